@@ -1,0 +1,122 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import YAML from "yaml";
+import type { z } from "zod";
+import { countWords, splitFrontMatter, splitSections } from "./markdown.ts";
+import {
+  contactsFileSchema,
+  lessonFrontMatterSchema,
+  modulesFileSchema,
+  type PathsFile,
+  pathsFileSchema,
+  type QuizQuestion,
+  quizFileSchema,
+} from "./schema.ts";
+import type { Curriculum, KnowledgeIssue, Lesson } from "./types.ts";
+
+export interface LoadResult {
+  curriculum: Curriculum;
+  issues: KnowledgeIssue[];
+}
+
+/** Reads every file of knowledge/; never throws on bad content, it reports each problem as an issue. */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const issues: KnowledgeIssue[] = [];
+  const read = createReader(dir, issues);
+
+  const modules = (await read("modules.yaml", modulesFileSchema))?.modules ?? [];
+  const contacts = (await read("contacts.yaml", contactsFileSchema)) ?? { national: [], ward: [] };
+  const paths = (await read("paths.yaml", pathsFileSchema)) ?? emptyPaths();
+  const lessons = await readLessons(dir, issues);
+  const quizzes = new Map<string, QuizQuestion[]>();
+  for (const file of await listFiles(join(dir, "quizzes"), ".yaml")) {
+    const quiz = await read(relative(dir, file), quizFileSchema);
+    if (quiz) quizzes.set(quiz.module, [...(quizzes.get(quiz.module) ?? []), ...quiz.questions]);
+  }
+  return { curriculum: { modules, lessons, quizzes, paths, contacts }, issues };
+}
+
+function createReader(dir: string, issues: KnowledgeIssue[]) {
+  return async <S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S> | null> => {
+    let data: unknown;
+    try {
+      data = YAML.parse(await readFile(join(dir, file), "utf8"));
+    } catch (error) {
+      issues.push({ file, field: "(tệp)", message: describeReadError(error) });
+      return null;
+    }
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) issues.push({ file, field: fieldOf(issue.path), message: issue.message });
+    return null;
+  };
+}
+
+async function readLessons(dir: string, issues: KnowledgeIssue[]): Promise<Map<string, Lesson>> {
+  const lessons = new Map<string, Lesson>();
+  for (const path of await listFiles(join(dir, "lessons"), ".md")) {
+    const file = relative(dir, path);
+    const parts = splitFrontMatter(await readFile(path, "utf8"));
+    if (!parts) {
+      issues.push({ file, field: "front matter", message: "thiếu phần đầu --- … --- (front matter)" });
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = YAML.parse(parts.yaml);
+    } catch (error) {
+      issues.push({ file, field: "front matter", message: describeReadError(error) });
+      continue;
+    }
+    const parsed = lessonFrontMatterSchema.safeParse(data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ file, field: fieldOf(issue.path), message: issue.message });
+      continue;
+    }
+    if (lessons.has(parsed.data.id)) {
+      issues.push({ file, field: "id", message: `trùng id "${parsed.data.id}" với ${lessons.get(parsed.data.id)?.file}` });
+      continue;
+    }
+    const body = parts.body.trim();
+    lessons.set(parsed.data.id, {
+      ...parsed.data,
+      file,
+      body,
+      sections: splitSections(body),
+      wordCount: countWords(body),
+    });
+  }
+  return lessons;
+}
+
+async function listFiles(dir: string, extension: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir, { recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((name) => name.endsWith(extension) && !name.split("/").pop()?.startsWith("."))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function fieldOf(path: PropertyKey[]): string {
+  return path.length ? path.map(String).join(".") : "(gốc)";
+}
+
+function describeReadError(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && error.code === "ENOENT") return "không tìm thấy tệp";
+  const message = error instanceof Error ? error.message : String(error);
+  return `YAML không hợp lệ: ${message.split("\n")[0]}`;
+}
+
+function emptyPaths(): PathsFile {
+  const empty = { title: "", required: [], recommended: [], order: [] };
+  return {
+    default_pass_mark: 0.8,
+    pass_marks: {},
+    groups: { "can-bo": empty, "hoc-sinh": empty, "lao-dong": empty, "nguoi-dan": empty },
+  };
+}

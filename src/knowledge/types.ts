@@ -1,0 +1,35 @@
+import type { Contact, LessonFrontMatter, Module, PathsFile, QuizQuestion } from "./schema.ts";
+
+export interface LessonSection {
+  /** The "## " heading without the hashes; "" for the text before the first heading. */
+  heading: string;
+  /** The section's Markdown text, trimmed. */
+  text: string;
+}
+
+export interface Lesson extends LessonFrontMatter {
+  /** Path of the source file, relative to the knowledge directory. */
+  file: string;
+  /** Markdown body without front matter. */
+  body: string;
+  sections: LessonSection[];
+  wordCount: number;
+}
+
+export interface Curriculum {
+  /** Modules in the order of modules.yaml. */
+  modules: Module[];
+  /** Lessons by id (`module/lesson`), in module then file order. */
+  lessons: Map<string, Lesson>;
+  /** Quiz questions by module slug. */
+  quizzes: Map<string, QuizQuestion[]>;
+  paths: PathsFile;
+  contacts: { national: Contact[]; ward: Contact[] };
+}
+
+/** One problem found while loading or checking, always naming the file and the field. */
+export interface KnowledgeIssue {
+  file: string;
+  field: string;
+  message: string;
+}
