@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .optional();
+const optionalUrl = (what: string) =>
+  optionalText.refine((v) => v === undefined || /^(https?|rediss?):\/\/\S+$/.test(v), `expected ${what}`);
+
+/** Every environment variable the assistant reads, with its default. `.env.example` documents each one. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ error: "expected a whole number from 1 to 65535" })
+    .int("expected a whole number from 1 to 65535")
+    .min(1, "expected a whole number from 1 to 65535")
+    .max(65535, "expected a whole number from 1 to 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().trim().min(1, "expected a directory path").default("data"),
+  KNOWLEDGE_DIR: z.string().trim().min(1, "expected a directory path").default("knowledge"),
+  PUBLIC_URL: optionalUrl("an http(s) URL such as https://hocvuso.example.vn"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REDIS_URL: optionalUrl("a redis:// or rediss:// URL"),
+  REDIS_PREFIX: z.string().trim().min(1).default("hvs:"),
+  TELEGRAM_BOT_TOKEN: optionalText.refine(
+    (v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v),
+    "expected a token from @BotFather (digits:letters)",
+  ),
+  TELEGRAM_WEBHOOK_URL: optionalUrl("an https URL"),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_API_ROOT: optionalUrl("an http(s) URL of a Bot API server"),
+  ZALO_BOT_TOKEN: optionalText,
+  ZALO_WEBHOOK_SECRET: optionalText,
+  ZALO_API_ROOT: optionalUrl("an http(s) URL").default("https://bot-api.zaloplatforms.com"),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl("an http(s) URL of an OpenAI-compatible server"),
+  OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => /^(telegram|zalo|web|cli):[\w-]+$/.test(id)), {
+      message: "expected a comma-separated list like telegram:12345,zalo:abc",
+    }),
+  CERT_SECRET: optionalText,
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Variables whose values must never be printed, not even in an error message. */
+export const SECRET_VARIABLES = new Set([
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "ZALO_BOT_TOKEN",
+  "ZALO_WEBHOOK_SECRET",
+  "OPENAI_API_KEY",
+  "CERT_SECRET",
+  "REDIS_URL",
+]);

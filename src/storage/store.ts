@@ -1,0 +1,75 @@
+/**
+ * The storage port: the small subset of Redis the domain needs. Two implementations share one contract
+ * test suite: `redis/` (ioredis, several instances) and `embedded/` (in-process, persisted to DATA_DIR).
+ * Every method resolves only after the write is durable; keys are plain strings (no prefix here).
+ */
+export interface SetOptions {
+  /** Expire the key after this many milliseconds. */
+  ttlMs?: number;
+  /** Write only when the key does not exist yet (Redis NX). */
+  ifAbsent?: boolean;
+}
+
+export interface ScoredMember {
+  member: string;
+  score: number;
+}
+
+export interface Store {
+  /** String value, or null when missing or expired. */
+  get(key: string): Promise<string | null>;
+  /** Resolves true when written; false only when `ifAbsent` was set and the key existed. */
+  set(key: string, value: string, options?: SetOptions): Promise<boolean>;
+  /** Deletes keys of any type; resolves to how many existed. */
+  del(...keys: string[]): Promise<number>;
+  /** Atomically adds `by` (default 1) to an integer string and returns the new value. */
+  incr(key: string, by?: number): Promise<number>;
+  /** Sets a time to live on an existing key; false when the key does not exist. */
+  expire(key: string, ttlMs: number): Promise<boolean>;
+
+  hget(key: string, field: string): Promise<string | null>;
+  /** Writes several fields at once (atomically). */
+  hset(key: string, fields: Record<string, string>): Promise<void>;
+  /** All fields; an empty object when the key is missing. */
+  hgetall(key: string): Promise<Record<string, string>>;
+  hdel(key: string, ...fields: string[]): Promise<number>;
+  hincrby(key: string, field: string, by: number): Promise<number>;
+
+  /** Adds members; resolves to how many were new. */
+  sadd(key: string, ...members: string[]): Promise<number>;
+  srem(key: string, ...members: string[]): Promise<number>;
+  smembers(key: string): Promise<string[]>;
+  sismember(key: string, member: string): Promise<boolean>;
+  scard(key: string): Promise<number>;
+
+  /** Adds or updates a member's score. */
+  zadd(key: string, score: number, member: string): Promise<void>;
+  zrem(key: string, ...members: string[]): Promise<number>;
+  zscore(key: string, member: string): Promise<number | null>;
+  /** Members with min ≤ score ≤ max, lowest score first, at most `limit`. */
+  zrangeByScore(key: string, min: number, max: number, limit?: number): Promise<ScoredMember[]>;
+  zcard(key: string): Promise<number>;
+
+  /** Appends to the tail of a list; resolves to the new length. */
+  rpush(key: string, ...values: string[]): Promise<number>;
+  /** Items from start to stop inclusive; negative indexes count from the end (Redis LRANGE). */
+  lrange(key: string, start: number, stop: number): Promise<string[]>;
+  /** Keeps only items start..stop (Redis LTRIM). */
+  ltrim(key: string, start: number, stop: number): Promise<void>;
+  llen(key: string): Promise<number>;
+
+  /** Every key that starts with the prefix (for export, erasure and reports; not for hot paths). */
+  keys(prefix: string): Promise<string[]>;
+
+  /** Takes a lease lock: resolves a token when acquired, null when someone else holds it. */
+  acquireLease(name: string, ttlMs: number): Promise<string | null>;
+  /** Extends a held lease; false when it was lost. */
+  renewLease(name: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Releases a held lease; a lease held by another token is left alone. */
+  releaseLease(name: string, token: string): Promise<void>;
+
+  /** Resolves when the store answers; rejects when it is unreachable. */
+  ping(): Promise<void>;
+  /** Flushes everything acknowledged and releases resources. */
+  close(): Promise<void>;
+}
