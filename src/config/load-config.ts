@@ -10,5 +10,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = env[name];
   const shown = raw === undefined ? "(unset)" : SECRET_VARIABLES.has(name) ? "(hidden)" : JSON.stringify(raw);
   const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : "";
-  throw new AppError("config", `Invalid configuration: ${name}=${shown}: ${first?.message ?? "invalid"}${more}`);
+  throw new AppError(
+    "config",
+    `Invalid configuration: ${name}=${shown}: ${first?.message ?? "invalid"}${more}`,
+  );
 }

@@ -29,13 +29,19 @@ function checkModules({ modules }: Curriculum): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
   const known = new Set(modules.map((m) => m.slug));
   for (const slug of Object.keys(OUTLINE_LESSONS)) {
-    if (!known.has(slug)) issues.push({ file: "modules.yaml", field: "modules", message: `thiếu module "${slug}"` });
+    if (!known.has(slug))
+      issues.push({ file: "modules.yaml", field: "modules", message: `thiếu module "${slug}"` });
   }
   const seen = new Set<string>();
   modules.forEach((m, i) => {
     if (!(m.slug in OUTLINE_LESSONS))
-      issues.push({ file: "modules.yaml", field: `modules.${i}.slug`, message: `module "${m.slug}" không có trong đề cương` });
-    if (seen.has(m.slug)) issues.push({ file: "modules.yaml", field: `modules.${i}.slug`, message: `trùng "${m.slug}"` });
+      issues.push({
+        file: "modules.yaml",
+        field: `modules.${i}.slug`,
+        message: `module "${m.slug}" không có trong đề cương`,
+      });
+    if (seen.has(m.slug))
+      issues.push({ file: "modules.yaml", field: `modules.${i}.slug`, message: `trùng "${m.slug}"` });
     seen.add(m.slug);
   });
   return issues;
@@ -44,9 +50,12 @@ function checkModules({ modules }: Curriculum): KnowledgeIssue[] {
 function checkLesson(lesson: Lesson, curriculum: Curriculum): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
   const add = (field: string, message: string) => issues.push({ file: lesson.file, field, message });
-  if (!curriculum.modules.some((m) => m.slug === lesson.module)) add("module", `module không tồn tại "${lesson.module}"`);
-  if (!lesson.id.startsWith(`${lesson.module}/`)) add("id", `id "${lesson.id}" phải bắt đầu bằng "${lesson.module}/"`);
-  if (lesson.file !== `lessons/${lesson.id}.md`) add("id", `id "${lesson.id}" không khớp tên tệp (lessons/${lesson.id}.md)`);
+  if (!curriculum.modules.some((m) => m.slug === lesson.module))
+    add("module", `module không tồn tại "${lesson.module}"`);
+  if (!lesson.id.startsWith(`${lesson.module}/`))
+    add("id", `id "${lesson.id}" phải bắt đầu bằng "${lesson.module}/"`);
+  if (lesson.file !== `lessons/${lesson.id}.md`)
+    add("id", `id "${lesson.id}" không khớp tên tệp (lessons/${lesson.id}.md)`);
   if (lesson.wordCount < LESSON_WORDS.min || lesson.wordCount > LESSON_WORDS.max)
     add("body", `${lesson.wordCount} từ, cần ${LESSON_WORDS.min}–${LESSON_WORDS.max}`);
   const last = lesson.sections.at(-1);
@@ -69,14 +78,19 @@ function checkQuizzes(curriculum: Curriculum): KnowledgeIssue[] {
     const questions = curriculum.quizzes.get(slug) ?? [];
     const file = `quizzes/${slug}.yaml`;
     if (questions.length < MIN_QUESTIONS_PER_MODULE)
-      issues.push({ file, field: "questions", message: `${questions.length} câu hỏi, cần ít nhất ${MIN_QUESTIONS_PER_MODULE}` });
+      issues.push({
+        file,
+        field: "questions",
+        message: `${questions.length} câu hỏi, cần ít nhất ${MIN_QUESTIONS_PER_MODULE}`,
+      });
   }
   for (const [module, questions] of curriculum.quizzes) {
     const file = `quizzes/${module}.yaml`;
     if (!curriculum.modules.some((m) => m.slug === module))
       issues.push({ file, field: "module", message: `module không tồn tại "${module}"` });
     questions.forEach((q, i) => {
-      const add = (field: string, message: string) => issues.push({ file, field: `questions.${i}.${field}`, message });
+      const add = (field: string, message: string) =>
+        issues.push({ file, field: `questions.${i}.${field}`, message });
       const lesson = curriculum.lessons.get(q.lesson);
       if (!lesson) add("lesson", `bài học không tồn tại "${q.lesson}"`);
       else if (lesson.module !== module) add("lesson", `bài "${q.lesson}" không thuộc module "${module}"`);
@@ -103,18 +117,31 @@ function checkPaths({ paths, modules }: Curriculum): KnowledgeIssue[] {
     for (const list of ["required", "recommended", "order"] as const) {
       path[list].forEach((slug, i) => {
         if (!known.has(slug))
-          issues.push({ file: "paths.yaml", field: `groups.${group}.${list}.${i}`, message: `module không tồn tại "${slug}"` });
+          issues.push({
+            file: "paths.yaml",
+            field: `groups.${group}.${list}.${i}`,
+            message: `module không tồn tại "${slug}"`,
+          });
       });
     }
     for (const slug of path.required) {
       if (!path.order.includes(slug))
-        issues.push({ file: "paths.yaml", field: `groups.${group}.order`, message: `thiếu module bắt buộc "${slug}"` });
+        issues.push({
+          file: "paths.yaml",
+          field: `groups.${group}.order`,
+          message: `thiếu module bắt buộc "${slug}"`,
+        });
       if (path.recommended.includes(slug))
-        issues.push({ file: "paths.yaml", field: `groups.${group}.recommended`, message: `"${slug}" đã là bắt buộc` });
+        issues.push({
+          file: "paths.yaml",
+          field: `groups.${group}.recommended`,
+          message: `"${slug}" đã là bắt buộc`,
+        });
     }
   }
   for (const slug of Object.keys(paths.pass_marks)) {
-    if (!known.has(slug)) issues.push({ file: "paths.yaml", field: `pass_marks.${slug}`, message: "module không tồn tại" });
+    if (!known.has(slug))
+      issues.push({ file: "paths.yaml", field: `pass_marks.${slug}`, message: "module không tồn tại" });
   }
   return issues;
 }

@@ -3,10 +3,12 @@
 const URL_PATTERN =
   /\b(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:vn|com|net|org|gov|io|info|edu|app|me|ai))\b(?:\/[^\s)\]>"']*)?/giu;
 
-const LONG_NUMBER = /(?<![\p{L}\p{N}])(?:\+84|0|1[89]00)[\d .-]{6,16}\d(?![\p{L}\p{N}])/gu;
+const LONG_NUMBER =
+  /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\d){8,10}|1[89]00(?:[ .-]?\d){4,6})(?![\p{L}\p{N}])/gu;
 const PHONE_TRIGGER =
   /(gọi(?: điện)?(?: ngay)?(?: cho| tới| đến)?|nhắn(?: tin)?(?: tới| đến)?|soạn tin|gửi(?: tin nhắn)?(?: tới| đến)|tổng đài|đường dây nóng|hotline|đầu số|số khẩn cấp|số điện thoại)/giu;
-const SHORT_NUMBER = /(?<![\p{L}\p{N}.,])(\d{3,5})(?![\p{N}.,]\d)(?!\s*(?:triệu|nghìn|ngàn|đồng|đ\b|%|tuổi|ngày|giờ|phút|ký tự|chữ số|số|lần|người|năm|tháng))/gu;
+const SHORT_NUMBER =
+  /(?<![\p{L}\p{N}.,])(\d(?:[ .]?\d){2,11})(?![\p{N}.,]\d)(?!\s*(?:triệu|nghìn|ngàn|đồng|đ\b|%|tuổi|ngày|giờ|phút|ký tự|chữ số|số|lần|người|năm|tháng))/gu;
 
 /** Host names (lower case, without "www.") of every web address in the text. */
 export function findHosts(text: string): string[] {
@@ -24,12 +26,12 @@ export function findPhoneNumbers(text: string): string[] {
   for (const match of text.matchAll(LONG_NUMBER)) {
     const digits = match[0].replace(/\D/g, "");
     const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 8);
-    if (digits.length >= 8 && !/^\s*(?:đ|đồng|vnđ|triệu)/iu.test(after)) found.add(digits);
+    if (!/^\s*(?:đ|đồng|vnđ|triệu)/iu.test(after)) found.add(digits);
   }
   for (const trigger of text.matchAll(PHONE_TRIGGER)) {
     const start = (trigger.index ?? 0) + trigger[0].length;
     const window = text.slice(start, start + 40).split(/[\n;:]/)[0] ?? "";
-    for (const number of window.matchAll(SHORT_NUMBER)) found.add(number[1] ?? "");
+    for (const number of window.matchAll(SHORT_NUMBER)) found.add((number[1] ?? "").replace(/\D/g, ""));
   }
   found.delete("");
   return [...found];
@@ -37,9 +39,11 @@ export function findPhoneNumbers(text: string): string[] {
 
 /** The first word of a host ("dichvucong.gov.vn" → allowed when a contact's host equals it). */
 export function hostOf(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/^https?:\/\//, "")
-    .replace(/^www\./, "")
-    .split("/")[0] ?? "";
+  return (
+    value
+      .toLowerCase()
+      .replace(/^https?:\/\//, "")
+      .replace(/^www\./, "")
+      .split("/")[0] ?? ""
+  );
 }

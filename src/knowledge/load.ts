@@ -47,7 +47,8 @@ function createReader(dir: string, issues: KnowledgeIssue[]) {
     }
     const parsed = schema.safeParse(data);
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) issues.push({ file, field: fieldOf(issue.path), message: issue.message });
+    for (const issue of parsed.error.issues)
+      issues.push({ file, field: fieldOf(issue.path), message: issue.message });
     return null;
   };
 }
@@ -70,11 +71,16 @@ async function readLessons(dir: string, issues: KnowledgeIssue[]): Promise<Map<s
     }
     const parsed = lessonFrontMatterSchema.safeParse(data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ file, field: fieldOf(issue.path), message: issue.message });
+      for (const issue of parsed.error.issues)
+        issues.push({ file, field: fieldOf(issue.path), message: issue.message });
       continue;
     }
     if (lessons.has(parsed.data.id)) {
-      issues.push({ file, field: "id", message: `trùng id "${parsed.data.id}" với ${lessons.get(parsed.data.id)?.file}` });
+      issues.push({
+        file,
+        field: "id",
+        message: `trùng id "${parsed.data.id}" với ${lessons.get(parsed.data.id)?.file}`,
+      });
       continue;
     }
     const body = parts.body.trim();
@@ -107,7 +113,8 @@ function fieldOf(path: PropertyKey[]): string {
 }
 
 function describeReadError(error: unknown): string {
-  if (error && typeof error === "object" && "code" in error && error.code === "ENOENT") return "không tìm thấy tệp";
+  if (error && typeof error === "object" && "code" in error && error.code === "ENOENT")
+    return "không tìm thấy tệp";
   const message = error instanceof Error ? error.message : String(error);
   return `YAML không hợp lệ: ${message.split("\n")[0]}`;
 }

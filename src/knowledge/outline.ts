@@ -1,6 +1,12 @@
 /** The lesson ids fixed by the curriculum outline (shared/curriculum/outline.md). Every one must exist. */
 export const OUTLINE_LESSONS: Readonly<Record<string, readonly string[]>> = {
-  "chuyen-doi-so": ["la-gi", "chinh-phu-kinh-te-xa-hoi-so", "loi-ich-cho-nguoi-dan", "chu-truong", "nen-tang-so-thiet-yeu"],
+  "chuyen-doi-so": [
+    "la-gi",
+    "chinh-phu-kinh-te-xa-hoi-so",
+    "loi-ich-cho-nguoi-dan",
+    "chu-truong",
+    "nen-tang-so-thiet-yeu",
+  ],
   "thiet-bi-internet": [
     "lam-quen-dien-thoai",
     "ket-noi-mang",
@@ -10,7 +16,14 @@ export const OUTLINE_LESSONS: Readonly<Record<string, readonly string[]>> = {
     "go-tieng-viet-luu-tru",
   ],
   "thong-tin-so": ["tim-kiem-hieu-qua", "danh-gia-nguon-tin", "tin-gia-va-bao-cao", "quan-ly-du-lieu"],
-  vneid: ["gioi-thieu-muc-do", "dang-ky-muc-2", "kich-hoat", "tien-ich", "su-co-thuong-gap", "canh-giac-gia-mao"],
+  vneid: [
+    "gioi-thieu-muc-do",
+    "dang-ky-muc-2",
+    "kich-hoat",
+    "tien-ich",
+    "su-co-thuong-gap",
+    "canh-giac-gia-mao",
+  ],
   "dich-vu-cong": [
     "gioi-thieu",
     "dang-nhap-vneid",
@@ -27,7 +40,13 @@ export const OUTLINE_LESSONS: Readonly<Record<string, readonly string[]>> = {
     "an-toan-giao-dich",
     "luong-huu-an-sinh",
   ],
-  "an-toan-so": ["nhan-dien-lua-dao", "otp-mat-khau", "link-ung-dung-doc-hai", "bao-cao-xu-ly", "tre-em-bat-nat-mang"],
+  "an-toan-so": [
+    "nhan-dien-lua-dao",
+    "otp-mat-khau",
+    "link-ung-dung-doc-hai",
+    "bao-cao-xu-ly",
+    "tre-em-bat-nat-mang",
+  ],
   "du-lieu-ca-nhan": ["la-gi", "quyen-chu-the", "luat-2025", "thoi-quen-an-toan", "cho-ho-kinh-doanh"],
   "y-te-so": ["so-suc-khoe-dien-tu", "bhyt-tren-vneid", "dat-lich-kham-truc-tuyen", "bao-mat-thong-tin-y-te"],
   "thuong-mai-dien-tu": [
@@ -38,7 +57,13 @@ export const OUTLINE_LESSONS: Readonly<Record<string, readonly string[]>> = {
     "mua-sam-an-toan",
     "tiet-kiem-so",
   ],
-  "tri-tue-nhan-tao": ["ai-la-gi", "hoi-dap-tim-kiem", "tao-noi-dung-dich", "tro-ly-ao-hanh-chinh", "dung-ai-an-toan"],
+  "tri-tue-nhan-tao": [
+    "ai-la-gi",
+    "hoi-dap-tim-kiem",
+    "tao-noi-dung-dich",
+    "tro-ly-ao-hanh-chinh",
+    "dung-ai-an-toan",
+  ],
   "giao-duc-so": ["khung-nang-luc-so", "hoc-ba-so", "van-bang-so-vneid", "hoc-truc-tuyen"],
   "binh-dan-hoc-vu-so": [
     "phong-trao",

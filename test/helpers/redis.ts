@@ -10,9 +10,14 @@ export const REQUIRE_REDIS = process.env.REQUIRE_REDIS === "1";
  */
 export async function connectTestRedis(): Promise<RedisStore | null> {
   try {
-    return await RedisStore.connect({ url: REDIS_URL, prefix: `test:${randomUUID()}:`, commandTimeoutMs: 2000 });
+    return await RedisStore.connect({
+      url: REDIS_URL,
+      prefix: `test:${randomUUID()}:`,
+      commandTimeoutMs: 2000,
+    });
   } catch (error) {
-    if (REQUIRE_REDIS) throw new Error(`REQUIRE_REDIS=1 but Redis at ${REDIS_URL} did not answer: ${String(error)}`);
+    if (REQUIRE_REDIS)
+      throw new Error(`REQUIRE_REDIS=1 but Redis at ${REDIS_URL} did not answer: ${String(error)}`);
     console.warn(`\n  ⚠ Redis at ${REDIS_URL} is not reachable: the Redis contract suite is SKIPPED.\n`);
     return null;
   }

@@ -87,9 +87,9 @@ export function describeStoreContract(name: string, getStore: () => Store) {
         { member: "a", score: 10 },
         { member: "b", score: 20 },
       ]);
-      expect(await store.zrangeByScore("z:1", Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1)).toEqual([
-        { member: "c", score: 5 },
-      ]);
+      expect(await store.zrangeByScore("z:1", Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1)).toEqual(
+        [{ member: "c", score: 5 }],
+      );
       expect(await store.zscore("z:1", "b")).toBe(20);
       expect(await store.zscore("z:1", "none")).toBeNull();
       expect(await store.zrem("z:1", "a")).toBe(1);

@@ -42,7 +42,12 @@ export class EmbeddedStore implements Store {
 
   async set(key: string, value: string, options: SetOptions = {}) {
     if (options.ifAbsent && this.state.exists(key)) return false;
-    await this.write({ t: "set", k: key, v: value, ...(options.ttlMs ? { x: this.expiry(options.ttlMs) } : {}) });
+    await this.write({
+      t: "set",
+      k: key,
+      v: value,
+      ...(options.ttlMs ? { x: this.expiry(options.ttlMs) } : {}),
+    });
     return true;
   }
 
@@ -88,7 +93,8 @@ export class EmbeddedStore implements Store {
 
   async hincrby(key: string, field: string, by: number) {
     const current = this.state.hash(key)?.get(field) ?? "0";
-    if (!/^-?\d+$/.test(current)) throw new AppError("not-integer", `field "${field}" of "${key}" is not an integer`);
+    if (!/^-?\d+$/.test(current))
+      throw new AppError("not-integer", `field "${field}" of "${key}" is not an integer`);
     const next = Number(current) + by;
     await this.write({ t: "hset", k: key, f: { [field]: String(next) } });
     return next;
@@ -136,7 +142,12 @@ export class EmbeddedStore implements Store {
     return this.state.zset(key)?.get(member) ?? null;
   }
 
-  async zrangeByScore(key: string, min: number, max: number, limit = Number.POSITIVE_INFINITY): Promise<ScoredMember[]> {
+  async zrangeByScore(
+    key: string,
+    min: number,
+    max: number,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<ScoredMember[]> {
     return this.state.zrangeByScore(key, min, max, limit);
   }
 

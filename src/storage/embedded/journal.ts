@@ -105,7 +105,9 @@ export class Journal {
     }
   }
 
-  private async readJournal(afterSeq: number): Promise<{ ops: Op[]; validBytes: number; totalBytes: number }> {
+  private async readJournal(
+    afterSeq: number,
+  ): Promise<{ ops: Op[]; validBytes: number; totalBytes: number }> {
     let text: string;
     try {
       text = await readFile(this.journalPath, "utf8");
@@ -122,7 +124,8 @@ export class Journal {
       let record: { q: number; o: Op };
       try {
         record = JSON.parse(line);
-        if (typeof record.q !== "number" || typeof record.o?.t !== "string") throw new Error("unexpected shape");
+        if (typeof record.q !== "number" || typeof record.o?.t !== "string")
+          throw new Error("unexpected shape");
       } catch (error) {
         // A torn last line is a write that was never acknowledged: drop it. Anything else is corruption.
         if (isLast) break;

@@ -88,7 +88,8 @@ export class MemoryState {
         if (!list) return;
         const [from, to] = listRange(list.length, op.a, op.b);
         const kept = list.slice(from, to + 1);
-        if (kept.length) this.entries.set(op.k, { ...this.entries.get(op.k), type: "list", data: kept } as Entry);
+        if (kept.length)
+          this.entries.set(op.k, { ...this.entries.get(op.k), type: "list", data: kept } as Entry);
         else this.entries.delete(op.k);
         return;
       }

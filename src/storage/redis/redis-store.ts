@@ -131,7 +131,8 @@ export class RedisStore implements Store {
         ? await this.redis.zrangebyscore(this.k(key), lo, hi, "WITHSCORES")
         : await this.redis.zrangebyscore(this.k(key), lo, hi, "WITHSCORES", "LIMIT", 0, limit);
     const out: ScoredMember[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) out.push({ member: flat[i] as string, score: Number(flat[i + 1]) });
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      out.push({ member: flat[i] as string, score: Number(flat[i + 1]) });
     return out;
   }
 
@@ -159,7 +160,13 @@ export class RedisStore implements Store {
     const found: string[] = [];
     let cursor = "0";
     do {
-      const [next, batch] = await this.redis.scan(cursor, "MATCH", `${escapeGlob(this.k(prefix))}*`, "COUNT", 1000);
+      const [next, batch] = await this.redis.scan(
+        cursor,
+        "MATCH",
+        `${escapeGlob(this.k(prefix))}*`,
+        "COUNT",
+        1000,
+      );
       cursor = next;
       for (const key of batch) found.push(key.slice(this.prefix.length));
     } while (cursor !== "0");

@@ -1,0 +1,42 @@
+/** Cleans what a person typed before anything reads it. Never throws. */
+export const MAX_TEXT_CHARS = 2000;
+
+/** Control characters (except tab and newline), zero-width characters and bidirectional overrides. */
+function isInvisible(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+function removeInvisible(text: string): string {
+  let out = "";
+  for (const char of text) if (!isInvisible(char.codePointAt(0) ?? 0)) out += char;
+  return out;
+}
+
+export function cleanText(raw: unknown): { text: string; truncated: boolean } {
+  if (typeof raw !== "string") return { text: "", truncated: false };
+  const text = removeInvisible(raw.normalize("NFC").replace(/\r\n?/g, "\n")).trim();
+  const chars = [...text];
+  if (chars.length <= MAX_TEXT_CHARS) return { text, truncated: false };
+  return { text: chars.slice(0, MAX_TEXT_CHARS).join(""), truncated: true };
+}
+
+/** Folds Vietnamese to lower-case ASCII for matching short answers ("Đồng ý" → "dong y"). */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}/ ]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

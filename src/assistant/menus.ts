@@ -1,0 +1,67 @@
+import type { Curriculum } from "../knowledge/types.ts";
+import { encodeAction } from "./actions.ts";
+import { messages } from "./messages.ts";
+import type { Reply } from "./types.ts";
+
+export function menuReply(text: string = messages.menuTitle): Reply {
+  return {
+    text,
+    options: [
+      { label: messages.menuAsk, action: encodeAction({ kind: "ask" }) },
+      { label: messages.menuLearn, action: encodeAction({ kind: "modules" }) },
+      { label: messages.menuHelp, action: encodeAction({ kind: "help" }) },
+    ],
+  };
+}
+
+export function modulesReply(curriculum: Curriculum): Reply {
+  return {
+    text: messages.modulesTitle,
+    options: curriculum.modules.map((m, i) => ({
+      label: `${i + 1}. ${m.title}`,
+      action: encodeAction({ kind: "module", module: m.slug }),
+    })),
+  };
+}
+
+export function moduleReply(curriculum: Curriculum, slug: string): Reply {
+  const module = curriculum.modules.find((m) => m.slug === slug);
+  if (!module)
+    return { ...modulesReply(curriculum), text: `${messages.moduleNotFound}\n${messages.modulesTitle}` };
+  const lessons = [...curriculum.lessons.values()].filter((l) => l.module === slug);
+  return {
+    text: messages.moduleLessons(module.title),
+    options: [
+      ...lessons.map((l) => ({ label: l.title, action: encodeAction({ kind: "lesson", lesson: l.id }) })),
+      { label: messages.backToModules, action: encodeAction({ kind: "modules" }) },
+    ],
+  };
+}
+
+/** The whole lesson as one reply: title, summary, then each section (adapters split long text). */
+export function lessonReply(curriculum: Curriculum, id: string): Reply {
+  const lesson = curriculum.lessons.get(id);
+  if (!lesson)
+    return { ...modulesReply(curriculum), text: `${messages.lessonNotFound}\n${messages.modulesTitle}` };
+  const sections = lesson.sections.map((s) =>
+    s.heading ? `*${s.heading}*\n${plain(s.text)}` : plain(s.text),
+  );
+  return {
+    text: [`*${lesson.title}*`, ...sections, messages.lessonFooter].join("\n\n"),
+    options: [
+      { label: messages.backToModules, action: encodeAction({ kind: "module", module: lesson.module }) },
+      { label: messages.backToMenu, action: encodeAction({ kind: "menu" }) },
+    ],
+  };
+}
+
+/** Strips Markdown that chat channels would show literally; keeps numbered and bulleted lines readable. */
+export function plain(markdown: string): string {
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, "*$1*")
+    .replace(/^#+\s*/gm, "")
+    .replace(/^\s*[-*]\s+/gm, "• ")
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
+    .replace(/`([^`]+)`/g, "$1")
+    .trim();
+}

@@ -1,0 +1,73 @@
+/** Every Vietnamese sentence the assistant says, in one place. Keep them short and plain. */
+import type { LearnerGroup } from "../knowledge/schema.ts";
+
+export const GROUP_LABELS: Record<LearnerGroup, string> = {
+  "can-bo": "Cán bộ, công chức, viên chức",
+  "hoc-sinh": "Học sinh",
+  "lao-dong": "Người lao động (doanh nghiệp, HTX)",
+  "nguoi-dan": "Người dân",
+};
+
+export const messages = {
+  greeting: (ward: string) =>
+    `Xin chào! Mình là Trợ lý Bình dân học vụ số của ${ward}.\n` +
+    "Mình giúp bạn học kỹ năng số: dùng điện thoại, VNeID, dịch vụ công, chuyển tiền an toàn, tránh lừa đảo…",
+  consentQuestion:
+    "Để ghi nhớ bài bạn đã học và điểm kiểm tra, mình cần lưu tiến độ học của bạn. " +
+    "Mình chỉ lưu nhóm người học, tổ dân phố và kết quả học. Bạn có thể xem hoặc xóa bất cứ lúc nào.\n" +
+    "Bạn có đồng ý không?",
+  consentYes: "Đồng ý",
+  consentNo: "Không đồng ý",
+  consentDeclined:
+    "Không sao cả. Mình sẽ không lưu gì về bạn.\n" +
+    "Bạn vẫn có thể gõ câu hỏi để mình trả lời. Khi nào muốn lưu tiến độ, hãy gõ /batdau.",
+  pleaseChoose: "Bạn hãy bấm một nút bên dưới (hoặc gõ số thứ tự của lựa chọn).",
+  groupQuestion: "Bạn thuộc nhóm nào? Mình sẽ gợi ý bài học phù hợp với nhóm của bạn.",
+  toQuestion: "Bạn sống ở tổ dân phố nào? Gõ số tổ, ví dụ: 5. " + "Nếu không muốn trả lời, bấm “Bỏ qua”.",
+  toSkip: "Bỏ qua",
+  toInvalid: "Mình chưa hiểu tên tổ dân phố. Bạn gõ số tổ, ví dụ: 5, hoặc tên tổ ngắn gọn nhé.",
+  onboarded: (group: string, to: string | undefined) =>
+    `Cảm ơn bạn! Mình đã ghi nhận: ${group}${to ? `, ${to}` : ""}.\n` +
+    "Bây giờ bạn có thể gõ câu hỏi bất kỳ về kỹ năng số, hoặc chọn một việc bên dưới.",
+  menuTitle: "Bạn muốn làm gì?",
+  welcomeBack: "Chào mừng bạn quay lại! Bạn muốn làm gì hôm nay?",
+  menuAsk: "Hỏi một câu",
+  menuLearn: "Học bài",
+  menuHelp: "Hướng dẫn",
+  askPrompt: "Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được. Ví dụ: cách kích hoạt VNeID mức 2?",
+  help:
+    "Cách dùng Trợ lý:\n" +
+    "• Gõ câu hỏi bằng lời của bạn, có dấu hoặc không dấu. Ví dụ: “lam sao chuyen tien bang ma QR”.\n" +
+    "• /hoc — xem các bài học.\n" +
+    "• /batdau — làm lại phần giới thiệu (chọn lại nhóm, tổ dân phố).\n" +
+    "• /trogiup — xem hướng dẫn này.\n" +
+    "Đừng gửi số căn cước, mật khẩu, mã OTP hay số tài khoản cho bất kỳ ai, kể cả cho mình.\n" +
+    "Cần giúp trực tiếp? Hãy hỏi Tổ công nghệ số cộng đồng của tổ dân phố.",
+  emptyMessage: "Bạn chưa gõ gì. Bạn cứ gõ câu hỏi, hoặc gõ /trogiup để xem hướng dẫn.",
+  tooLong: (max: number) => `Tin nhắn dài quá, mình chỉ đọc ${max} ký tự đầu tiên.`,
+  unknownAction: "Lựa chọn này đã cũ hoặc không còn dùng được. Mình gửi lại các lựa chọn mới nhé.",
+  unknownCommand: "Mình chưa biết lệnh này. Gõ /trogiup để xem các lệnh.",
+  modulesTitle: "Chọn một chủ đề để học:",
+  moduleLessons: (title: string) => `${title}\nChọn một bài:`,
+  moduleNotFound: "Mình không tìm thấy chủ đề này.",
+  lessonNotFound: "Mình không tìm thấy bài học này.",
+  lessonFooter: "Bạn có câu hỏi về bài này? Cứ gõ câu hỏi nhé.",
+  backToModules: "Các chủ đề khác",
+  backToMenu: "Về trang chính",
+  seeLesson: (title: string) => `Xem bài: ${title}`,
+  openLesson: "Đọc cả bài",
+  dontKnow:
+    "Xin lỗi, mình chưa có thông tin này trong các bài học. " +
+    "Bạn hãy hỏi Tổ công nghệ số cộng đồng của tổ dân phố, hoặc Trung tâm Phục vụ hành chính công phường.",
+  outOfScope:
+    "Câu này nằm ngoài các bài học kỹ năng số, nên mình chưa có thông tin này. " +
+    "Mình giúp được về điện thoại, VNeID, dịch vụ công, thanh toán, an toàn trên mạng, AI… Bạn thử hỏi về những việc đó nhé.",
+  medical:
+    "Mình không tư vấn được về triệu chứng, bệnh hay thuốc. Bạn hãy hỏi bác sĩ hoặc Trạm Y tế phường. " +
+    "Nếu khẩn cấp, hãy gọi ngay 115.",
+  personalDataWarning:
+    "Lưu ý: bạn đừng gửi số căn cước, số điện thoại, mã OTP hay số tài khoản qua tin nhắn, kể cả cho mình.",
+  stepIntro: (n: number) => `Bước ${n}:`,
+  internalError: "Xin lỗi, mình đang gặp trục trặc. Bạn thử lại sau ít phút nhé.",
+  storeBusy: "Hệ thống đang bận, bạn thử lại sau ít phút.",
+} as const;

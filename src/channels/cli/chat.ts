@@ -1,0 +1,44 @@
+/**
+ * npm run chat — the same assistant in the terminal. Options are shown as numbers; type the number to
+ * choose one, anything else is a message. Ctrl+C or /thoat leaves.
+ */
+import { createInterface } from "node:readline/promises";
+import type { ReplyOption } from "../../assistant/types.ts";
+import { loadConfig } from "../../config/load-config.ts";
+import { createCore } from "../../core.ts";
+import { createLogger } from "../../shared/logger.ts";
+import { exitWithReadableError } from "../../shared/process.ts";
+import { renderForTerminal, resolveNumberedChoice } from "./render.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? "warn", process.stderr);
+  const core = await createCore(config, logger);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const userId = process.env.USER ? `terminal-${process.env.USER}` : "terminal";
+  let options: ReplyOption[] = [];
+
+  const send = async (input: { text?: string; action?: string }) => {
+    const replies = await core.assistant.handle({ channel: "cli", userId, ...input });
+    const rendered = renderForTerminal(replies);
+    options = rendered.options;
+    process.stdout.write(`${rendered.text}\n`);
+  };
+
+  const lines = rl[Symbol.asyncIterator](); // created first, so piped input is not lost while we answer
+  await send({ action: "v1:menu" });
+  try {
+    for await (const line of { [Symbol.asyncIterator]: () => lines }) {
+      const text = line.trim();
+      if (text === "/thoat" || text === "/exit") break;
+      const choice = resolveNumberedChoice(text, options);
+      await send(choice ? { action: choice } : { text: line });
+      process.stdout.write("> ");
+    }
+  } finally {
+    rl.close();
+    await core.store.close();
+  }
+}
+
+main().catch(exitWithReadableError);

@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { createAssistant } from "./assistant/assistant.ts";
+import type { Assistant } from "./assistant/types.ts";
+import type { Config } from "./config/schema.ts";
+import { loadCurriculum } from "./knowledge/load-curriculum.ts";
+import type { Curriculum } from "./knowledge/types.ts";
+import { buildIndex } from "./retrieval/build-index.ts";
+import { openStore } from "./storage/open-store.ts";
+import type { Store } from "./storage/store.ts";
+import { createExtractiveTutor } from "./tutor/extractive-tutor.ts";
+import type { Tutor } from "./tutor/tutor.ts";
+
+export const WARD_NAME = "phường Phan Đình Phùng";
+
+export interface Core {
+  config: Config;
+  store: Store;
+  storeKind: "redis" | "embedded";
+  curriculum: Curriculum;
+  tutor: Tutor;
+  assistant: Assistant;
+}
+
+/** Everything channel-neutral: storage, curriculum, retrieval, tutor and the assistant. */
+export async function createCore(config: Config, logger: Logger): Promise<Core> {
+  const { store, kind } = await openStore(config);
+  const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
+  const built = await buildIndex(curriculum, { cacheDir: join(config.DATA_DIR, "index") });
+  logger.info(
+    { ms: Math.round(built.buildMs), fromCache: built.fromCache, lessons: curriculum.lessons.size },
+    "index ready",
+  );
+  const tutor = createExtractiveTutor({ index: built.index });
+  const assistant = createAssistant({ store, curriculum, tutor, wardName: WARD_NAME, logger });
+  return { config, store, storeKind: kind, curriculum, tutor, assistant };
+}

@@ -1,0 +1,56 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Assistant } from "../assistant/types.ts";
+import { registerChatApi } from "./routes/chat-api.ts";
+import { type HealthReport, registerHealth } from "./routes/health.ts";
+import { registerWebChat } from "./routes/web-chat.ts";
+
+export interface HttpServerDeps {
+  assistant: Assistant;
+  health: () => Promise<HealthReport>;
+  logger: Logger;
+  wardName: string;
+  /** Largest accepted request body; bigger ones get 413. */
+  bodyLimitBytes?: number;
+}
+
+/** The one HTTP server: health, web chat page and API (webhooks are added by their channels). */
+export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
+  const app: FastifyInstance = Fastify({
+    // Request logs would carry URLs (webhook tokens live there on some platforms): warnings and errors only.
+    loggerInstance: deps.logger.child({ component: "http" }, { level: "warn" }) as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimitBytes ?? 256 * 1024,
+    return503OnClosing: true,
+  });
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) deps.logger.error({ code: error.code ?? "internal" }, "request failed");
+    const code =
+      status === 413
+        ? "too-large"
+        : status === 400
+          ? "bad-request"
+          : status === 415
+            ? "unsupported-type"
+            : status === 500
+              ? "internal"
+              : "error";
+    const message =
+      status === 400
+        ? "invalid JSON body"
+        : status === 413
+          ? "request body too large"
+          : status === 500
+            ? "internal error"
+            : "request refused";
+    return reply.code(status).send({ error: { code, message } });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: "not-found", message: "not found" } }),
+  );
+  registerHealth(app, deps.health);
+  registerChatApi(app, deps.assistant);
+  registerWebChat(app, deps.wardName);
+  return app;
+}

@@ -1,0 +1,88 @@
+import { type LearnerGroup, learnerGroupSchema } from "../knowledge/schema.ts";
+import type { Store } from "../storage/store.ts";
+
+export type OnboardingStep = "consent" | "group" | "to" | "ready" | "guest";
+const STEPS = new Set<OnboardingStep>(["consent", "group", "to", "ready", "guest"]);
+
+export interface LearnerProfile {
+  /** Stable learner id, `<channel>:<channel user id>`. */
+  id: string;
+  step: OnboardingStep;
+  /** ISO time the learner agreed to have progress stored; absent until they agree. */
+  consentAt?: string;
+  group?: LearnerGroup;
+  /** Tổ dân phố as the learner gave it, normalised ("Tổ 5"). */
+  to?: string;
+  createdAt: string;
+}
+
+const key = (id: string) => `learner:${id}`;
+
+/** Learner profiles in the store, plus the index sets that broadcasts and reports read. */
+export class LearnerStore {
+  constructor(private readonly store: Store) {}
+
+  async get(id: string): Promise<LearnerProfile | null> {
+    const raw = await this.store.hgetall(key(id));
+    if (!raw.step) return null;
+    const group = learnerGroupSchema.safeParse(raw.group);
+    return {
+      id,
+      step: STEPS.has(raw.step as OnboardingStep) ? (raw.step as OnboardingStep) : "consent",
+      createdAt: raw.createdAt ?? new Date(0).toISOString(),
+      ...(raw.consentAt ? { consentAt: raw.consentAt } : {}),
+      ...(group.success ? { group: group.data } : {}),
+      ...(raw.to ? { to: raw.to } : {}),
+    };
+  }
+
+  /** Creates the minimal record of a first contact: only the onboarding step, no personal data. */
+  async start(id: string, now: Date): Promise<LearnerProfile> {
+    const profile: LearnerProfile = { id, step: "consent", createdAt: now.toISOString() };
+    await this.store.hset(key(id), { step: profile.step, createdAt: profile.createdAt });
+    return profile;
+  }
+
+  async setStep(id: string, step: OnboardingStep): Promise<void> {
+    await this.store.hset(key(id), { step });
+  }
+
+  async giveConsent(id: string, now: Date): Promise<void> {
+    await this.store.hset(key(id), { consentAt: now.toISOString(), step: "group" });
+    await this.store.sadd("learners:all", id);
+  }
+
+  /** Declining consent removes everything but the step marker that stops us asking again each message. */
+  async declineConsent(id: string): Promise<void> {
+    await this.store.del(key(id));
+    await this.store.srem("learners:all", id);
+    await this.store.hset(key(id), { step: "guest", createdAt: new Date().toISOString() });
+  }
+
+  async setGroup(id: string, group: LearnerGroup): Promise<void> {
+    await this.store.hset(key(id), { group, step: "to" });
+  }
+
+  async setTo(id: string, to: string | undefined): Promise<void> {
+    if (to) await this.store.hset(key(id), { to, step: "ready" });
+    else {
+      await this.store.hdel(key(id), "to");
+      await this.store.hset(key(id), { step: "ready" });
+    }
+  }
+}
+
+/** Reads a tổ dân phố from what a learner typed: "5", "to 5", "Tổ 12", "tổ dân phố số 3" → "Tổ N". */
+export function parseToDanPho(text: string): string | null {
+  const cleaned = text.normalize("NFC").trim().replace(/\s+/g, " ");
+  if (!cleaned || cleaned.length > 60) return null;
+  const number = /^(?:(?:tổ|to)(?: dân phố| dan pho)?(?: số| so)?\s*)?(\d{1,3})\.?$/iu.exec(cleaned);
+  if (number) {
+    const n = Number(number[1]);
+    return n >= 1 && n <= 999 ? `Tổ ${n}` : null;
+  }
+  if (/^[\p{L}\p{N}][\p{L}\p{N} .'-]{1,59}$/u.test(cleaned) && /\p{L}/u.test(cleaned)) {
+    return cleaned.replace(/^(tổ|to)\b/iu, "Tổ");
+  }
+  return null;
+}

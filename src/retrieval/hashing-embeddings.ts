@@ -1,0 +1,77 @@
+import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
+import { charTrigrams, indexTerms } from "./features.ts";
+
+export interface HashingEmbeddingsParams extends EmbeddingsParams {
+  /** Vector size (default 512). */
+  dimensions?: number;
+  /** Texts to learn inverse document frequencies from (the curriculum); without them every term weighs 1. */
+  fitTexts?: string[];
+}
+
+const WEIGHTS: Record<string, number> = { f: 1, b: 1.6, c: 0.35 };
+
+/**
+ * The default, local, deterministic embedding: folded syllables, folded bigrams and character trigrams,
+ * hashed (FNV-1a, signed) into a fixed-size vector, weighted by IDF fitted on the curriculum, L2-normalised.
+ * No network and no model files; the same text always gives the same vector.
+ */
+export class HashingEmbeddings extends Embeddings {
+  readonly dimensions: number;
+  private readonly idf = new Map<string, number>();
+  private defaultIdf = 1;
+
+  constructor(params: HashingEmbeddingsParams = {}) {
+    super(params);
+    this.dimensions = params.dimensions ?? 512;
+    if (params.fitTexts?.length) this.fit(params.fitTexts);
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.embed(t));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return this.embed(text);
+  }
+
+  /** Synchronous form, used on the hot path of a turn. */
+  embed(text: string): number[] {
+    const counts = new Map<string, number>();
+    for (const feature of features(text)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    const vector = new Float64Array(this.dimensions);
+    for (const [feature, count] of counts) {
+      const kind = feature[0] ?? "f";
+      const weight =
+        (WEIGHTS[kind] ?? 1) * (1 + Math.log(count)) * (this.idf.get(feature) ?? this.defaultIdf);
+      const hash = fnv1a(feature);
+      const slot = hash % this.dimensions;
+      vector[slot] = (vector[slot] ?? 0) + (hash & 0x80000000 ? -weight : weight);
+    }
+    let norm = 0;
+    for (const v of vector) norm += v * v;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(vector, (v) => v / norm);
+  }
+
+  private fit(texts: string[]): void {
+    const df = new Map<string, number>();
+    for (const text of texts)
+      for (const feature of new Set(features(text))) df.set(feature, (df.get(feature) ?? 0) + 1);
+    const n = texts.length;
+    for (const [feature, count] of df) this.idf.set(feature, Math.log(1 + n / count));
+    this.defaultIdf = Math.log(1 + n);
+  }
+}
+
+function features(text: string): string[] {
+  return [...indexTerms(text, { expand: true }).filter((t) => !t.startsWith("a:")), ...charTrigrams(text)];
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,37 @@
+/** Personal data patterns that must not leave the process (to an LLM or a log). */
+const PATTERNS: { kind: string; pattern: RegExp; label: string }[] = [
+  { kind: "id-number", pattern: /(?<!\d)\d{12}(?!\d)/g, label: "[số định danh]" },
+  { kind: "phone", pattern: /(?<![\d+])(?:\+84|84|0)(?:[\s.-]?\d){9}(?!\d)/g, label: "[số điện thoại]" },
+  {
+    kind: "otp",
+    pattern:
+      /\b(?:otp|mã xác (?:nhận|thực)|ma xac (?:nhan|thuc)|mã|ma|code)\s*(?:là|la|:)?\s*\d{4,8}(?!\d)/giu,
+    label: "[mã OTP]",
+  },
+  {
+    kind: "bank-account",
+    pattern:
+      /\b(?:stk|số tài khoản|so tai khoan|tài khoản|tai khoan|tk)\s*(?:là|la|:)?\s*\d[\d\s.-]{6,18}\d/giu,
+    label: "[số tài khoản]",
+  },
+  { kind: "card", pattern: /(?<!\d)(?:\d[\s-]?){15,18}\d(?!\d)/g, label: "[số thẻ]" },
+];
+
+export interface Redaction {
+  text: string;
+  /** Kinds of personal data found (empty when none). */
+  found: string[];
+}
+
+/** Replaces ID numbers, phone numbers, OTP-like codes, bank accounts and card numbers with labels. */
+export function redactPersonalData(input: string): Redaction {
+  let text = input;
+  const found = new Set<string>();
+  for (const { kind, pattern, label } of PATTERNS) {
+    text = text.replace(pattern, () => {
+      found.add(kind);
+      return label;
+    });
+  }
+  return { text, found: [...found] };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { encodeAction } from "../../src/assistant/actions.ts";
+import { LearnerStore } from "../../src/learning/learner-store.ts";
+import { tempStore, testAssistant } from "../helpers/core.ts";
+
+const web = (userId: string) => ({ channel: "web" as const, userId });
+
+describe("onboarding", () => {
+  it("greets a newcomer and asks for consent before storing anything personal", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const replies = await assistant.handle({ ...web("u1"), text: "xin chào" });
+    expect(replies[0]?.text).toContain("Xin chào");
+    expect(replies.at(-1)?.options?.map((o) => o.action)).toEqual(["v1:consent:yes", "v1:consent:no"]);
+    const profile = await new LearnerStore(store).get("web:u1");
+    expect(profile?.step).toBe("consent");
+    expect(profile?.consentAt).toBeUndefined();
+  });
+
+  it("records consent with its date, then the group and the tổ dân phố", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    await assistant.handle({ ...web("u2"), text: "hi" });
+    const groupAsk = await assistant.handle({
+      ...web("u2"),
+      action: encodeAction({ kind: "consent", answer: "yes" }),
+    });
+    expect(groupAsk[0]?.options).toHaveLength(4);
+    const toAsk = await assistant.handle({
+      ...web("u2"),
+      action: encodeAction({ kind: "group", group: "nguoi-dan" }),
+    });
+    expect(toAsk[0]?.text).toContain("tổ dân phố");
+    const done = await assistant.handle({ ...web("u2"), text: "to 7" });
+    expect(done[0]?.text).toContain("Người dân, Tổ 7");
+    const profile = await new LearnerStore(store).get("web:u2");
+    expect(profile).toMatchObject({ step: "ready", group: "nguoi-dan", to: "Tổ 7" });
+    expect(Date.parse(profile?.consentAt ?? "")).not.toBeNaN();
+    expect(await store.sismember("learners:all", "web:u2")).toBe(true);
+  });
+
+  it("understands typed answers from people who do not tap buttons", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    await assistant.handle({ ...web("u3"), text: "alo" });
+    await assistant.handle({ ...web("u3"), text: "dong y" });
+    await assistant.handle({ ...web("u3"), text: "hoc sinh" });
+    await assistant.handle({ ...web("u3"), action: encodeAction({ kind: "to-skip" }) });
+    expect(await new LearnerStore(store).get("web:u3")).toMatchObject({ step: "ready", group: "hoc-sinh" });
+  });
+
+  it("keeps nothing personal when consent is declined, and still answers questions", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    await assistant.handle({ ...web("u4"), text: "chào" });
+    const declined = await assistant.handle({ ...web("u4"), action: "v1:consent:no" });
+    expect(declined[0]?.text).toContain("không lưu");
+    const profile = await new LearnerStore(store).get("web:u4");
+    expect(profile).toMatchObject({ step: "guest" });
+    expect(profile?.consentAt).toBeUndefined();
+    expect(await store.sismember("learners:all", "web:u4")).toBe(false);
+    const answer = await assistant.handle({ ...web("u4"), text: "cách kích hoạt tài khoản VNeID" });
+    expect(answer[0]?.text).toContain("Xem bài:");
+  });
+
+  it("asks again, politely, when the answer does not fit the question", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    await assistant.handle({ ...web("u5"), text: "chào" });
+    const again = await assistant.handle({ ...web("u5"), text: "hôm nay trời đẹp" });
+    expect(again[0]?.text).toContain("bấm một nút");
+    expect(again[0]?.options).toHaveLength(2);
+    await assistant.handle({ ...web("u5"), action: "v1:consent:yes" });
+    await assistant.handle({ ...web("u5"), action: "v1:group:can-bo" });
+    const badTo = await assistant.handle({ ...web("u5"), text: "!!!" });
+    expect(badTo[0]?.text).toContain("chưa hiểu tên tổ");
+  });
+
+  it("welcomes a returning learner on /start instead of starting over, and restarts on /batdau", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    for (const input of [
+      { text: "hi" },
+      { action: "v1:consent:yes" },
+      { action: "v1:group:lao-dong" },
+      { text: "3" },
+    ])
+      await assistant.handle({ ...web("u6"), ...input });
+    const back = await assistant.handle({ ...web("u6"), text: "/start" });
+    expect(back[0]?.text).toContain("quay lại");
+    const restart = await assistant.handle({ ...web("u6"), text: "/batdau" });
+    expect(restart.at(-1)?.options?.[0]?.action).toBe("v1:consent:yes");
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { onTestFinished } from "vitest";
+import { createAssistant } from "../../src/assistant/assistant.ts";
+import { loadCurriculum } from "../../src/knowledge/load-curriculum.ts";
+import type { Curriculum } from "../../src/knowledge/types.ts";
+import { buildIndex } from "../../src/retrieval/build-index.ts";
+import type { HybridIndex } from "../../src/retrieval/hybrid-index.ts";
+import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
+import type { Store } from "../../src/storage/store.ts";
+import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
+import type { Tutor } from "../../src/tutor/tutor.ts";
+
+export const silentLogger = pino({ level: "silent" });
+
+let curriculum: Promise<Curriculum> | undefined;
+let index: Promise<HybridIndex> | undefined;
+
+/** The real curriculum, loaded once per test file. */
+export function testCurriculum(): Promise<Curriculum> {
+  curriculum ??= loadCurriculum(join(import.meta.dirname, "..", "..", "knowledge"));
+  return curriculum;
+}
+
+export function testIndex(): Promise<HybridIndex> {
+  index ??= testCurriculum().then(async (c) => (await buildIndex(c)).index);
+  return index;
+}
+
+/** A fresh embedded store in a temp directory, closed when the current test ends. */
+export async function tempStore(): Promise<EmbeddedStore> {
+  const store = await EmbeddedStore.open(await mkdtemp(join(tmpdir(), "hvs-test-")));
+  onTestFinished(() => store.close().catch(() => {}));
+  return store;
+}
+
+/** A fresh embedded store the caller closes (for beforeAll/afterAll use). */
+export async function tempStoreUnscoped(): Promise<EmbeddedStore> {
+  return EmbeddedStore.open(await mkdtemp(join(tmpdir(), "hvs-test-")));
+}
+
+/** An assistant on the real curriculum and tutor, over the given store. */
+export async function testAssistant(store: Store, tutor?: Tutor) {
+  const c = await testCurriculum();
+  const t = tutor ?? createExtractiveTutor({ index: await testIndex() });
+  return createAssistant({
+    store,
+    curriculum: c,
+    tutor: t,
+    wardName: "phường Thử Nghiệm",
+    logger: silentLogger,
+  });
+}

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `src/main.ts` as a real process with the given environment (nothing else inherited but PATH). */
+export async function startAssistant(env: Record<string, string>): Promise<Running> {
+  const port = env.PORT ?? String(await freePort());
+  let output = "";
+  const child = spawn(TSX, [join(ROOT, "src", "main.ts")], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: port },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+/** Polls /healthz until it answers 200; resolves the milliseconds it took. */
+export async function waitHealthy(running: Running, timeoutMs = 15_000): Promise<number> {
+  const started = Date.now();
+  let exited = false;
+  running.exited.then(() => {
+    exited = true;
+  });
+  while (Date.now() - started < timeoutMs) {
+    if (exited) throw new Error(`assistant exited before becoming healthy:\n${running.output()}`);
+    try {
+      const response = await fetch(`${running.url}/healthz`);
+      if (response.status === 200) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`assistant not healthy after ${timeoutMs} ms:\n${running.output()}`);
+}
+
+export async function chat(
+  url: string,
+  body: object,
+): Promise<{ replies: { text: string; options?: { label: string; action: string }[] }[] }> {
+  const response = await fetch(`${url}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`chat answered ${response.status}`);
+  return response.json() as never;
+}
