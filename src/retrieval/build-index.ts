@@ -8,9 +8,10 @@ import { DenseIndex } from "./dense-index.ts";
 import { HashingEmbeddings } from "./hashing-embeddings.ts";
 import { HybridIndex } from "./hybrid-index.ts";
 import { LexicalIndex } from "./lexical-index.ts";
+import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
-const INDEX_VERSION = "3";
+const INDEX_VERSION = "4";
 
 export interface BuildOptions {
   /** Where the built dense index is cached; omitted → no cache. */
@@ -37,7 +38,14 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const embeddingsName =
     options.embeddingsName ?? `hashing-${(embeddings as HashingEmbeddings).dimensions ?? ""}`;
   const contentHash = hashChunks(chunks, `${INDEX_VERSION}:${embeddingsName}`);
-  const lexical = new LexicalIndex(texts);
+  const lessons = [...curriculum.lessons.values()];
+  const lessonLexical = new LexicalIndex(
+    lessons.map((l) =>
+      [l.title, l.title, l.title, l.summary, l.keywords.join(" ; "), l.keywords.join(" ; "), ...l.sections.map((s) => s.heading)].join("\n"),
+    ),
+  );
+  const chunkLexical = new LexicalIndex(texts);
+  const spelling = new SpellCorrector(texts);
 
   const cached = options.cacheDir ? await readCache(options.cacheDir, contentHash, chunks.length) : null;
   let dense = cached;
@@ -48,7 +56,15 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
     if (options.cacheDir) await writeCache(options.cacheDir, contentHash, dense, dimensions, chunks.length);
   }
   return {
-    index: new HybridIndex(chunks, lexical, dense, embeddings),
+    index: new HybridIndex({
+      chunks,
+      lessonIds: lessons.map((l) => l.id),
+      chunkLexical,
+      lessonLexical,
+      dense,
+      embeddings,
+      spelling,
+    }),
     fromCache: cached !== null,
     buildMs: performance.now() - started,
     contentHash,

@@ -1,4 +1,4 @@
-import { expandTokens, fold, STOPWORDS, tokenize } from "./normalize.ts";
+import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
 
 /**
  * Terms an index sees for a text: accented syllables ("a:"), folded syllables ("f:"), folded bigrams
@@ -9,16 +9,16 @@ export function indexTerms(text: string, options: { expand?: boolean } = {}): st
   const raw = tokenize(text);
   const tokens = options.expand ? expandTokens(raw) : raw;
   const terms: string[] = [];
-  let previous: string | null = null;
+  let previous: { folded: string; stop: boolean } | null = null;
   for (const token of tokens) {
     const folded = fold(token);
-    const stop = STOPWORDS.has(folded);
+    const stop = isStopword(token);
     if (!stop) {
       terms.push(`f:${folded}`);
       if (folded !== token) terms.push(`a:${token}`);
     }
-    if (previous !== null && !(stop && STOPWORDS.has(previous))) terms.push(`b:${previous}_${folded}`);
-    previous = folded;
+    if (previous !== null && !(stop && previous.stop)) terms.push(`b:${previous.folded}_${folded}`);
+    previous = { folded, stop };
   }
   return terms;
 }
@@ -28,7 +28,7 @@ export function charTrigrams(text: string): string[] {
   const grams: string[] = [];
   for (const token of expandTokens(tokenize(text))) {
     const folded = fold(token);
-    if (STOPWORDS.has(folded) || folded.length < 3) continue;
+    if (isStopword(token) || folded.length < 3) continue;
     const padded = `^${folded}$`;
     for (let i = 0; i + 3 <= padded.length; i++) grams.push(`c:${padded.slice(i, i + 3)}`);
   }

@@ -20,8 +20,8 @@ export class LexicalIndex {
       const terms = indexTerms(text);
       this.lengths.push(terms.length);
       for (const term of terms) {
-        let posting = this.postings.get(term);
-        if (!posting) this.postings.set(term, (posting = new Map()));
+        const posting = this.postings.get(term) ?? new Map<number, number>();
+        this.postings.set(term, posting);
         posting.set(doc, (posting.get(doc) ?? 0) + 1);
       }
     });

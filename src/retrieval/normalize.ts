@@ -30,7 +30,7 @@ export function fold(text: string): string {
 }
 
 export function hasDiacritics(token: string): boolean {
-  return fold(token) !== token;
+  return /[^\x00-\x7f]/.test(token);
 }
 
 export function tokenize(text: string): string[] {
@@ -49,23 +49,35 @@ export function expandTokens(tokens: string[]): string[] {
   return out;
 }
 
-/** Folded syllables that carry little meaning; removed before matching. */
-export const STOPWORDS = new Set(
+/** Function words, as typed with diacritics. */
+const ACCENTED_STOPWORDS = new Set(
   (
-    "a à ạ ah ơi ạ nhé nhe nha ha hả hở vậy thế thì là mà và với của cho các những một cái con chiếc " +
-    "tôi toi tui mình minh tớ em anh chị chi ông ong bà ba cô co chú chu bác bac cháu chau bạn ban ad admin " +
-    "có co được duoc bị bi thì đã da đang dang sẽ se rồi roi nữa nua cũng cung lại lai ra vào vao lên len " +
-    "này nay kia đó do đây day ấy ay nào nao gì gi sao ai đâu dau " +
-    "ơi oi ạ nhỉ nhi chứ chu thôi thoi luôn luon hay hoặc hoac nếu neu khi để de ở o trong từ tu " +
-    "làm lam thế the như nhu xin hỏi hoi giúp giup với voi"
-  )
-    .split(/\s+/)
-    .map((w) => fold(w)),
+    "à ạ ơi nhé nhe nha hả hở vậy thế thì là mà và với của cho các những một cái con chiếc " +
+    "tôi tui mình tớ em anh chị ông bà cô chú bác cháu bạn ad admin " +
+    "có được bị đã đang sẽ rồi nữa cũng lại ra vào lên này kia đó đây ấy nào gì sao đâu " +
+    "nhỉ chứ thôi luôn hay hoặc nếu khi để ở trong từ làm như xin hỏi giúp"
+  ).split(/\s+/),
 );
+
+/**
+ * The same words without diacritics, minus those whose folded form is also a content word
+ * (bạn/bán → "ban", thế/thẻ → "the", đang/đăng → "dang", lại/lãi → "lai", chú/chữ → "chu" …).
+ */
+const FOLDED_STOPWORDS = new Set(
+  (
+    "a oi nhe nha ha vay thi la va voi cua cac nhung mot cai toi tui minh to em ong " +
+    "co duoc bi se roi nua cung ra vao len nay kia nao gi sao dau nhi thoi luon neu khi trong lam nhu xin giup ad admin"
+  ).split(/\s+/),
+);
+
+/** True for function words; a token typed with diacritics is judged by its accented form. */
+export function isStopword(token: string): boolean {
+  return hasDiacritics(token) ? ACCENTED_STOPWORDS.has(token) : FOLDED_STOPWORDS.has(token);
+}
 
 /** Folded content words of a query, for coverage and scope checks. */
 export function contentTerms(text: string): string[] {
   return expandTokens(tokenize(text))
-    .map(fold)
-    .filter((t) => !STOPWORDS.has(t) && t.length > 0);
+    .filter((t) => !isStopword(t))
+    .map(fold);
 }

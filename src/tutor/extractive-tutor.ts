@@ -17,7 +17,7 @@ export function confidenceOf(result: RetrievalResult): number {
   return 0.5 * result.similarity + 0.5 * result.coverage;
 }
 
-export const DEFAULT_MIN_CONFIDENCE = 0.3;
+export const DEFAULT_MIN_CONFIDENCE = 0.2;
 
 const FOLLOW_UP =
   /^(còn|con|thế|the|vậy|vay|rồi|roi|nếu|neu)\b.{0,40}$|cách (nào )?khác|cach (nao )?khac|bước\s*\d+|buoc\s*\d+/iu;
