@@ -31,7 +31,10 @@ export function readQuestions(path: string): EvalQuestion[] {
  * summary and keywords), fuzzy 0.2 + prefix, with an accent-folding tokenizer; it never refuses.
  * `tuned: true` adds separate, boosted title and keyword fields (a stronger baseline, reported alongside).
  */
-export function createMiniSearchBaseline(curriculum: Curriculum, options: { tuned?: boolean } = {}): (q: string) => string[] {
+export function createMiniSearchBaseline(
+  curriculum: Curriculum,
+  options: { tuned?: boolean } = {},
+): (q: string) => string[] {
   const chunks = chunkLessons(curriculum.lessons.values());
   const processTerm = (term: string) => fold(term.toLowerCase());
   const fields = options.tuned ? ["title", "heading", "keywords", "text"] : ["indexText"];

@@ -7,12 +7,21 @@ import { join, resolve } from "node:path";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
 import { createExtractiveTutor } from "../src/tutor/extractive-tutor.ts";
-import { createMiniSearchBaseline, type Metrics, type Outcome, percentile, readQuestions, score } from "./eval-lib.ts";
+import {
+  createMiniSearchBaseline,
+  type Metrics,
+  type Outcome,
+  percentile,
+  readQuestions,
+  score,
+} from "./eval-lib.ts";
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
 const fileFlag = args.indexOf("--file");
-const file = resolve(fileFlag >= 0 ? (args[fileFlag + 1] ?? "") : join("test", "fixtures", "eval", "questions.jsonl"));
+const file = resolve(
+  fileFlag >= 0 ? (args[fileFlag + 1] ?? "") : join("test", "fixtures", "eval", "questions.jsonl"),
+);
 const progress = (text: string) => {
   if (!asJson) process.stderr.write(`${text}\n`);
 };
@@ -56,7 +65,8 @@ const refusal = (outcomes: Outcome[]) => {
   return {
     precision: refused.length ? refused.filter((o) => !inScope(o)).length / refused.length : 1,
     recall: outOfScope.length ? outOfScope.filter((o) => o.refused).length / outOfScope.length : 1,
-    inScopeRefused: outcomes.filter(inScope).filter((o) => o.refused).length / Math.max(1, outcomes.filter(inScope).length),
+    inScopeRefused:
+      outcomes.filter(inScope).filter((o) => o.refused).length / Math.max(1, outcomes.filter(inScope).length),
   };
 };
 const result = {

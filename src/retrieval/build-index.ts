@@ -41,7 +41,15 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const lessons = [...curriculum.lessons.values()];
   const lessonLexical = new LexicalIndex(
     lessons.map((l) =>
-      [l.title, l.title, l.title, l.summary, l.keywords.join(" ; "), l.keywords.join(" ; "), ...l.sections.map((s) => s.heading)].join("\n"),
+      [
+        l.title,
+        l.title,
+        l.title,
+        l.summary,
+        l.keywords.join(" ; "),
+        l.keywords.join(" ; "),
+        ...l.sections.map((s) => s.heading),
+      ].join("\n"),
     ),
   );
   const chunkLexical = new LexicalIndex(texts);

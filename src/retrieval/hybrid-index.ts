@@ -63,6 +63,11 @@ export class HybridIndex {
     return this.parts.chunks;
   }
 
+  /** Every chunk of one lesson, in reading order. */
+  chunksOf(lessonId: string): Chunk[] {
+    return this.parts.chunks.filter((c) => c.lessonId === lessonId);
+  }
+
   async search(rawQuery: string, limit = 5): Promise<RetrievalResult> {
     const { chunks, chunkLexical, lessonLexical, dense, embeddings, spelling, lessonIds } = this.parts;
     const query = spelling.correct(rawQuery);
@@ -76,7 +81,8 @@ export class HybridIndex {
     const fused = new Map<string, number>();
     const bestChunks = new Map<string, Map<number, number>>();
     const addRanking = (lessons: string[], weight: number) => {
-      for (const [rank, lesson] of lessons.entries()) fused.set(lesson, (fused.get(lesson) ?? 0) + weight / (RRF_K + rank + 1));
+      for (const [rank, lesson] of lessons.entries())
+        fused.set(lesson, (fused.get(lesson) ?? 0) + weight / (RRF_K + rank + 1));
     };
     const lessonsOf = (hits: { index: number }[], perChunk: number) => {
       const order: string[] = [];
@@ -102,17 +108,34 @@ export class HybridIndex {
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([lessonId, score]) => {
-        const ranked = [...(bestChunks.get(lessonId) ?? new Map<number, number>()).entries()].sort((a, b) => b[1] - a[1]);
+        const ranked = [...(bestChunks.get(lessonId) ?? new Map<number, number>()).entries()].sort(
+          (a, b) => b[1] - a[1],
+        );
         const ownChunks = ranked.map(([i]) => chunks[i]).filter((c): c is Chunk => !!c);
         const fallback = chunks.filter((c) => c.lessonId === lessonId);
         const first = (ownChunks[0] ?? fallback[0]) as Chunk;
-        return { lessonId, module: first.module, title: first.title, score, chunks: ownChunks.length ? ownChunks : fallback };
+        return {
+          lessonId,
+          module: first.module,
+          title: first.title,
+          score,
+          chunks: ownChunks.length ? ownChunks : fallback,
+        };
       });
 
-    const terms = [...new Set(expandTokens(tokenize(query)).filter((t) => !isStopword(t)).map(fold))];
+    const terms = [
+      ...new Set(
+        expandTokens(tokenize(query))
+          .filter((t) => !isStopword(t))
+          .map(fold),
+      ),
+    ];
     const best = hits[0];
     const bestChunk = best?.chunks[0];
-    const similarity = Math.max(0, similarityOf.get(bestChunk ? (this.chunkOrder.get(bestChunk) ?? -1) : -1) ?? 0);
+    const similarity = Math.max(
+      0,
+      similarityOf.get(bestChunk ? (this.chunkOrder.get(bestChunk) ?? -1) : -1) ?? 0,
+    );
     return { hits, similarity, coverage: best ? this.coverage(terms, best.lessonId) : 0, terms, query };
   }
 

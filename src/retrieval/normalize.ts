@@ -30,7 +30,8 @@ export function fold(text: string): string {
 }
 
 export function hasDiacritics(token: string): boolean {
-  return /[^\x00-\x7f]/.test(token);
+  for (const char of token) if ((char.codePointAt(0) ?? 0) > 0x7f) return true;
+  return false;
 }
 
 export function tokenize(text: string): string[] {

@@ -5,9 +5,19 @@ import { fold, tokenize } from "../retrieval/normalize.ts";
 
 export const ANSWER_MAX_WORDS = 120;
 
-/** The chunk worth quoting: the best-ranked one that is not the closing "Ghi nhớ" list, when there is a choice. */
-export function pickChunk(chunks: Chunk[]): Chunk | undefined {
-  return chunks.find((c) => !/^ghi nhớ$/iu.test(c.heading.trim())) ?? chunks[0];
+const HOW_TO =
+  /(?<!\p{L})(cách|cach|làm sao|lam sao|thế nào|the nao|ntn|các bước|cac buoc|hướng dẫn|huong dan|làm gì|lam gi|làm j|lam j)(?!\p{L})/iu;
+
+/**
+ * The chunk worth quoting: for a how-to question, the lesson's numbered steps; otherwise the best-ranked
+ * chunk that is not the closing "Ghi nhớ" list, when there is a choice.
+ */
+export function pickChunk(ranked: Chunk[], question = "", lessonChunks: Chunk[] = []): Chunk | undefined {
+  if (HOW_TO.test(question)) {
+    const steps = [...ranked, ...lessonChunks].find((c) => stepsOf(c.text).length >= 2);
+    if (steps) return steps;
+  }
+  return ranked.find((c) => !/^ghi nhớ$/iu.test(c.heading.trim())) ?? ranked[0];
 }
 
 /** Numbered steps of a chunk ("1. …"), without their numbers. */
@@ -25,7 +35,8 @@ export function stepsOf(text: string): string[] {
 export function extractAnswer(chunk: Chunk, terms: string[], maxWords = ANSWER_MAX_WORDS): string {
   const steps = stepsOf(chunk.text);
   if (steps.length >= 2) return takeSteps(steps, maxWords);
-  const sentences = splitSentences(plain(chunk.text));
+  const isList = /^\s*[-*]\s+/m.test(chunk.text);
+  const sentences = splitSentences(plain(chunk.text)).map((s) => (isList ? `• ${s}` : s));
   const wanted = new Set(terms);
   const scored = sentences.map((sentence, index) => {
     const words = new Set(tokenize(sentence).map(fold));
@@ -46,7 +57,7 @@ export function extractAnswer(chunk: Chunk, terms: string[], maxWords = ANSWER_M
   return chosen
     .sort((a, b) => a.index - b.index)
     .map((c) => c.sentence)
-    .join(" ");
+    .join(isList ? "\n" : " ");
 }
 
 function takeSteps(steps: string[], maxWords: number): string {

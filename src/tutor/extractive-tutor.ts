@@ -1,4 +1,5 @@
 import { messages } from "../assistant/messages.ts";
+import type { Chunk } from "../retrieval/chunk.ts";
 import type { HybridIndex, RetrievalResult } from "../retrieval/hybrid-index.ts";
 import { extractAnswer, pickChunk, stepsOf } from "./extract.ts";
 import { redactPersonalData } from "./redact.ts";
@@ -20,7 +21,7 @@ export function confidenceOf(result: RetrievalResult): number {
 export const DEFAULT_MIN_CONFIDENCE = 0.2;
 
 const FOLLOW_UP =
-  /^(còn|con|thế|the|vậy|vay|rồi|roi|nếu|neu)\b.{0,40}$|cách (nào )?khác|cach (nao )?khac|bước\s*\d+|buoc\s*\d+/iu;
+  /^(còn|con|thế|the|vậy|vay|rồi|roi|nếu|neu)(?!\p{L}).{0,40}$|cách (nào )?khác|cach (nao )?khac|bước\s*\d+|buoc\s*\d+/iu;
 const STEP_QUESTION = /(?:bước|buoc)\s*(\d{1,2})/iu;
 
 /** Answers from the curriculum without an LLM: the relevant steps of the best lesson, cited. */
@@ -50,7 +51,7 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor & 
       if (!best) return refusal("low-confidence", warning);
       return {
         refused: false,
-        text: `${warning}${composeAnswer(retrieved, best.chunks)}\n\n${messages.seeLesson(best.title)}`,
+        text: `${warning}${composeAnswer(retrieved, best.chunks, options.index.chunksOf(best.lessonId))}\n\n${messages.seeLesson(best.title)}`,
         sources: sourcesOf(retrieved.result),
       };
     },
@@ -67,7 +68,7 @@ export interface Retrieved {
   confidence: number;
 }
 
-function composeAnswer(retrieved: Retrieved, chunks: Parameters<typeof pickChunk>[0]): string {
+function composeAnswer(retrieved: Retrieved, chunks: Chunk[], lessonChunks: Chunk[]): string {
   const stepAsked = STEP_QUESTION.exec(retrieved.text);
   if (stepAsked && retrieved.followUp) {
     const n = Number(stepAsked[1]);
@@ -76,7 +77,7 @@ function composeAnswer(retrieved: Retrieved, chunks: Parameters<typeof pickChunk
       if (step) return `${messages.stepIntro(n)} ${step}`;
     }
   }
-  const chunk = pickChunk(chunks);
+  const chunk = pickChunk(chunks, retrieved.text, lessonChunks);
   return chunk ? extractAnswer(chunk, retrieved.result.terms) : "";
 }
 

@@ -5,7 +5,7 @@ const PATTERNS: { kind: string; pattern: RegExp; label: string }[] = [
   {
     kind: "otp",
     pattern:
-      /\b(?:otp|mã xác (?:nhận|thực)|ma xac (?:nhan|thuc)|mã|ma|code)\s*(?:là|la|:)?\s*\d{4,8}(?!\d)/giu,
+      /(?<!\p{L})(?:(?:mã|ma)(?:\s+(?:otp|xác nhận|xác thực|xac nhan|xac thuc))?|otp|code)\s*(?:là|la|:)?\s*\d{4,8}(?!\d)/giu,
     label: "[mã OTP]",
   },
   {

@@ -1,0 +1,89 @@
+/**
+ * npm run --silent ask -- [--json] "câu hỏi"
+ * npm run --silent ask -- --json --batch FILE     (JSONL lines {"q": "..."} → one JSONL line per input)
+ * Each answer: {"q", "refused", "answer", "sources": [{"module", "lesson", "score"}]} (best first).
+ */
+import { createReadStream } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { pino } from "pino";
+import { loadConfig } from "../src/config/load-config.ts";
+import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
+import { buildIndex } from "../src/retrieval/build-index.ts";
+import { exitWithReadableError } from "../src/shared/process.ts";
+import { createTutor } from "../src/tutor/create-tutor.ts";
+import type { Tutor } from "../src/tutor/tutor.ts";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const batchAt = args.indexOf("--batch");
+  const batchFile = batchAt >= 0 ? args[batchAt + 1] : undefined;
+  const question = args
+    .filter((a, i) => !a.startsWith("--") && !(batchAt >= 0 && i === batchAt + 1))
+    .join(" ");
+  if (batchAt >= 0 && !batchFile) throw usage("--batch needs a file");
+  if (batchAt < 0 && !question.trim()) throw usage("give a question");
+
+  const config = loadConfig();
+  const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
+  const built = await buildIndex(curriculum, { cacheDir: join(config.DATA_DIR, "index") });
+  const tutor = createTutor({ config, index: built.index, curriculum, logger: pino({ level: "silent" }) });
+
+  if (batchFile) {
+    const lines = createInterface({
+      input: createReadStream(resolve(batchFile)),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber++;
+      if (!line.trim()) continue;
+      let q: unknown;
+      try {
+        q = (JSON.parse(line) as { q?: unknown }).q;
+      } catch {
+        q = undefined;
+      }
+      if (typeof q !== "string") {
+        process.stderr.write(`ask: line ${lineNumber}: expected {"q": "..."}\n`);
+        console.log(
+          JSON.stringify({ q: null, refused: true, answer: "", sources: [], error: "invalid input line" }),
+        );
+        continue;
+      }
+      console.log(JSON.stringify(await answerOf(tutor, q)));
+    }
+    return;
+  }
+  const result = await answerOf(tutor, question);
+  if (json) console.log(JSON.stringify(result));
+  else {
+    console.log(result.answer);
+    if (result.sources.length) console.log(`\n(nguồn: ${result.sources.map((s) => s.lesson).join(", ")})`);
+  }
+}
+
+async function answerOf(tutor: Tutor, q: string) {
+  const answer = await tutor.answer(q);
+  return {
+    q,
+    refused: answer.refused,
+    answer: answer.text,
+    sources: answer.sources.map((s) => ({ module: s.module, lesson: s.lesson, score: s.score })),
+  };
+}
+
+function usage(problem: string): Error {
+  return new Error(
+    `${problem}. Usage: npm run --silent ask -- [--json] "câu hỏi" | --json --batch FILE.jsonl`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof Error && error.message.includes("Usage:")) {
+    process.stderr.write(`ask: ${error.message}\n`);
+    process.exit(2);
+  }
+  exitWithReadableError(error);
+});

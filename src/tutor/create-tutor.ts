@@ -1,0 +1,37 @@
+import { ChatOpenAI } from "@langchain/openai";
+import type { Logger } from "pino";
+import type { Config } from "../config/schema.ts";
+import type { Curriculum } from "../knowledge/types.ts";
+import type { HybridIndex } from "../retrieval/hybrid-index.ts";
+import { createExtractiveTutor } from "./extractive-tutor.ts";
+import { createLlmTutor } from "./llm-tutor.ts";
+import type { Tutor } from "./tutor.ts";
+
+export const WARD_NAME = "phường Phan Đình Phùng";
+
+/** The extractive tutor, or the LLM tutor (with extractive fallback) when OPENAI_API_KEY is set. */
+export function createTutor(deps: {
+  config: Config;
+  index: HybridIndex;
+  curriculum: Curriculum;
+  logger: Logger;
+}): Tutor {
+  const extractive = createExtractiveTutor({ index: deps.index });
+  const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = deps.config;
+  if (!OPENAI_API_KEY) return extractive;
+  const model = new ChatOpenAI({
+    apiKey: OPENAI_API_KEY,
+    model: OPENAI_MODEL,
+    temperature: 0.2,
+    maxRetries: 1,
+    timeout: 10_000,
+    ...(OPENAI_BASE_URL ? { configuration: { baseURL: OPENAI_BASE_URL } } : {}),
+  });
+  return createLlmTutor({
+    model,
+    extractive,
+    curriculum: deps.curriculum,
+    wardName: WARD_NAME,
+    logger: deps.logger,
+  });
+}

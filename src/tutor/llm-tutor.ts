@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import type { Logger } from "pino";
+import { messages } from "../assistant/messages.ts";
+import { hostOf } from "../knowledge/links.ts";
+import type { Curriculum } from "../knowledge/types.ts";
+import type { createExtractiveTutor } from "./extractive-tutor.ts";
+import { redactPersonalData } from "./redact.ts";
+import { contactsIn, removeUnlistedContacts } from "./sanitize.ts";
+import type { Tutor } from "./tutor.ts";
+
+const PROMPTS_DIR = join(import.meta.dirname, "..", "..", "prompts");
+
+export interface LlmTutorOptions {
+  model: BaseChatModel;
+  /** Retrieval, refusals and the fallback answer. */
+  extractive: ReturnType<typeof createExtractiveTutor>;
+  curriculum: Curriculum;
+  wardName: string;
+  logger: Logger;
+  /** Give up on the LLM after this long and answer extractively (default 8 s). */
+  timeoutMs?: number;
+  /** Called once per LLM call with its outcome, for metrics. */
+  onCall?: (outcome: "ok" | "error" | "timeout") => void;
+}
+
+/** Loads the answer prompt from prompts/ as a LangChain chat prompt template. */
+export function loadAnswerPrompt(): ChatPromptTemplate {
+  return ChatPromptTemplate.fromMessages([
+    ["system", readFileSync(join(PROMPTS_DIR, "answer-system.txt"), "utf8")],
+    ["human", readFileSync(join(PROMPTS_DIR, "answer-human.txt"), "utf8")],
+  ]);
+}
+
+/**
+ * Answers with an LLM from the retrieved passages. Refusals are decided before the LLM is called; personal
+ * data is redacted from everything sent; unlisted URLs and phone numbers are removed from the output; the
+ * lesson is always cited; any error or timeout falls back to the extractive answer.
+ */
+export function createLlmTutor(options: LlmTutorOptions): Tutor {
+  const prompt = loadAnswerPrompt();
+  const listed = [...options.curriculum.contacts.national, ...options.curriculum.contacts.ward].filter(
+    (c) => c.value,
+  );
+  const listedHosts = listed.filter((c) => c.kind === "url").map((c) => hostOf(c.value));
+  const listedPhones = listed.filter((c) => c.kind === "phone").map((c) => c.value.replace(/\D/g, ""));
+  const timeoutMs = options.timeoutMs ?? 8000;
+
+  return {
+    async answer(question, history = []) {
+      const fallback = await options.extractive.answer(question, history);
+      if (fallback.refused) return fallback;
+      const retrieved = await options.extractive.retrieve(question, history);
+      const hits = retrieved.result.hits.slice(0, 3);
+      const passages = hits.map(
+        (hit) =>
+          `### ${hit.title} (${hit.lessonId})\n${hit.chunks
+            .slice(0, 2)
+            .map((c) => `${c.heading}\n${c.text}`)
+            .join("\n\n")}`,
+      );
+      try {
+        const input = await prompt.formatMessages({
+          ward: options.wardName,
+          passages: passages.join("\n\n"),
+          history: history.map((h) => `- ${redactPersonalData(h).text}`).join("\n") || "(không có)",
+          question: retrieved.text,
+        });
+        const output = await withTimeout(options.model.invoke(input), timeoutMs);
+        const raw =
+          typeof output.content === "string"
+            ? output.content
+            : output.content.map((p) => ("text" in p ? p.text : "")).join("");
+        const allowed = contactsIn(passages);
+        for (const host of listedHosts) allowed.hosts.add(host);
+        for (const phone of listedPhones) allowed.phones.add(phone);
+        const cleaned = removeUnlistedContacts(raw, allowed);
+        if (cleaned.removed.length)
+          options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
+        if (!cleaned.text.trim()) throw new Error("empty answer");
+        options.onCall?.("ok");
+        return {
+          refused: false,
+          text: withCitation(cleaned.text, hits[0]?.title),
+          sources: fallback.sources,
+        };
+      } catch (error) {
+        const timedOut = error instanceof TimeoutError;
+        options.onCall?.(timedOut ? "timeout" : "error");
+        options.logger.warn(
+          { code: timedOut ? "timeout" : ((error as { code?: string })?.code ?? "llm-error") },
+          "llm failed, extractive fallback",
+        );
+        return fallback;
+      }
+    },
+  };
+}
+
+function withCitation(text: string, title: string | undefined): string {
+  if (!title) return text;
+  const line = messages.seeLesson(title);
+  const withoutOwn = text.replace(/\n*\s*Xem bài:.*$/imu, "").trim();
+  return `${withoutOwn}\n\n${line}`;
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

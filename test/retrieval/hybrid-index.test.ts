@@ -1,0 +1,82 @@
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCurriculum } from "../../src/knowledge/load-curriculum.ts";
+import { buildIndex } from "../../src/retrieval/build-index.ts";
+import { CurriculumRetriever } from "../../src/retrieval/curriculum-retriever.ts";
+import { HashingEmbeddings } from "../../src/retrieval/hashing-embeddings.ts";
+import { testCurriculum, testIndex } from "../helpers/core.ts";
+
+const top = async (q: string) => (await (await testIndex()).search(q, 3)).hits.map((h) => h.lessonId);
+
+describe("hybrid retrieval", () => {
+  it("finds the same lesson with and without diacritics", async () => {
+    expect((await top("cách kích hoạt VNeID mức 2"))[0]).toBe("vneid/kich-hoat");
+    expect((await top("cach kich hoat vneid muc 2"))[0]).toBe("vneid/kich-hoat");
+  });
+
+  it("understands teencode and abbreviations", async () => {
+    expect(await top("ck nham stk thi lam j")).toContain("thanh-toan-so/an-toan-giao-dich");
+    expect(await top("ko nhan dc otp vneid")).toContain("vneid/su-co-thuong-gap");
+  });
+
+  it("survives typos", async () => {
+    expect(await top("kich hoat vneld")).toContain("vneid/kich-hoat");
+    expect(await top("nop ho so dich vu cogn")).toContain("dich-vu-cong/nop-ho-so");
+  });
+
+  it("finds the lesson inside a long, rambling message", async () => {
+    const story =
+      "Hôm qua mẹ tôi nhận cuộc gọi của một người xưng là công an, nói tài khoản định danh bị lỗi, " +
+      "bảo mẹ bấm vào đường link để cài lại ứng dụng VNeID mới cho khỏi bị khóa. Mẹ tôi sợ quá. Vậy có đúng không?";
+    expect(
+      (await top(story))[0]?.startsWith("vneid/canh-giac-gia-mao") ||
+        (await top(story)).includes("an-toan-so/nhan-dien-lua-dao"),
+    ).toBe(true);
+  });
+
+  it("keeps lesson id, title and heading with every chunk", async () => {
+    const result = await (await testIndex()).search("quét mã VietQR", 1);
+    const chunk = result.hits[0]?.chunks[0];
+    expect(chunk?.lessonId).toBe("thanh-toan-so/quet-vietqr");
+    expect(chunk?.title.length).toBeGreaterThan(3);
+    expect(chunk?.heading.length).toBeGreaterThan(1);
+  });
+
+  it("is a LangChain retriever returning lesson documents with metadata", async () => {
+    const retriever = new CurriculumRetriever(await testIndex(), 2);
+    const docs = await retriever.invoke("sổ sức khỏe điện tử trên vneid");
+    expect(docs).toHaveLength(2);
+    expect(docs[0]?.metadata.lessonId).toBe("y-te-so/so-suc-khoe-dien-tu");
+  });
+
+  it("embeds deterministically, the same text giving the same unit vector", async () => {
+    const embeddings = new HashingEmbeddings();
+    const [a, b] = await embeddings.embedDocuments(["mã OTP", "mã OTP"]);
+    expect(a).toEqual(b);
+    expect(Math.hypot(...(a ?? []))).toBeCloseTo(1, 6);
+    expect(await embeddings.embedQuery("ma otp")).toEqual(a);
+  });
+
+  it("reuses the cached index and rebuilds it when the curriculum changes", async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), "hvs-index-"));
+    const first = await buildIndex(await testCurriculum(), { cacheDir });
+    expect(first.fromCache).toBe(false);
+    const second = await buildIndex(await testCurriculum(), { cacheDir });
+    expect(second.fromCache).toBe(true);
+    expect(second.contentHash).toBe(first.contentHash);
+
+    const dir = await mkdtemp(join(tmpdir(), "hvs-knowledge-"));
+    await cp(join(import.meta.dirname, "..", "..", "knowledge"), dir, { recursive: true });
+    const file = join(dir, "lessons", "vneid", "tien-ich.md");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("## Ghi nhớ", "Thêm một câu mới.\n\n## Ghi nhớ"),
+    );
+    const changed = await buildIndex(await loadCurriculum(dir), { cacheDir });
+    expect(changed.fromCache).toBe(false);
+    expect(changed.contentHash).not.toBe(first.contentHash);
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".hnsw"))).toHaveLength(2);
+  });
+});
