@@ -73,4 +73,27 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   htx: "hợp tác xã",
   dn: "doanh nghiệp",
   tdp: "tổ dân phố",
+  binhdanhocvuso: "bình dân học vụ số",
+};
+
+/**
+ * Everyday phrases for curriculum terms, keyed by their folded form; the expansion is appended when the
+ * phrase appears ("bằng lái" → "giấy phép lái xe").
+ */
+export const PHRASES: Readonly<Record<string, string>> = {
+  "bang lai": "giấy phép lái xe",
+  "chu to": "cỡ chữ lớn",
+  "chu nho": "cỡ chữ lớn",
+  "chu be": "cỡ chữ lớn",
+  "phong to": "cỡ chữ lớn kính lúp",
+  "mat kem": "cỡ chữ lớn kính lúp",
+  "noi vao": "gõ bằng giọng nói",
+  "tu go": "gõ bằng giọng nói",
+  "gui anh": "gửi ảnh",
+  "may tinh bang": "thiết bị",
+  "viec nhe luong cao": "lừa đảo việc nhẹ lương cao",
+  "cong tac vien": "lừa đảo việc nhẹ lương cao",
+  "lam tai nha": "lừa đảo việc nhẹ lương cao",
+  "tin don": "tin giả",
+  "ma vach": "mã qr",
 };

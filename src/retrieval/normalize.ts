@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from "./abbreviations.ts";
+import { ABBREVIATIONS, PHRASES } from "./abbreviations.ts";
 
 const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 const OLD_TONE_PLACEMENT = new RegExp(`(o)([${TONE_MARKS}])([ae])|(u)([${TONE_MARKS}])(y)`, "g");
@@ -42,10 +42,15 @@ export function tokenize(text: string): string[] {
 /** Tokens of a query with teencode and abbreviations expanded (originals kept, expansions appended). */
 export function expandTokens(tokens: string[]): string[] {
   const out: string[] = [];
-  for (const token of tokens) {
+  const folded = tokens.map(fold);
+  for (const [i, token] of tokens.entries()) {
     out.push(token);
-    const expansion = ABBREVIATIONS[fold(token)];
-    if (expansion && fold(expansion) !== fold(token)) out.push(...tokenize(expansion));
+    const expansion = ABBREVIATIONS[folded[i] ?? ""];
+    if (expansion && fold(expansion) !== folded[i]) out.push(...tokenize(expansion));
+    for (const length of [2, 3, 4]) {
+      const phrase = PHRASES[folded.slice(i, i + length).join(" ")];
+      if (phrase) out.push(...tokenize(phrase));
+    }
   }
   return out;
 }
