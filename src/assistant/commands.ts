@@ -1,3 +1,5 @@
+import { foldForMatch } from "./input.ts";
+
 /** Maps slash commands and a few plain words to command names. */
 export type CommandName = "start" | "restart" | "help" | "learn" | "menu" | "unknown";
 
@@ -21,13 +23,7 @@ const WORDS: Record<string, CommandName> = {
 export function parseCommand(text: string): { name: CommandName } | null {
   const slash = /^\/([a-z]+)(?:@\w+)?(?:\s|$)/i.exec(text.trim());
   if (slash) return { name: COMMANDS[(slash[1] ?? "").toLowerCase()] ?? "unknown" };
-  const folded = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[^a-z ]/g, "")
-    .trim();
+  const folded = foldForMatch(text);
   const word = WORDS[folded];
   return word ? { name: word } : null;
 }

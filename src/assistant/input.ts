@@ -1,3 +1,5 @@
+import { fold } from "../retrieval/normalize.ts";
+
 /** Cleans what a person typed before anything reads it. Never throws. */
 export const MAX_TEXT_CHARS = 2000;
 
@@ -30,11 +32,7 @@ export function cleanText(raw: unknown): { text: string; truncated: boolean } {
 
 /** Folds Vietnamese to lower-case ASCII for matching short answers ("Đồng ý" → "dong y"). */
 export function foldForMatch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  return fold(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}/ ]+/gu, " ")
     .replace(/\s+/g, " ")

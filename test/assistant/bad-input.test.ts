@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { tempStore, testAssistant } from "../helpers/core.ts";
+import { onboard, tempStore, testAssistant } from "../helpers/core.ts";
 
 async function readyAssistant() {
   const store = await tempStore();
   const assistant = await testAssistant(store);
-  for (const input of [
-    { text: "hi" },
-    { action: "v1:consent:yes" },
-    { action: "v1:group:nguoi-dan" },
-    { action: "v1:to-skip" },
-  ])
-    await assistant.handle({ channel: "web", userId: "bad", ...input });
+  await onboard(assistant, "bad");
   return assistant;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeAction } from "../../src/assistant/actions.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
-import { tempStore, testAssistant } from "../helpers/core.ts";
+import { onboard, tempStore, testAssistant } from "../helpers/core.ts";
 
 const web = (userId: string) => ({ channel: "web" as const, userId });
 
@@ -79,13 +79,7 @@ describe("onboarding", () => {
   it("welcomes a returning learner on /start instead of starting over, and restarts on /batdau", async () => {
     const store = await tempStore();
     const assistant = await testAssistant(store);
-    for (const input of [
-      { text: "hi" },
-      { action: "v1:consent:yes" },
-      { action: "v1:group:lao-dong" },
-      { text: "3" },
-    ])
-      await assistant.handle({ ...web("u6"), ...input });
+    await onboard(assistant, "u6", "lao-dong", { text: "3" });
     const back = await assistant.handle({ ...web("u6"), text: "/start" });
     expect(back[0]?.text).toContain("quay lại");
     const restart = await assistant.handle({ ...web("u6"), text: "/batdau" });

@@ -53,3 +53,14 @@ export async function testAssistant(store: Store, tutor?: Tutor) {
     logger: silentLogger,
   });
 }
+
+/** Takes a learner through onboarding (consent, group, tổ dân phố skipped) on the web channel. */
+export async function onboard(
+  assistant: Awaited<ReturnType<typeof testAssistant>>,
+  userId: string,
+  group = "nguoi-dan",
+  to: { text: string } | { action: string } = { action: "v1:to-skip" },
+): Promise<void> {
+  for (const input of [{ text: "hi" }, { action: "v1:consent:yes" }, { action: `v1:group:${group}` }, to])
+    await assistant.handle({ channel: "web", userId, ...input });
+}
