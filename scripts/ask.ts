@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { pino } from "pino";
 import { loadConfig } from "../src/config/load-config.ts";
+import { WARD_NAME } from "../src/core.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
 import { exitWithReadableError } from "../src/shared/process.ts";
@@ -28,7 +29,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
   const built = await buildIndex(curriculum, { cacheDir: join(config.DATA_DIR, "index") });
-  const tutor = createTutor({ config, index: built.index, curriculum, logger: pino({ level: "silent" }) });
+  const tutor = createTutor({
+    config,
+    index: built.index,
+    curriculum,
+    wardName: WARD_NAME,
+    logger: pino({ level: "silent" }),
+  });
 
   if (batchFile) {
     const lines = createInterface({

@@ -29,37 +29,17 @@ export function readQuestions(path: string): EvalQuestion[] {
 /**
  * The baseline: MiniSearch over exactly the text our index sees (each section with its lesson's title,
  * summary and keywords), fuzzy 0.2 + prefix, with an accent-folding tokenizer; it never refuses.
- * `tuned: true` adds separate, boosted title and keyword fields (a stronger baseline, reported alongside).
  */
-export function createMiniSearchBaseline(
-  curriculum: Curriculum,
-  options: { tuned?: boolean } = {},
-): (q: string) => string[] {
+export function createMiniSearchBaseline(curriculum: Curriculum): (q: string) => string[] {
   const chunks = chunkLessons(curriculum.lessons.values());
   const processTerm = (term: string) => fold(term.toLowerCase());
-  const fields = options.tuned ? ["title", "heading", "keywords", "text"] : ["indexText"];
   const search = new MiniSearch({
-    fields,
+    fields: ["indexText"],
     storeFields: ["lessonId"],
     processTerm,
-    searchOptions: {
-      fuzzy: 0.2,
-      prefix: true,
-      processTerm,
-      ...(options.tuned ? { boost: { title: 2, keywords: 2 } } : {}),
-    },
+    searchOptions: { fuzzy: 0.2, prefix: true, processTerm },
   });
-  search.addAll(
-    chunks.map((c, id) => ({
-      id,
-      lessonId: c.lessonId,
-      indexText: c.indexText,
-      title: c.title,
-      heading: c.heading,
-      keywords: curriculum.lessons.get(c.lessonId)?.keywords.join(" ") ?? "",
-      text: c.text,
-    })),
-  );
+  search.addAll(chunks.map((c, id) => ({ id, lessonId: c.lessonId, indexText: c.indexText })));
   return (q) => {
     const seen: string[] = [];
     for (const hit of search.search(q)) {

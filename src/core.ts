@@ -8,10 +8,10 @@ import type { Curriculum } from "./knowledge/types.ts";
 import { buildIndex } from "./retrieval/build-index.ts";
 import { openStore } from "./storage/open-store.ts";
 import type { Store } from "./storage/store.ts";
-import { createTutor, WARD_NAME } from "./tutor/create-tutor.ts";
+import { createTutor } from "./tutor/create-tutor.ts";
 import type { Tutor } from "./tutor/tutor.ts";
 
-export { WARD_NAME };
+export const WARD_NAME = "phường Phan Đình Phùng";
 
 export interface Core {
   config: Config;
@@ -31,7 +31,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     { ms: Math.round(built.buildMs), fromCache: built.fromCache, lessons: curriculum.lessons.size },
     "index ready",
   );
-  const tutor = createTutor({ config, index: built.index, curriculum, logger });
+  const tutor = createTutor({ config, index: built.index, curriculum, wardName: WARD_NAME, logger });
   const assistant = createAssistant({ store, curriculum, tutor, wardName: WARD_NAME, logger });
   return { config, store, storeKind: kind, curriculum, tutor, assistant };
 }

@@ -1,3 +1,4 @@
+import { plain } from "../knowledge/markdown.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import { encodeAction } from "./actions.ts";
 import { messages } from "./messages.ts";
@@ -53,15 +54,4 @@ export function lessonReply(curriculum: Curriculum, id: string): Reply {
       { label: messages.backToMenu, action: encodeAction({ kind: "menu" }) },
     ],
   };
-}
-
-/** Strips Markdown that chat channels would show literally; keeps numbered and bulleted lines readable. */
-export function plain(markdown: string): string {
-  return markdown
-    .replace(/\*\*(.+?)\*\*/g, "*$1*")
-    .replace(/^#+\s*/gm, "")
-    .replace(/^\s*[-*]\s+/gm, "• ")
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
-    .replace(/`([^`]+)`/g, "$1")
-    .trim();
 }

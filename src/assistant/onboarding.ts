@@ -80,7 +80,7 @@ export async function continueOnboarding(
         return [groupReply()];
       }
       if (answer === "no") {
-        await learners.declineConsent(profile.id);
+        await learners.declineConsent(profile.id, deps.now());
         return [menuReply(messages.consentDeclined)];
       }
       return [consentReply(messages.pleaseChoose)];

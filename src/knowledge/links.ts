@@ -37,7 +37,7 @@ export function findPhoneNumbers(text: string): string[] {
   return [...found];
 }
 
-/** The first word of a host ("dichvucong.gov.vn" → allowed when a contact's host equals it). */
+/** The host of a contact value or address, lower case, without scheme, "www." or path. */
 export function hostOf(value: string): string {
   return (
     value

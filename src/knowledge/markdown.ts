@@ -44,3 +44,14 @@ export function splitSentences(text: string): string[] {
     .map((s) => s.replace(/^\s*(?:[-*]|\d+\.)\s+/, "").trim())
     .filter((s) => countWords(s) > 0);
 }
+
+/** Strips Markdown that chat channels would show literally; keeps numbered and bulleted lines readable. */
+export function plain(markdown: string): string {
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, "*$1*")
+    .replace(/^#+\s*/gm, "")
+    .replace(/^\s*[-*]\s+/gm, "• ")
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
+    .replace(/`([^`]+)`/g, "$1")
+    .trim();
+}

@@ -53,10 +53,10 @@ export class LearnerStore {
   }
 
   /** Declining consent removes everything but the step marker that stops us asking again each message. */
-  async declineConsent(id: string): Promise<void> {
+  async declineConsent(id: string, now: Date): Promise<void> {
     await this.store.del(key(id));
     await this.store.srem("learners:all", id);
-    await this.store.hset(key(id), { step: "guest", createdAt: new Date().toISOString() });
+    await this.store.hset(key(id), { step: "guest", createdAt: now.toISOString() });
   }
 
   async setGroup(id: string, group: LearnerGroup): Promise<void> {

@@ -7,13 +7,12 @@ import { createExtractiveTutor } from "./extractive-tutor.ts";
 import { createLlmTutor } from "./llm-tutor.ts";
 import type { Tutor } from "./tutor.ts";
 
-export const WARD_NAME = "phường Phan Đình Phùng";
-
 /** The extractive tutor, or the LLM tutor (with extractive fallback) when OPENAI_API_KEY is set. */
 export function createTutor(deps: {
   config: Config;
   index: HybridIndex;
   curriculum: Curriculum;
+  wardName: string;
   logger: Logger;
 }): Tutor {
   const extractive = createExtractiveTutor({ index: deps.index });
@@ -31,7 +30,7 @@ export function createTutor(deps: {
     model,
     extractive,
     curriculum: deps.curriculum,
-    wardName: WARD_NAME,
+    wardName: deps.wardName,
     logger: deps.logger,
   });
 }

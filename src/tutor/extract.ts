@@ -1,5 +1,4 @@
-import { plain } from "../assistant/menus.ts";
-import { countWords, splitSentences } from "../knowledge/markdown.ts";
+import { countWords, plain, splitSentences } from "../knowledge/markdown.ts";
 import type { Chunk } from "../retrieval/chunk.ts";
 import { fold, tokenize } from "../retrieval/normalize.ts";
 
