@@ -1,16 +1,71 @@
 import { foldForMatch } from "./input.ts";
 
-/** Maps slash commands and a few plain words to command names. */
-export type CommandName = "start" | "restart" | "help" | "learn" | "menu" | "unknown";
+/** Everything a person can ask for by command; channels map their own syntax onto these names. */
+export type CommandName =
+  | "start"
+  | "restart"
+  | "help"
+  | "learn"
+  | "menu"
+  | "quiz"
+  | "review"
+  | "progress"
+  | "certificate"
+  | "classes"
+  | "export"
+  | "erase"
+  | "cancel"
+  | "link"
+  | "create-class"
+  | "attendance"
+  | "broadcast"
+  | "broadcast-status"
+  | "report"
+  | "roles"
+  | "revoke-certificate"
+  | "unknown";
 
-const COMMANDS: Record<string, CommandName> = {
-  start: "start",
-  batdau: "restart",
-  trogiup: "help",
-  help: "help",
-  hoc: "learn",
-  menu: "menu",
-};
+export interface CommandInfo {
+  /** The slash command, without the slash (Telegram: 1–32 of a-z, 0-9, _). */
+  command: string;
+  name: CommandName;
+  /** Vietnamese description shown in command menus. */
+  description: string;
+}
+
+/** Commands every learner sees, in menu order. */
+export const LEARNER_COMMANDS: readonly CommandInfo[] = [
+  { command: "start", name: "start", description: "Bắt đầu, đăng ký học" },
+  { command: "hoc", name: "learn", description: "Xem các bài học" },
+  { command: "kiemtra", name: "quiz", description: "Làm bài kiểm tra" },
+  { command: "ontap", name: "review", description: "Ôn lại câu đã trả lời sai" },
+  { command: "tiendo", name: "progress", description: "Xem tiến độ học" },
+  { command: "chungnhan", name: "certificate", description: "Xem chứng nhận" },
+  { command: "lichhoc", name: "classes", description: "Lịch các lớp học sắp tới" },
+  { command: "trogiup", name: "help", description: "Hướng dẫn sử dụng" },
+  { command: "huy", name: "cancel", description: "Dừng việc đang làm" },
+  { command: "lienket", name: "link", description: "Liên kết tài khoản Telegram và Zalo" },
+  { command: "dulieu", name: "export", description: "Xem dữ liệu của tôi" },
+  { command: "xoadulieu", name: "erase", description: "Xóa dữ liệu của tôi" },
+];
+
+/** Commands shown only to organizers (and admins); the assistant checks the role on every use. */
+export const ORGANIZER_COMMANDS: readonly CommandInfo[] = [
+  { command: "taolop", name: "create-class", description: "Tạo lớp học mới" },
+  { command: "diemdanh", name: "attendance", description: "Điểm danh lớp học" },
+  { command: "thongbao", name: "broadcast", description: "Gửi thông báo" },
+  { command: "baocaogui", name: "broadcast-status", description: "Tình trạng gửi thông báo" },
+  { command: "baocao", name: "report", description: "Báo cáo chỉ tiêu" },
+  { command: "phanquyen", name: "roles", description: "Cấp, thu hồi quyền tổ chức" },
+  { command: "thuhoicn", name: "revoke-certificate", description: "Thu hồi một chứng nhận" },
+];
+
+const HIDDEN: Record<string, CommandName> = { batdau: "restart", help: "help", menu: "menu" };
+
+const BY_COMMAND = new Map<string, CommandName>([
+  ...[...LEARNER_COMMANDS, ...ORGANIZER_COMMANDS].map((c) => [c.command, c.name] as const),
+  ...Object.entries(HIDDEN),
+]);
 
 const WORDS: Record<string, CommandName> = {
   "tro giup": "help",
@@ -18,12 +73,28 @@ const WORDS: Record<string, CommandName> = {
   help: "help",
   menu: "menu",
   "bat dau": "restart",
+  huy: "cancel",
+  "kiem tra": "quiz",
+  "on tap": "review",
+  "tien do": "progress",
+  "chung nhan": "certificate",
+  "lich hoc": "classes",
 };
 
-export function parseCommand(text: string): { name: CommandName } | null {
-  const slash = /^\/([a-z]+)(?:@\w+)?(?:\s|$)/i.exec(text.trim());
-  if (slash) return { name: COMMANDS[(slash[1] ?? "").toLowerCase()] ?? "unknown" };
-  const folded = foldForMatch(text);
-  const word = WORDS[folded];
-  return word ? { name: word } : null;
+/** A parsed command and the text after it ("/lienket 123456" → {name: "link", args: "123456"}). */
+export interface ParsedCommand {
+  name: CommandName;
+  args: string;
+}
+
+export function parseCommand(text: string): ParsedCommand | null {
+  const slash = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  if (slash) {
+    return {
+      name: BY_COMMAND.get((slash[1] ?? "").toLowerCase()) ?? "unknown",
+      args: (slash[2] ?? "").trim(),
+    };
+  }
+  const word = WORDS[foldForMatch(text)];
+  return word ? { name: word, args: "" } : null;
 }

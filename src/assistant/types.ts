@@ -12,6 +12,8 @@ export interface Inbound {
   action?: string;
   /** The name the platform shows for the person, when it gives one. */
   displayName?: string;
+  /** True when the message came from a group chat: no onboarding and nothing personal is posted there. */
+  inGroup?: boolean;
 }
 
 export interface ReplyOption {

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from "fastify";
+import type { Reply } from "../assistant/types.ts";
+import type { Store } from "../storage/store.ts";
+
+/** What happened to one outbound message; broadcasts and reminders count these. */
+export type SendOutcome =
+  | { status: "sent" }
+  /** The person blocked the bot or left; they are marked unreachable until they write again. */
+  | { status: "unreachable" }
+  /** The platform asked us to slow down; try again after this long. */
+  | { status: "rate-limited"; retryAfterMs: number }
+  /** Anything else (network, platform error); `code` is safe to log. */
+  | { status: "failed"; code: string };
+
+/** Sends assistant replies to one person of a channel, outside a conversation turn (broadcasts, reminders). */
+export interface ChannelSender {
+  send(userId: string, replies: Reply[]): Promise<SendOutcome>;
+}
+
+/** A messaging channel as the composition root sees it. */
+export interface ChannelRuntime {
+  readonly name: "telegram" | "zalo";
+  readonly mode: "polling" | "webhook";
+  readonly sender: ChannelSender;
+  /** Adds the webhook route to the one HTTP server; does nothing in polling mode. */
+  registerRoutes(app: FastifyInstance): void;
+  /** Starts long polling (polling mode only); resolves once running. */
+  start(): Promise<void>;
+  /** Stops polling and waits for turns in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Claims an inbound event id once across restarts and instances (set-if-absent with a TTL).
+ * Resolves true for the first delivery, false for every redelivery within `ttlMs`.
+ */
+export function claimDelivery(store: Store, key: string, ttlMs = 24 * 60 * 60 * 1000): Promise<boolean> {
+  return store.set(`seen:${key}`, "1", { ifAbsent: true, ttlMs });
+}
