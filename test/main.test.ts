@@ -41,7 +41,8 @@ describe("the assistant process", () => {
 
     const second = await startAssistant({ DATA_DIR });
     await waitHealthy(second);
-    const after = await chat(second.url, { sessionId: "durable-1", text: "12" });
+    await chat(second.url, { sessionId: "durable-1", text: "12" });
+    const after = await chat(second.url, { sessionId: "durable-1", action: "v1:mode:normal" });
     expect(after.replies[0]?.text).toContain("Học sinh, Tổ 12");
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);

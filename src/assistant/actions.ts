@@ -6,36 +6,49 @@ export const ACTION_MAX_BYTES = 64;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const lessonId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+/** `<session id>.<question number>.<option number>`, e.g. `k3x9qa.3.2`. */
+const answerRef = z.string().regex(/^[a-z0-9]{6}\.\d{1,2}\.\d$/);
+const noArg = <K extends string>(kind: K) => z.object({ kind: z.literal(kind) });
 
 export const actionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("consent"), answer: z.enum(["yes", "no"]) }),
-  z.object({ kind: z.literal("group"), group: z.enum(LEARNER_GROUPS) }),
-  z.object({ kind: z.literal("to-skip") }),
-  z.object({ kind: z.literal("menu") }),
-  z.object({ kind: z.literal("help") }),
-  z.object({ kind: z.literal("ask") }),
-  z.object({ kind: z.literal("modules") }),
-  z.object({ kind: z.literal("module"), module: slug }),
-  z.object({ kind: z.literal("lesson"), lesson: lessonId }),
-  z.object({ kind: z.literal("restart") }),
+  z.object({ kind: z.literal("consent"), arg: z.enum(["yes", "no"]) }),
+  z.object({ kind: z.literal("group"), arg: z.enum(LEARNER_GROUPS) }),
+  z.object({ kind: z.literal("mode"), arg: z.enum(["elderly", "normal"]) }),
+  z.object({ kind: z.literal("module"), arg: slug }),
+  z.object({ kind: z.literal("lesson"), arg: lessonId }),
+  z.object({ kind: z.literal("quiz"), arg: slug }),
+  z.object({ kind: z.literal("lquiz"), arg: lessonId }),
+  z.object({ kind: z.literal("ans"), arg: answerRef }),
+  z.object({ kind: z.literal("did"), arg: lessonId }),
+  z.object({ kind: z.literal("erase"), arg: z.enum(["yes", "no"]) }),
+  z.object({ kind: z.literal("remind"), arg: z.enum(["on", "off"]) }),
+  noArg("to-skip"),
+  noArg("menu"),
+  noArg("help"),
+  noArg("ask"),
+  noArg("modules"),
+  noArg("restart"),
+  noArg("review"),
+  noArg("place"),
+  noArg("cancel"),
+  noArg("resume"),
+  noArg("progress"),
+  noArg("certificate"),
+  noArg("more"),
 ]);
 export type Action = z.infer<typeof actionSchema>;
+export type ActionKind = Action["kind"];
 
 /** Encodes an action as `v1:<kind>[:<arg>]`. */
 export function encodeAction(action: Action): string {
-  const arg =
-    action.kind === "consent"
-      ? action.answer
-      : action.kind === "group"
-        ? action.group
-        : action.kind === "module"
-          ? action.module
-          : action.kind === "lesson"
-            ? action.lesson
-            : undefined;
-  const encoded = arg === undefined ? `v1:${action.kind}` : `v1:${action.kind}:${arg}`;
+  const encoded = "arg" in action ? `v1:${action.kind}:${action.arg}` : `v1:${action.kind}`;
   if (Buffer.byteLength(encoded) > ACTION_MAX_BYTES) throw new Error(`action too long: ${encoded}`);
   return encoded;
+}
+
+/** Shorthand for building an option's action: `act("quiz", "vneid")`. */
+export function act(kind: ActionKind, arg?: string): string {
+  return encodeAction((arg === undefined ? { kind } : { kind, arg }) as Action);
 }
 
 /** Decodes an action string; returns null for anything malformed, unknown or too long. */
@@ -44,12 +57,9 @@ export function decodeAction(raw: string): Action | null {
   const match = /^v1:([a-z-]+)(?::(.+))?$/.exec(raw);
   if (!match) return null;
   const [, kind, arg] = match;
-  const candidate: Record<string, unknown> = { kind };
-  if (kind === "consent") candidate.answer = arg;
-  else if (kind === "group") candidate.group = arg;
-  else if (kind === "module") candidate.module = arg;
-  else if (kind === "lesson") candidate.lesson = arg;
-  else if (arg !== undefined) return null;
-  const parsed = actionSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  const parsed = actionSchema.safeParse(arg === undefined ? { kind } : { kind, arg });
+  if (!parsed.success) return null;
+  // A no-argument kind given an argument is rejected (zod strips unknown keys, so check here).
+  if (arg !== undefined && !("arg" in parsed.data)) return null;
+  return parsed.data;
 }

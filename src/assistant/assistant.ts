@@ -1,15 +1,28 @@
 import type { Logger } from "pino";
 import type { Curriculum } from "../knowledge/types.ts";
-import { LearnerStore } from "../learning/learner-store.ts";
+import { Certificates, certificateSecret } from "../learning/certificates.ts";
+import { Identities } from "../learning/identity.ts";
+import { type LearnerProfile, LearnerStore } from "../learning/learner-store.ts";
+import type { PersonalDataPart } from "../learning/personal-data.ts";
+import { ProgressStore } from "../learning/progress-store.ts";
+import { QuizStore } from "../learning/quiz-store.ts";
+import { ReviewSchedule } from "../learning/review-schedule.ts";
 import type { Store } from "../storage/store.ts";
 import type { Tutor } from "../tutor/tutor.ts";
 import { type Action, decodeAction } from "./actions.ts";
-import { parseCommand } from "./commands.ts";
+import { captureCertName } from "./certificate-flow.ts";
+import { type ParsedCommand, parseCommand } from "./commands.ts";
 import { cleanText, MAX_TEXT_CHARS } from "./input.ts";
-import { lessonReply, menuReply, moduleReply, modulesReply } from "./menus.ts";
+import { type LearningContext, questionIndex } from "./learning-context.ts";
+import { learningDataParts } from "./learning-data.ts";
+import { linkReply } from "./link-flow.ts";
+import { menuReply } from "./menus.ts";
 import { messages } from "./messages.ts";
+import { learningMessages as lm } from "./messages-learning.ts";
 import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboarding } from "./onboarding.ts";
-import { renderAnswer } from "./render-answer.ts";
+import { answerQuiz, typedChoice } from "./quiz-flow.ts";
+import { renderAnswer, renderStepByStep } from "./render-answer.ts";
+import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
 import { TurnHistory } from "./turn-history.ts";
 import type { Assistant, Inbound, Reply } from "./types.ts";
 
@@ -19,30 +32,54 @@ export interface AssistantDeps {
   tutor: Tutor;
   wardName: string;
   logger: Logger;
+  /** Base of public links such as certificate pages, e.g. https://hocvuso.example.vn. */
+  publicUrl?: string;
+  /** Signs certificates; without it a random secret is kept in the store. */
+  certSecret?: string;
+  /** Personal data kept by other features (organizers, channels), for export and erasure. */
+  personalData?: PersonalDataPart[];
   now?: () => Date;
+  random?: () => number;
 }
 
 /** The one entry point of the domain: routes a turn by the learner's state and never throws. */
 export function createAssistant(deps: AssistantDeps): Assistant {
-  const learners = new LearnerStore(deps.store);
   const now = deps.now ?? (() => new Date());
-  const onboarding: OnboardingDeps = { learners, wardName: deps.wardName, now };
+  const ctx: LearningContext = {
+    store: deps.store,
+    curriculum: deps.curriculum,
+    questions: questionIndex(deps.curriculum),
+    learners: new LearnerStore(deps.store),
+    progress: new ProgressStore(deps.store),
+    quizzes: new QuizStore(deps.store),
+    reviews: new ReviewSchedule(deps.store),
+    certificates: new Certificates(deps.store, certificateSecret(deps.store, deps.certSecret)),
+    identities: new Identities(deps.store),
+    now,
+    random: deps.random ?? Math.random,
+    publicUrl: (deps.publicUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
+  };
+  const parts = [...learningDataParts(ctx), ...(deps.personalData ?? [])];
+  const onboarding: OnboardingDeps = { learners: ctx.learners, wardName: deps.wardName, now };
   const history = new TurnHistory();
   const queues = new Map<string, Promise<unknown>>();
 
   async function turn(inbound: Inbound): Promise<Reply[]> {
-    const id = `${inbound.channel}:${inbound.userId}`;
     const { text, truncated } = cleanText(inbound.text);
     const action = inbound.action === undefined ? undefined : decodeAction(inbound.action);
     if (inbound.action !== undefined && !action) return [menuReply(messages.unknownAction)];
     if (!action && !text) return [{ text: messages.emptyMessage }];
 
     const command = !action && text ? parseCommand(text) : null;
+    const id = await ctx.identities.personOf(inbound.channel, inbound.userId);
+    if (inbound.inGroup) return groupTurn(inbound, id, text, action, command);
+    // A link code works before onboarding: the second app joins the person who asked for the code.
+    if (command?.name === "link" && command.args) return linkReply(ctx, inbound, id, command.args);
     if (command?.name === "restart" || action?.kind === "restart") return restartOnboarding(onboarding, id);
 
-    const profile = await learners.get(id);
+    const profile = await ctx.learners.get(id);
     if (!profile) {
-      await learners.start(id, now());
+      await ctx.learners.start(id, now());
       return greetingReplies(deps.wardName);
     }
     if (command?.name === "start") {
@@ -52,47 +89,50 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const onboardingReplies = await continueOnboarding(onboarding, profile, { text, action: action ?? null });
     if (onboardingReplies) return onboardingReplies;
 
-    if (action) return handleAction(action);
-    if (command) return handleCommand(command.name);
-    const replies = await answerQuestion(id, text);
+    const scope: TurnScope = { ctx, parts, inbound, profile };
+    if (action) return routeAction(scope, action);
+    if (command) return routeCommand(scope, command);
+    if (profile.awaiting === "cert-name") return captureCertName(ctx, profile, text);
+    const typed = await typedQuizAnswer(profile, text);
+    if (typed) return typed;
+    const replies = await answerQuestion(profile, text);
     return truncated ? [{ text: messages.tooLong(MAX_TEXT_CHARS) }, ...replies] : replies;
   }
 
-  function handleAction(action: Action): Reply[] {
-    switch (action.kind) {
-      case "menu":
-        return [menuReply()];
-      case "help":
-        return [menuReply(messages.help)];
-      case "ask":
-        return [{ text: messages.askPrompt }];
-      case "modules":
-        return [modulesReply(deps.curriculum)];
-      case "module":
-        return [moduleReply(deps.curriculum, action.module)];
-      case "lesson":
-        return [lessonReply(deps.curriculum, action.lesson)];
-      default:
-        return [menuReply(messages.unknownAction)];
+  /** In a group chat: answers and lessons only; nothing personal is posted there. */
+  async function groupTurn(
+    inbound: Inbound,
+    id: string,
+    text: string,
+    action: Action | null | undefined,
+    command: ParsedCommand | null,
+  ): Promise<Reply[]> {
+    const publicActions = new Set(["menu", "help", "ask", "modules", "module", "lesson"]);
+    const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
+    const scope: TurnScope = { ctx, parts, inbound, profile: guest };
+    if (action)
+      return publicActions.has(action.kind) ? routeAction(scope, action) : [{ text: lm.privateOnly }];
+    if (command) {
+      return ["help", "learn", "menu"].includes(command.name)
+        ? routeCommand(scope, command)
+        : [{ text: lm.privateOnly }];
     }
+    const answer = await deps.tutor.answer(text, []);
+    return renderAnswer(answer, deps.curriculum);
   }
 
-  function handleCommand(name: string): Reply[] {
-    switch (name) {
-      case "help":
-        return [menuReply(messages.help)];
-      case "learn":
-        return [modulesReply(deps.curriculum)];
-      case "menu":
-        return [menuReply()];
-      default:
-        return [menuReply(messages.unknownCommand)];
-    }
+  async function typedQuizAnswer(profile: LearnerProfile, text: string): Promise<Reply[] | null> {
+    const choice = typedChoice(text);
+    if (choice === null || profile.step !== "ready") return null;
+    const session = await ctx.quizzes.open(profile.id);
+    if (!session || choice >= (session.items[session.index]?.order.length ?? 0)) return null;
+    return answerQuiz(ctx, profile, `${session.id}.${session.index}.${choice}`);
   }
 
-  async function answerQuestion(id: string, text: string): Promise<Reply[]> {
-    const answer = await deps.tutor.answer(text, history.recent(id));
-    history.remember(id, text);
+  async function answerQuestion(profile: LearnerProfile, text: string): Promise<Reply[]> {
+    const answer = await deps.tutor.answer(text, history.recent(profile.id));
+    history.remember(profile.id, text);
+    if (profile.elderly) return renderStepByStep(deps.store, profile.id, answer, deps.curriculum);
     return renderAnswer(answer, deps.curriculum);
   }
 

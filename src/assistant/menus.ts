@@ -1,16 +1,18 @@
 import { plain } from "../knowledge/markdown.ts";
 import type { Curriculum } from "../knowledge/types.ts";
-import { encodeAction } from "./actions.ts";
+import { act } from "./actions.ts";
 import { messages } from "./messages.ts";
+import { learningMessages as lm } from "./messages-learning.ts";
+import { lessonOptions } from "./render-answer.ts";
 import type { Reply } from "./types.ts";
 
 export function menuReply(text: string = messages.menuTitle): Reply {
   return {
     text,
     options: [
-      { label: messages.menuAsk, action: encodeAction({ kind: "ask" }) },
-      { label: messages.menuLearn, action: encodeAction({ kind: "modules" }) },
-      { label: messages.menuHelp, action: encodeAction({ kind: "help" }) },
+      { label: messages.menuAsk, action: act("ask") },
+      { label: messages.menuLearn, action: act("modules") },
+      { label: messages.menuHelp, action: act("help") },
     ],
   };
 }
@@ -20,7 +22,7 @@ export function modulesReply(curriculum: Curriculum): Reply {
     text: messages.modulesTitle,
     options: curriculum.modules.map((m, i) => ({
       label: `${i + 1}. ${m.title}`,
-      action: encodeAction({ kind: "module", module: m.slug }),
+      action: act("module", m.slug),
     })),
   };
 }
@@ -33,8 +35,8 @@ export function moduleReply(curriculum: Curriculum, slug: string): Reply {
   return {
     text: messages.moduleLessons(module.title),
     options: [
-      ...lessons.map((l) => ({ label: l.title, action: encodeAction({ kind: "lesson", lesson: l.id }) })),
-      { label: messages.backToModules, action: encodeAction({ kind: "modules" }) },
+      ...lessons.map((l) => ({ label: l.title, action: act("lesson", l.id) })),
+      { label: messages.backToModules, action: act("modules") },
     ],
   };
 }
@@ -48,10 +50,16 @@ export function lessonReply(curriculum: Curriculum, id: string): Reply {
     s.heading ? `*${s.heading}*\n${plain(s.text)}` : plain(s.text),
   );
   return {
-    text: [`*${lesson.title}*`, ...sections, messages.lessonFooter].join("\n\n"),
+    text: [
+      `*${lesson.title}*`,
+      ...sections,
+      ...(lesson.practice ? [`*${lm.practiceTitle}* ${lesson.practice}`] : []),
+      messages.lessonFooter,
+    ].join("\n\n"),
     options: [
-      { label: messages.backToModules, action: encodeAction({ kind: "module", module: lesson.module }) },
-      { label: messages.backToMenu, action: encodeAction({ kind: "menu" }) },
+      ...lessonOptions(curriculum, id).filter((o) => !o.action.startsWith("v1:lesson:")),
+      ...(lesson.practice ? [{ label: lm.practiceDone, action: act("did", id) }] : []),
+      { label: messages.backToMenu, action: act("menu") },
     ],
   };
 }

@@ -1,9 +1,10 @@
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import { type LearnerProfile, type LearnerStore, parseToDanPho } from "../learning/learner-store.ts";
-import { type Action, encodeAction } from "./actions.ts";
+import { type Action, act } from "./actions.ts";
 import { foldForMatch } from "./input.ts";
 import { menuReply } from "./menus.ts";
 import { GROUP_LABELS, messages } from "./messages.ts";
+import { learningMessages as lm } from "./messages-learning.ts";
 import type { Reply } from "./types.ts";
 
 export interface OnboardingDeps {
@@ -20,8 +21,8 @@ function consentReply(prefix?: string): Reply {
   return {
     text: prefix ? `${prefix}\n${messages.consentQuestion}` : messages.consentQuestion,
     options: [
-      { label: messages.consentYes, action: encodeAction({ kind: "consent", answer: "yes" }) },
-      { label: messages.consentNo, action: encodeAction({ kind: "consent", answer: "no" }) },
+      { label: messages.consentYes, action: act("consent", "yes") },
+      { label: messages.consentNo, action: act("consent", "no") },
     ],
   };
 }
@@ -31,7 +32,7 @@ function groupReply(prefix?: string): Reply {
     text: prefix ? `${prefix}\n${messages.groupQuestion}` : messages.groupQuestion,
     options: LEARNER_GROUPS.map((group) => ({
       label: GROUP_LABELS[group],
-      action: encodeAction({ kind: "group", group }),
+      action: act("group", group),
     })),
   };
 }
@@ -39,7 +40,7 @@ function groupReply(prefix?: string): Reply {
 function toReply(prefix?: string): Reply {
   return {
     text: prefix ? `${prefix}\n${messages.toQuestion}` : messages.toQuestion,
-    options: [{ label: messages.toSkip, action: encodeAction({ kind: "to-skip" }) }],
+    options: [{ label: messages.toSkip, action: act("to-skip") }],
   };
 }
 
@@ -73,8 +74,7 @@ export async function continueOnboarding(
   const action = input.action;
   switch (profile.step) {
     case "consent": {
-      const answer =
-        action?.kind === "consent" ? action.answer : input.text ? typedConsent(input.text) : null;
+      const answer = action?.kind === "consent" ? action.arg : input.text ? typedConsent(input.text) : null;
       if (answer === "yes") {
         await learners.giveConsent(profile.id, deps.now());
         return [groupReply()];
@@ -86,30 +86,49 @@ export async function continueOnboarding(
       return [consentReply(messages.pleaseChoose)];
     }
     case "group": {
-      const group = action?.kind === "group" ? action.group : input.text ? typedGroup(input.text) : null;
+      const group = action?.kind === "group" ? action.arg : input.text ? typedGroup(input.text) : null;
       if (!group) return [groupReply(messages.pleaseChoose)];
       await learners.setGroup(profile.id, group);
       return [toReply()];
     }
     case "to": {
-      if (action?.kind === "to-skip") return finish(deps, profile, undefined);
-      const to = input.text ? parseToDanPho(input.text) : null;
-      if (!to) return [toReply(messages.toInvalid)];
-      return finish(deps, profile, to);
+      if (action?.kind === "to-skip") await learners.setTo(profile.id, undefined);
+      else {
+        const to = input.text ? parseToDanPho(input.text) : null;
+        if (!to) return [toReply(messages.toInvalid)];
+        await learners.setTo(profile.id, to);
+      }
+      return [modeReply()];
+    }
+    case "mode": {
+      const answer = action?.kind === "mode" ? action.arg : input.text ? typedConsent(input.text) : null;
+      if (!answer) return [modeReply(messages.pleaseChoose)];
+      const elderly = answer === "elderly" || answer === "yes";
+      await learners.setMode(profile.id, elderly);
+      return finish(profile);
     }
     default:
       return null;
   }
 }
 
-async function finish(
-  deps: OnboardingDeps,
-  profile: LearnerProfile,
-  to: string | undefined,
-): Promise<Reply[]> {
-  await deps.learners.setTo(profile.id, to);
+function modeReply(prefix?: string): Reply {
+  return {
+    text: prefix ? `${prefix}\n${lm.modeQuestion}` : lm.modeQuestion,
+    options: [
+      { label: lm.modeElderly, action: act("mode", "elderly") },
+      { label: lm.modeNormal, action: act("mode", "normal") },
+    ],
+  };
+}
+
+/** The end of onboarding: what was recorded, the menu, and an optional placement quiz. */
+function finish(profile: LearnerProfile): Reply[] {
   const group = profile.group ? GROUP_LABELS[profile.group] : "";
-  return [menuReply(messages.onboarded(group, to))];
+  const menu = menuReply(messages.onboarded(group, profile.to));
+  return [
+    { ...menu, options: [...(menu.options ?? []), { label: lm.placementOffer, action: act("place") }] },
+  ];
 }
 
 /** Starts (or restarts) onboarding from the greeting. */

@@ -1,28 +1,77 @@
 import type { Curriculum } from "../knowledge/types.ts";
+import type { Store } from "../storage/store.ts";
 import type { TutorAnswer } from "../tutor/tutor.ts";
-import { encodeAction } from "./actions.ts";
+import { act } from "./actions.ts";
 import { messages } from "./messages.ts";
-import type { Reply } from "./types.ts";
+import { learningMessages as lm } from "./messages-learning.ts";
+import type { Reply, ReplyOption } from "./types.ts";
 
-/** Turns a tutor answer into a reply: the text, then options to open the cited lesson. */
+/** Elderly mode shows this many lines of steps at a time. */
+export const STEPS_PER_TURN = 2;
+const MORE_TTL_MS = 30 * 60_000;
+const moreKey = (personId: string) => `more:${personId}`;
+
+/** Turns a tutor answer into a reply: the text, then options to open the cited lesson or take its quiz. */
 export function renderAnswer(answer: TutorAnswer, curriculum: Curriculum): Reply[] {
   const best = answer.sources[0];
   if (answer.refused || !best) return [{ text: answer.text }];
-  const lesson = curriculum.lessons.get(best.lesson);
+  return [{ text: answer.text, options: lessonOptions(curriculum, best.lesson) }];
+}
+
+/** Open the lesson, take its quiz (the lesson's questions, else the module's), other topics. */
+export function lessonOptions(curriculum: Curriculum, lessonId: string): ReplyOption[] {
+  const lesson = curriculum.lessons.get(lessonId);
+  if (!lesson) return [];
+  const bank = curriculum.quizzes.get(lesson.module) ?? [];
+  const quiz = bank.some((q) => q.lesson === lessonId)
+    ? { label: lm.takeLessonQuiz, action: act("lquiz", lessonId) }
+    : bank.length
+      ? { label: lm.takeModuleQuiz, action: act("quiz", lesson.module) }
+      : null;
   return [
-    {
-      text: answer.text,
-      options: [
-        { label: messages.openLesson, action: encodeAction({ kind: "lesson", lesson: best.lesson }) },
-        ...(lesson
-          ? [
-              {
-                label: messages.backToModules,
-                action: encodeAction({ kind: "module", module: lesson.module }),
-              },
-            ]
-          : []),
-      ],
-    },
+    { label: messages.openLesson, action: act("lesson", lessonId) },
+    ...(quiz ? [quiz] : []),
+    { label: messages.backToModules, action: act("module", lesson.module) },
   ];
+}
+
+/**
+ * Elderly mode: the first steps only, the rest kept (lesson text, not the learner's words) for
+ * "Bước tiếp theo". The citation stays on every part.
+ */
+export async function renderStepByStep(
+  store: Store,
+  personId: string,
+  answer: TutorAnswer,
+  curriculum: Curriculum,
+): Promise<Reply[]> {
+  const [full] = renderAnswer(answer, curriculum);
+  if (!full || answer.refused) return full ? [full] : [];
+  const [body = "", ...tail] = answer.text.split("\n\n");
+  const cite = tail.join("\n\n");
+  const lines = body.split("\n").filter((l) => l.trim());
+  if (lines.length <= STEPS_PER_TURN) return [full];
+  await store.set(moreKey(personId), JSON.stringify({ lines: lines.slice(STEPS_PER_TURN), cite }), {
+    ttlMs: MORE_TTL_MS,
+  });
+  return [stepsReply(lines.slice(0, STEPS_PER_TURN), cite, true, full.options ?? [])];
+}
+
+/** "Bước tiếp theo": the next lines of the last step-by-step answer. */
+export async function nextSteps(store: Store, personId: string): Promise<Reply[]> {
+  const raw = await store.get(moreKey(personId));
+  if (!raw) return [{ text: lm.noMoreSteps }];
+  const { lines, cite } = JSON.parse(raw) as { lines: string[]; cite: string };
+  const rest = lines.slice(STEPS_PER_TURN);
+  if (rest.length)
+    await store.set(moreKey(personId), JSON.stringify({ lines: rest, cite }), { ttlMs: MORE_TTL_MS });
+  else await store.del(moreKey(personId));
+  return [stepsReply(lines.slice(0, STEPS_PER_TURN), cite, rest.length > 0, [])];
+}
+
+function stepsReply(lines: string[], cite: string, more: boolean, options: ReplyOption[]): Reply {
+  return {
+    text: [lines.join("\n"), cite].filter(Boolean).join("\n\n"),
+    options: [...(more ? [{ label: lm.moreSteps, action: act("more") }] : []), ...options],
+  };
 }

@@ -1,11 +1,14 @@
 import { type LearnerGroup, learnerGroupSchema } from "../knowledge/schema.ts";
 import type { Store } from "../storage/store.ts";
 
-export type OnboardingStep = "consent" | "group" | "to" | "ready" | "guest";
-const STEPS = new Set<OnboardingStep>(["consent", "group", "to", "ready", "guest"]);
+export type OnboardingStep = "consent" | "group" | "to" | "mode" | "ready" | "guest";
+const STEPS = new Set<OnboardingStep>(["consent", "group", "to", "mode", "ready", "guest"]);
+
+/** What the next typed text answers, when the assistant asked something open. */
+export type Awaiting = "cert-name";
 
 export interface LearnerProfile {
-  /** Stable learner id, `<channel>:<channel user id>`. */
+  /** The person's id (see Identities): `<channel>:<channel user id>` of the account they started on. */
   id: string;
   step: OnboardingStep;
   /** ISO time the learner agreed to have progress stored; absent until they agree. */
@@ -13,6 +16,13 @@ export interface LearnerProfile {
   group?: LearnerGroup;
   /** Tổ dân phố as the learner gave it, normalised ("Tổ 5"). */
   to?: string;
+  /** Elderly mode: shorter answers, one step at a time. */
+  elderly: boolean;
+  /** Opted in to a daily review reminder. */
+  remind: boolean;
+  /** The name the learner chose for the certificate. */
+  certName?: string;
+  awaiting?: Awaiting;
   createdAt: string;
 }
 
@@ -30,6 +40,10 @@ export class LearnerStore {
       id,
       step: STEPS.has(raw.step as OnboardingStep) ? (raw.step as OnboardingStep) : "consent",
       createdAt: raw.createdAt ?? new Date(0).toISOString(),
+      elderly: raw.mode === "elderly",
+      remind: raw.remind === "on",
+      ...(raw.certName ? { certName: raw.certName } : {}),
+      ...(raw.awaiting === "cert-name" ? { awaiting: raw.awaiting } : {}),
       ...(raw.consentAt ? { consentAt: raw.consentAt } : {}),
       ...(group.success ? { group: group.data } : {}),
       ...(raw.to ? { to: raw.to } : {}),
@@ -38,7 +52,13 @@ export class LearnerStore {
 
   /** Creates the minimal record of a first contact: only the onboarding step, no personal data. */
   async start(id: string, now: Date): Promise<LearnerProfile> {
-    const profile: LearnerProfile = { id, step: "consent", createdAt: now.toISOString() };
+    const profile: LearnerProfile = {
+      id,
+      step: "consent",
+      createdAt: now.toISOString(),
+      elderly: false,
+      remind: false,
+    };
     await this.store.hset(key(id), { step: profile.step, createdAt: profile.createdAt });
     return profile;
   }
@@ -64,11 +84,42 @@ export class LearnerStore {
   }
 
   async setTo(id: string, to: string | undefined): Promise<void> {
-    if (to) await this.store.hset(key(id), { to, step: "ready" });
+    if (to) await this.store.hset(key(id), { to, step: "mode" });
     else {
       await this.store.hdel(key(id), "to");
-      await this.store.hset(key(id), { step: "ready" });
+      await this.store.hset(key(id), { step: "mode" });
     }
+  }
+
+  async setMode(id: string, elderly: boolean): Promise<void> {
+    await this.store.hset(key(id), { mode: elderly ? "elderly" : "normal", step: "ready" });
+  }
+
+  async setRemind(id: string, on: boolean): Promise<void> {
+    await this.store.hset(key(id), { remind: on ? "on" : "off" });
+    if (on) await this.store.sadd("learners:remind", id);
+    else await this.store.srem("learners:remind", id);
+  }
+
+  async setAwaiting(id: string, awaiting: Awaiting | undefined): Promise<void> {
+    if (awaiting) await this.store.hset(key(id), { awaiting });
+    else await this.store.hdel(key(id), "awaiting");
+  }
+
+  async setCertName(id: string, name: string): Promise<void> {
+    await this.store.hset(key(id), { certName: name });
+    await this.store.hdel(key(id), "awaiting");
+  }
+
+  /** The raw record, for the learner's own data export. */
+  raw(id: string): Promise<Record<string, string>> {
+    return this.store.hgetall(key(id));
+  }
+
+  /** Removes the profile and the learner from every index set. */
+  async erase(id: string): Promise<void> {
+    await this.store.del(key(id));
+    for (const set of ["learners:all", "learners:remind"]) await this.store.srem(set, id);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeAction } from "../../src/assistant/actions.ts";
+import { act } from "../../src/assistant/actions.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { onboard, tempStore, testAssistant } from "../helpers/core.ts";
 
@@ -23,18 +23,21 @@ describe("onboarding", () => {
     await assistant.handle({ ...web("u2"), text: "hi" });
     const groupAsk = await assistant.handle({
       ...web("u2"),
-      action: encodeAction({ kind: "consent", answer: "yes" }),
+      action: act("consent", "yes"),
     });
     expect(groupAsk[0]?.options).toHaveLength(4);
     const toAsk = await assistant.handle({
       ...web("u2"),
-      action: encodeAction({ kind: "group", group: "nguoi-dan" }),
+      action: act("group", "nguoi-dan"),
     });
     expect(toAsk[0]?.text).toContain("tổ dân phố");
-    const done = await assistant.handle({ ...web("u2"), text: "to 7" });
+    const modeAsk = await assistant.handle({ ...web("u2"), text: "to 7" });
+    expect(modeAsk[0]?.text).toContain("từng bước");
+    const done = await assistant.handle({ ...web("u2"), action: act("mode", "elderly") });
     expect(done[0]?.text).toContain("Người dân, Tổ 7");
+    expect(done[0]?.options?.map((o) => o.action)).toContain("v1:place");
     const profile = await new LearnerStore(store).get("web:u2");
-    expect(profile).toMatchObject({ step: "ready", group: "nguoi-dan", to: "Tổ 7" });
+    expect(profile).toMatchObject({ step: "ready", group: "nguoi-dan", to: "Tổ 7", elderly: true });
     expect(Date.parse(profile?.consentAt ?? "")).not.toBeNaN();
     expect(await store.sismember("learners:all", "web:u2")).toBe(true);
   });
@@ -45,8 +48,13 @@ describe("onboarding", () => {
     await assistant.handle({ ...web("u3"), text: "alo" });
     await assistant.handle({ ...web("u3"), text: "dong y" });
     await assistant.handle({ ...web("u3"), text: "hoc sinh" });
-    await assistant.handle({ ...web("u3"), action: encodeAction({ kind: "to-skip" }) });
-    expect(await new LearnerStore(store).get("web:u3")).toMatchObject({ step: "ready", group: "hoc-sinh" });
+    await assistant.handle({ ...web("u3"), action: act("to-skip") });
+    await assistant.handle({ ...web("u3"), text: "khong" });
+    expect(await new LearnerStore(store).get("web:u3")).toMatchObject({
+      step: "ready",
+      group: "hoc-sinh",
+      elderly: false,
+    });
   });
 
   it("keeps nothing personal when consent is declined, and still answers questions", async () => {

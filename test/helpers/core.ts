@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { onTestFinished } from "vitest";
 import { createAssistant } from "../../src/assistant/assistant.ts";
+import type { Assistant, Channel } from "../../src/assistant/types.ts";
 import { loadCurriculum } from "../../src/knowledge/load-curriculum.ts";
 import type { Curriculum } from "../../src/knowledge/types.ts";
 import { buildIndex } from "../../src/retrieval/build-index.ts";
@@ -54,13 +55,20 @@ export async function testAssistant(store: Store, tutor?: Tutor) {
   });
 }
 
-/** Takes a learner through onboarding (consent, group, tổ dân phố skipped) on the web channel. */
+/** Takes a learner through onboarding (consent, group, tổ dân phố skipped, normal mode) on a channel. */
 export async function onboard(
-  assistant: Awaited<ReturnType<typeof testAssistant>>,
+  assistant: Assistant,
   userId: string,
   group = "nguoi-dan",
   to: { text: string } | { action: string } = { action: "v1:to-skip" },
+  options: { channel?: Channel; mode?: "normal" | "elderly" } = {},
 ): Promise<void> {
-  for (const input of [{ text: "hi" }, { action: "v1:consent:yes" }, { action: `v1:group:${group}` }, to])
-    await assistant.handle({ channel: "web", userId, ...input });
+  const steps = [
+    { text: "hi" },
+    { action: "v1:consent:yes" },
+    { action: `v1:group:${group}` },
+    to,
+    { action: `v1:mode:${options.mode ?? "normal"}` },
+  ];
+  for (const input of steps) await assistant.handle({ channel: options.channel ?? "web", userId, ...input });
 }

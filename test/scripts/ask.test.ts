@@ -48,7 +48,7 @@ describe("terminal chat", () => {
     child.stdout?.on("data", (d) => {
       output += d;
     });
-    child.stdin?.end("1\n4\n9\ncach kich hoat vneid\n/thoat\n");
+    child.stdin?.end("1\n4\n9\n2\ncach kich hoat vneid\n/thoat\n");
     await new Promise((resolve) => child.once("exit", resolve));
     expect(output).toContain("1) Đồng ý");
     expect(output).toContain("Người dân, Tổ 9");

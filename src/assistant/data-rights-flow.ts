@@ -1,0 +1,41 @@
+import { erasePersonalData, exportPersonalData, type PersonalDataPart } from "../learning/personal-data.ts";
+import { act } from "./actions.ts";
+import type { LearningContext } from "./learning-context.ts";
+import { learningMessages as lm } from "./messages-learning.ts";
+import type { Reply } from "./types.ts";
+
+/** /dulieu: everything stored about the person, as readable JSON. */
+export async function exportReply(
+  ctx: LearningContext,
+  parts: readonly PersonalDataPart[],
+  personId: string,
+): Promise<Reply[]> {
+  const accounts = await ctx.identities.accountsOf(personId);
+  const data = await exportPersonalData(parts, personId, accounts);
+  return [{ text: `${lm.exportIntro}\n${JSON.stringify(data, null, 2)}` }];
+}
+
+/** /xoadulieu asks first; only the "Xóa hết" option erases. */
+export function eraseConfirmReply(): Reply[] {
+  return [
+    {
+      text: lm.eraseConfirm,
+      options: [
+        { label: lm.eraseYes, action: act("erase", "yes") },
+        { label: lm.eraseNo, action: act("erase", "no") },
+      ],
+    },
+  ];
+}
+
+export async function eraseReply(
+  ctx: LearningContext,
+  parts: readonly PersonalDataPart[],
+  personId: string,
+  confirmed: boolean,
+): Promise<Reply[]> {
+  if (!confirmed) return [{ text: lm.eraseKept }];
+  const accounts = await ctx.identities.accountsOf(personId);
+  await erasePersonalData(parts, personId, accounts);
+  return [{ text: lm.erased }];
+}

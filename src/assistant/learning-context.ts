@@ -1,0 +1,39 @@
+import type { QuizQuestion } from "../knowledge/schema.ts";
+import type { Curriculum } from "../knowledge/types.ts";
+import type { Certificates } from "../learning/certificates.ts";
+import type { Identities } from "../learning/identity.ts";
+import type { LearnerStore } from "../learning/learner-store.ts";
+import type { ProgressStore } from "../learning/progress-store.ts";
+import type { QuizStore } from "../learning/quiz-store.ts";
+import type { ReviewSchedule } from "../learning/review-schedule.ts";
+import type { Store } from "../storage/store.ts";
+
+/** The learning services every learning flow uses, built once by the assistant. */
+export interface LearningContext {
+  store: Store;
+  curriculum: Curriculum;
+  /** Every quiz question by id. */
+  questions: Map<string, QuizQuestion>;
+  learners: LearnerStore;
+  progress: ProgressStore;
+  quizzes: QuizStore;
+  reviews: ReviewSchedule;
+  certificates: Certificates;
+  identities: Identities;
+  now: () => Date;
+  random: () => number;
+  /** Base of public links (certificate pages), without a trailing slash. */
+  publicUrl: string;
+}
+
+export function questionIndex(curriculum: Curriculum): Map<string, QuizQuestion> {
+  return new Map([...curriculum.quizzes.values()].flat().map((q) => [q.id, q]));
+}
+
+export function moduleTitle(curriculum: Curriculum, slug: string): string {
+  return curriculum.modules.find((m) => m.slug === slug)?.title ?? slug;
+}
+
+export function passMark(curriculum: Curriculum, module: string): number {
+  return curriculum.paths.pass_marks[module] ?? curriculum.paths.default_pass_mark;
+}

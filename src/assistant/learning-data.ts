@@ -1,0 +1,57 @@
+import type { PersonalDataPart } from "../learning/personal-data.ts";
+import { Reachability } from "../learning/reachability.ts";
+import type { LearningContext } from "./learning-context.ts";
+import type { Channel } from "./types.ts";
+
+const splitAccount = (account: string) => {
+  const at = account.indexOf(":");
+  return { channel: account.slice(0, at) as Channel, userId: account.slice(at + 1) };
+};
+
+/** The personal data the learning features keep, as export/erase parts. */
+export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
+  const reachability = new Reachability(ctx.store);
+  return [
+    {
+      name: "hoSo",
+      export: (id) => ctx.learners.raw(id),
+      erase: (id) => ctx.learners.erase(id),
+    },
+    {
+      name: "taiKhoan",
+      export: async (_id, accounts) => accounts,
+      erase: async (id, accounts) => {
+        for (const account of accounts) {
+          const { channel, userId } = splitAccount(account);
+          await reachability.markReachable(channel, userId);
+        }
+        await ctx.identities.forget(id);
+      },
+    },
+    {
+      name: "tienDo",
+      export: (id) => ctx.progress.raw(id),
+      erase: (id) => ctx.progress.erase(id),
+    },
+    {
+      name: "baiKiemTraDangLam",
+      export: async (id) => (await ctx.quizzes.open(id)) ?? {},
+      erase: (id) => ctx.quizzes.close(id),
+    },
+    {
+      name: "onTap",
+      export: (id) => ctx.reviews.scheduled(id),
+      erase: (id) => ctx.reviews.erase(id),
+    },
+    {
+      name: "chungNhan",
+      export: async (id) => (await ctx.certificates.ofPerson(id)) ?? {},
+      erase: (id) => ctx.certificates.erase(id),
+    },
+    {
+      name: "buocDangXem",
+      export: async () => ({}),
+      erase: (id) => ctx.store.del(`more:${id}`).then(() => undefined),
+    },
+  ];
+}

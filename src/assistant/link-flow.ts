@@ -1,0 +1,53 @@
+import type { LearningContext } from "./learning-context.ts";
+import { learningMessages as lm } from "./messages-learning.ts";
+import type { Inbound, Reply } from "./types.ts";
+
+/**
+ * /lienket without a code gives a one-time code; /lienket <code> on the other app joins this account to
+ * the person who asked for the code. What this account had learned on its own is merged in, not lost.
+ */
+export async function linkReply(
+  ctx: LearningContext,
+  inbound: Inbound,
+  personId: string,
+  args: string,
+): Promise<Reply[]> {
+  if (inbound.channel !== "telegram" && inbound.channel !== "zalo") return [{ text: lm.linkWebOnly }];
+  const code = args.replace(/\s/g, "");
+  if (!code) return [{ text: lm.linkCode(await ctx.identities.createLinkCode(personId)) }];
+  if (!/^\d{6}$/.test(code)) return [{ text: lm.linkInvalid }];
+  const target = await ctx.identities.redeemLinkCode(inbound.channel, inbound.userId, code);
+  if (!target) return [{ text: lm.linkInvalid }];
+  if (target !== personId) await mergeInto(ctx, personId, target);
+  return [{ text: lm.linked }];
+}
+
+/** Moves one person's learning record into another's: reads, passes and best scores are kept. */
+async function mergeInto(ctx: LearningContext, from: string, into: string): Promise<void> {
+  const source = await ctx.progress.raw(from);
+  const target = await ctx.progress.raw(into);
+  const merged: Record<string, string> = {};
+  for (const [field, value] of Object.entries(source)) {
+    const existing = target[field];
+    if (existing === undefined) merged[field] = value;
+    else if (field.startsWith("best:")) merged[field] = String(Math.max(Number(value), Number(existing)));
+    else if (field.startsWith("attempts:")) merged[field] = String(Number(value) + Number(existing));
+    else if (/^(read|did|passed|known):/.test(field) && value < existing) merged[field] = value;
+  }
+  if (Object.keys(merged).length) await ctx.store.hset(`progress:${into}`, merged);
+  for (const [qid] of Object.entries(await ctx.reviews.scheduled(from))) {
+    await ctx.reviews.answeredWrong(into, qid, ctx.now());
+  }
+  if (!(await ctx.certificates.ofPerson(into))) {
+    const own = await ctx.store.get(`cert-of:${from}`);
+    if (own) {
+      await ctx.store.set(`cert-of:${into}`, own);
+      await ctx.store.hset(`cert:${own}`, { personId: into });
+    }
+    await ctx.store.del(`cert-of:${from}`);
+  } else await ctx.certificates.erase(from);
+  await ctx.progress.erase(from);
+  await ctx.reviews.erase(from);
+  await ctx.quizzes.close(from);
+  await ctx.learners.erase(from);
+}

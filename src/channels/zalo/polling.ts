@@ -1,0 +1,120 @@
+import type { Logger } from "pino";
+import { AppError } from "../../shared/app-error.ts";
+import { ZaloApiError, type ZaloClient, type ZaloWebhookInfo } from "./client.ts";
+import type { ZaloHandler } from "./handler.ts";
+import { parseZaloUpdate } from "./types.ts";
+
+export const WEBHOOK_SET_MESSAGE =
+  "Zalo: đang đặt webhook nên không nhận tin bằng getUpdates được — hãy xóa webhook " +
+  "(npm run set-webhook -- zalo --delete) hoặc đặt ZALO_WEBHOOK_URL";
+
+export interface ZaloPollerDeps {
+  client: ZaloClient;
+  handler: ZaloHandler;
+  logger: Logger;
+  /** Long-poll wait of one getUpdates call, in seconds. Default 30. */
+  timeoutSec?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface ZaloPoller {
+  /** Checks no webhook is set, then polls in the background; rejects with WEBHOOK_SET_MESSAGE when one is. */
+  start(): Promise<void>;
+  /** Ends the loop (aborting the call in flight) and resolves when it has ended. */
+  stop(): Promise<void>;
+  /** Resolves when the loop ends; rejects when it ended because a webhook was set meanwhile. */
+  readonly done: Promise<void>;
+}
+
+const isWebhookConflict = (error: unknown) =>
+  error instanceof ZaloApiError &&
+  error.kind === "platform" &&
+  (error.errorCode === 409 || /webhook/i.test(error.description));
+
+/** Zalo answers an empty long poll with 408 "Request timeout": that is no update, not an error. */
+const isEmptyPoll = (error: unknown) =>
+  error instanceof ZaloApiError && error.kind === "platform" && error.errorCode === 408;
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+
+export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
+  const { client, logger } = deps;
+  const timeoutSec = deps.timeoutSec ?? 30;
+  const sleep = deps.sleep ?? abortableSleep;
+  const controller = new AbortController();
+  let resolveDone: () => void = () => {};
+  let rejectDone: (error: unknown) => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  done.catch(() => {}); // the loop logs the reason; callers may still await `done`
+  let started = false;
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!controller.signal.aborted) {
+      try {
+        const result = await client.getUpdates({ timeout: timeoutSec }, controller.signal);
+        failures = 0;
+        if (result === null) continue;
+        const update = parseZaloUpdate(result);
+        if (update) deps.handler.dispatch(update);
+        else logger.warn("zalo polling: unreadable update skipped");
+      } catch (error) {
+        if (controller.signal.aborted) break;
+        if (isEmptyPoll(error)) {
+          failures = 0;
+          continue;
+        }
+        if (isWebhookConflict(error)) {
+          logger.error({ code: (error as ZaloApiError).code }, WEBHOOK_SET_MESSAGE);
+          throw new AppError("zalo-webhook-set", WEBHOOK_SET_MESSAGE, { cause: error });
+        }
+        failures++;
+        const code = error instanceof ZaloApiError ? error.code : "unknown";
+        const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
+        logger.warn({ code, retryInMs: delay }, "zalo polling failed");
+        await sleep(delay, controller.signal);
+      }
+    }
+  }
+
+  return {
+    done,
+    async start() {
+      if (started) return;
+      started = true;
+      const info = await client.getWebhookInfo().catch((error: unknown) => {
+        if (error instanceof ZaloApiError && error.kind === "platform" && error.errorCode === 401)
+          throw new AppError("zalo-token", "Zalo: ZALO_BOT_TOKEN bị từ chối (401) — hãy kiểm tra lại token");
+        // Zalo unreachable right now: the loop below retries with backoff.
+        logger.warn(
+          { code: error instanceof ZaloApiError ? error.code : "unknown" },
+          "zalo webhook check failed",
+        );
+        return {} as ZaloWebhookInfo;
+      });
+      if (typeof info.url === "string" && info.url.trim()) {
+        logger.error({ code: "zalo-webhook-set" }, WEBHOOK_SET_MESSAGE);
+        throw new AppError("zalo-webhook-set", WEBHOOK_SET_MESSAGE);
+      }
+      loop().then(resolveDone, rejectDone);
+      logger.info("zalo polling started");
+    },
+    async stop() {
+      controller.abort();
+      if (started) await done.catch(() => {});
+      await deps.handler.idle();
+    },
+  };
+}

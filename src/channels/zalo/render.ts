@@ -1,0 +1,42 @@
+import type { Reply, ReplyOption } from "../../assistant/types.ts";
+
+/** Zalo has no buttons: options become a numbered list the learner answers by typing the number. */
+export function optionHint(count: number): string {
+  if (count === 1) return "Trả lời 1 để chọn.";
+  if (count === 2) return "Trả lời 1 hoặc 2.";
+  if (count <= 4) {
+    const numbers = Array.from({ length: count }, (_, i) => String(i + 1));
+    return `Trả lời ${numbers.slice(0, -1).join(", ")} hoặc ${numbers.at(-1)}.`;
+  }
+  return `Trả lời bằng số từ 1 đến ${count}.`;
+}
+
+const stripEmphasis = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
+/** Labels that already carry their own number ("3. Dịch vụ công") would read "3. 3. …". */
+const cleanLabel = (label: string) => stripEmphasis(label).replace(/^\s*\d{1,2}[.)]\s+/, "");
+
+/**
+ * Renders a turn's replies as plain Zalo texts (one per reply) and returns the options in the order they
+ * were numbered. Numbering runs across the whole turn, so "2" always means the same thing.
+ */
+export function renderReplies(replies: Reply[]): { texts: string[]; options: ReplyOption[] } {
+  const options: ReplyOption[] = [];
+  let lastWithOptions = -1;
+  replies.forEach((reply, index) => {
+    if (reply.options?.length) lastWithOptions = index;
+  });
+  const texts = replies.map((reply, index) => {
+    const lines = [stripEmphasis(reply.text).trim()];
+    if (reply.link) lines.push(`${stripEmphasis(reply.link.label)}: ${reply.link.url}`);
+    if (reply.options?.length) {
+      lines.push("");
+      for (const option of reply.options) {
+        options.push(option);
+        lines.push(`${options.length}. ${cleanLabel(option.label)}`);
+      }
+    }
+    if (index === lastWithOptions) lines.push("", optionHint(options.length));
+    return lines.join("\n").trim();
+  });
+  return { texts: texts.filter(Boolean), options };
+}

@@ -1,0 +1,127 @@
+import type { Logger } from "pino";
+import type { Reply } from "../../assistant/types.ts";
+import type { Reachability } from "../../learning/reachability.ts";
+import type { Store } from "../../storage/store.ts";
+import type { ChannelSender, SendOutcome } from "../channel.ts";
+import { splitMessage } from "../split-message.ts";
+import {
+  isRetryableError,
+  isUnreachableError,
+  ZALO_MAX_TEXT,
+  ZaloApiError,
+  type ZaloClient,
+} from "./client.ts";
+import { optionsKey, saveOptions } from "./options.ts";
+import { renderReplies } from "./render.ts";
+
+export interface ZaloSenderDeps {
+  client: ZaloClient;
+  reachability: Reachability;
+  logger: Logger;
+  /** Where broadcast options are remembered, so "1" answers them like any other numbered list. */
+  store: Store;
+  /** Least time between two messages to the same chat (ZALO_SEND_INTERVAL_MS). */
+  intervalMs: number;
+  /** Extra attempts after a network error, 5xx or 429 (ZALO_SEND_RETRIES). */
+  retries: number;
+  /** First backoff delay; doubles on each retry. Default 500 ms. */
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface ZaloSender extends ChannelSender {
+  /**
+   * Sends texts to one chat in order, each split at 2000 characters, paced per chat and retried.
+   * `privateUserId` is set for a private chat: a blocked bot then marks that person unreachable.
+   */
+  sendTexts(chatId: string, texts: string[], privateUserId?: string): Promise<SendOutcome>;
+}
+
+export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
+  const sleep = deps.sleep ?? defaultSleep;
+  const now = deps.now ?? Date.now;
+  const baseDelayMs = deps.baseDelayMs ?? 500;
+  const lastSentAt = new Map<string, number>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function pace(chatId: string): Promise<void> {
+    const last = lastSentAt.get(chatId);
+    if (last === undefined) return;
+    const wait = last + deps.intervalMs - now();
+    if (wait > 0) await sleep(wait);
+  }
+
+  function forget(): void {
+    if (lastSentAt.size < 10_000) return;
+    const cutoff = now() - deps.intervalMs;
+    for (const [chat, at] of lastSentAt) if (at < cutoff) lastSentAt.delete(chat);
+  }
+
+  async function sendOne(chatId: string, text: string, privateUserId?: string): Promise<SendOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      await pace(chatId);
+      try {
+        await deps.client.sendMessage({ chat_id: chatId, text });
+        lastSentAt.set(chatId, now());
+        forget();
+        return { status: "sent" };
+      } catch (error) {
+        lastSentAt.set(chatId, now());
+        const code = error instanceof ZaloApiError ? error.code : "zalo-unknown";
+        if (isUnreachableError(error)) {
+          if (privateUserId) await deps.reachability.markUnreachable("zalo", privateUserId);
+          deps.logger.info({ code }, "zalo recipient unreachable");
+          return { status: "unreachable" };
+        }
+        const delay = baseDelayMs * 2 ** attempt;
+        if (isRetryableError(error) && attempt < deps.retries) {
+          deps.logger.warn({ code, attempt: attempt + 1 }, "zalo send failed, retrying");
+          await sleep(delay);
+          continue;
+        }
+        deps.logger.warn({ code }, "zalo send failed");
+        if (error instanceof ZaloApiError && error.errorCode === 429)
+          return { status: "rate-limited", retryAfterMs: delay };
+        return { status: "failed", code };
+      }
+    }
+  }
+
+  async function sendTextsNow(chatId: string, texts: string[], privateUserId?: string) {
+    const parts = texts.flatMap((text) => splitMessage(text, ZALO_MAX_TEXT));
+    for (const part of parts) {
+      const outcome = await sendOne(chatId, part, privateUserId);
+      if (outcome.status !== "sent") return outcome;
+    }
+    return { status: "sent" } as const;
+  }
+
+  /** One queue per chat: concurrent sends to the same chat never interleave or bypass the pacing. */
+  function sendTexts(chatId: string, texts: string[], privateUserId?: string): Promise<SendOutcome> {
+    const previous = queues.get(chatId) ?? Promise.resolve();
+    const current = previous.then(() => sendTextsNow(chatId, texts, privateUserId));
+    queues.set(chatId, current);
+    const cleanup = () => {
+      if (queues.get(chatId) === current) queues.delete(chatId);
+    };
+    current.then(cleanup, cleanup);
+    return current;
+  }
+
+  return {
+    sendTexts,
+    /** For broadcasts and reminders: a private chat's id is the person's user id. */
+    async send(userId: string, replies: Reply[]): Promise<SendOutcome> {
+      if (!(await deps.reachability.isReachable("zalo", userId))) return { status: "unreachable" };
+      const { texts, options } = renderReplies(replies);
+      const outcome = await sendTexts(userId, texts, userId);
+      // A notice without options leaves the learner's last numbered list answerable.
+      if (outcome.status === "sent" && options.length)
+        await saveOptions(deps.store, optionsKey(userId), options);
+      return outcome;
+    },
+  };
+}

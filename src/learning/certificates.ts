@@ -1,0 +1,170 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import type { LearnerGroup } from "../knowledge/schema.ts";
+import type { Store } from "../storage/store.ts";
+
+export interface Certificate {
+  /** `HVS-<yy>-<6 letters/digits>`, e.g. `HVS-26-7K3Q9X`. */
+  id: string;
+  personId: string;
+  /** The name the learner chose to print. */
+  name: string;
+  group: LearnerGroup;
+  to?: string;
+  /** Day of issue, `YYYY-MM-DD` (Vietnam time). */
+  issuedOn: string;
+  modules: string[];
+  /** HMAC-SHA256 (hex) of every printed field with CERT_SECRET. */
+  signature: string;
+  revokedAt?: string;
+  revokeReason?: string;
+}
+
+export type Verification =
+  | { status: "valid"; certificate: Certificate }
+  | { status: "revoked"; certificate: Certificate }
+  | { status: "invalid" };
+
+const ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"; // no 0/O, 1/I/L, U: easy to read aloud and type
+const CERT_ID = /^HVS-\d{2}-[2-9A-HJKMNP-TV-Z]{6}$/;
+const recordKey = (id: string) => `cert:${id}`;
+const ofPersonKey = (personId: string) => `cert-of:${personId}`;
+
+/** Vietnam has no daylight saving: local date is UTC+7. */
+export function vietnamDate(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Issues, verifies and revokes the ward's learning certificates; one per person, ever. */
+export class Certificates {
+  constructor(
+    private readonly store: Store,
+    /** CERT_SECRET, or a function that resolves it on first use (see certificateSecret). */
+    private readonly secret: string | (() => Promise<string>),
+  ) {}
+
+  /** Issues the person's certificate, or returns the one already issued (`fresh` false). */
+  async issue(
+    personId: string,
+    details: { name: string; group: LearnerGroup; to?: string; modules: string[] },
+    now: Date,
+  ): Promise<{ certificate: Certificate; fresh: boolean }> {
+    const existing = await this.ofPerson(personId);
+    if (existing) return { certificate: existing, fresh: false };
+    const id = `HVS-${vietnamDate(now).slice(2, 4)}-${Array.from({ length: 6 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join("")}`;
+    if (!(await this.store.set(ofPersonKey(personId), id, { ifAbsent: true }))) {
+      const winner = await this.ofPerson(personId);
+      if (winner) return { certificate: winner, fresh: false };
+    }
+    const unsigned = { id, personId, ...details, issuedOn: vietnamDate(now) };
+    const certificate: Certificate = { ...unsigned, signature: await this.sign(unsigned) };
+    await this.store.hset(recordKey(id), toFields(certificate));
+    await this.store.sadd("certs:all", id);
+    return { certificate, fresh: true };
+  }
+
+  async get(id: string): Promise<Certificate | null> {
+    if (!CERT_ID.test(id)) return null;
+    return fromFields(await this.store.hgetall(recordKey(id)));
+  }
+
+  async ofPerson(personId: string): Promise<Certificate | null> {
+    const id = await this.store.get(ofPersonKey(personId));
+    return id ? this.get(id) : null;
+  }
+
+  /** Valid only when the record exists, its signature matches and (when given) the printed key matches. */
+  async verify(id: string, printedKey?: string): Promise<Verification> {
+    const certificate = await this.get(id);
+    if (!certificate || !safeEqual(certificate.signature, await this.sign(certificate)))
+      return { status: "invalid" };
+    if (printedKey !== undefined && !safeEqual(printedKey, shortKey(certificate)))
+      return { status: "invalid" };
+    return certificate.revokedAt ? { status: "revoked", certificate } : { status: "valid", certificate };
+  }
+
+  async revoke(id: string, reason: string, now: Date): Promise<Certificate | null> {
+    const certificate = await this.get(id);
+    if (!certificate) return null;
+    await this.store.hset(recordKey(id), { revokedAt: now.toISOString(), revokeReason: reason });
+    return { ...certificate, revokedAt: now.toISOString(), revokeReason: reason };
+  }
+
+  /** Removes the person's certificate record (data erasure); aggregate counts are kept elsewhere. */
+  async erase(personId: string): Promise<void> {
+    const id = await this.store.get(ofPersonKey(personId));
+    if (id) {
+      await this.store.del(recordKey(id));
+      await this.store.srem("certs:all", id);
+    }
+    await this.store.del(ofPersonKey(personId));
+  }
+
+  private async sign(c: Omit<Certificate, "signature" | "revokedAt" | "revokeReason">): Promise<string> {
+    const printed = [c.id, c.name, c.group, c.to ?? "", c.issuedOn, c.modules.join(",")].join("\n");
+    return createHmac("sha256", typeof this.secret === "string" ? this.secret : await this.secret())
+      .update(printed)
+      .digest("hex");
+  }
+}
+
+/** The part of the signature printed in the QR code link, so a forged page with a real id is caught. */
+export function shortKey(certificate: Certificate): string {
+  return certificate.signature.slice(0, 16);
+}
+
+/**
+ * CERT_SECRET, or else a random secret kept in the store so certificates stay valid across restarts
+ * and instances. Resolved on first use and remembered; a failed read is retried next time.
+ */
+export function certificateSecret(
+  store: Store,
+  configured: string | undefined,
+): string | (() => Promise<string>) {
+  if (configured) return configured;
+  let secret: Promise<string> | undefined;
+  return () => {
+    secret ??= (async () => {
+      await store.set("secret:cert", randomBytes(32).toString("hex"), { ifAbsent: true });
+      return (await store.get("secret:cert")) as string;
+    })().catch((error) => {
+      secret = undefined;
+      throw error;
+    });
+    return secret;
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function toFields(c: Certificate): Record<string, string> {
+  return {
+    id: c.id,
+    personId: c.personId,
+    name: c.name,
+    group: c.group,
+    issuedOn: c.issuedOn,
+    modules: c.modules.join(","),
+    signature: c.signature,
+    ...(c.to ? { to: c.to } : {}),
+  };
+}
+
+function fromFields(f: Record<string, string>): Certificate | null {
+  if (!f.id || !f.signature || !f.name || !f.group || !f.issuedOn || !f.personId) return null;
+  return {
+    id: f.id,
+    personId: f.personId,
+    name: f.name,
+    group: f.group as LearnerGroup,
+    issuedOn: f.issuedOn,
+    modules: f.modules ? f.modules.split(",") : [],
+    signature: f.signature,
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.revokedAt ? { revokedAt: f.revokedAt } : {}),
+    ...(f.revokeReason ? { revokeReason: f.revokeReason } : {}),
+  };
+}

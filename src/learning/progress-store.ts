@@ -1,0 +1,109 @@
+import type { Store } from "../storage/store.ts";
+
+export type ModuleStatus = "chua-hoc" | "dang-hoc" | "dat";
+
+export interface ModuleProgress {
+  lessonsRead: string[];
+  practiceDone: string[];
+  /** Share of correct answers, 0–1; absent before the first module quiz. */
+  best?: number;
+  last?: number;
+  attempts: number;
+  /** ISO time the module quiz was first passed. */
+  passedAt?: string;
+  /** The placement quiz showed the learner already knows this module (the quiz is still needed to pass). */
+  known: boolean;
+  status: ModuleStatus;
+}
+
+const key = (personId: string) => `progress:${personId}`;
+
+/** Per-person learning record: lessons read, practice confirmed, quiz scores and passes, in one hash. */
+export class ProgressStore {
+  constructor(private readonly store: Store) {}
+
+  async markRead(personId: string, lessonId: string, now: Date): Promise<boolean> {
+    return this.markOnce(personId, `read:${lessonId}`, now);
+  }
+
+  async markPractice(personId: string, lessonId: string, now: Date): Promise<boolean> {
+    return this.markOnce(personId, `did:${lessonId}`, now);
+  }
+
+  async markKnown(personId: string, module: string, now: Date): Promise<void> {
+    await this.store.hset(key(personId), { [`known:${module}`]: now.toISOString() });
+  }
+
+  /** Records a finished module quiz; resolves true when this attempt passed the module for the first time. */
+  async recordQuiz(
+    personId: string,
+    module: string,
+    score: number,
+    passed: boolean,
+    now: Date,
+  ): Promise<boolean> {
+    const all = await this.store.hgetall(key(personId));
+    const best = Math.max(score, Number(all[`best:${module}`] ?? 0));
+    const fields: Record<string, string> = {
+      [`best:${module}`]: String(best),
+      [`last:${module}`]: String(score),
+    };
+    const firstPass = passed && !all[`passed:${module}`];
+    if (firstPass) fields[`passed:${module}`] = now.toISOString();
+    await this.store.hset(key(personId), fields);
+    await this.store.hincrby(key(personId), `attempts:${module}`, 1);
+    return firstPass;
+  }
+
+  async module(personId: string, module: string): Promise<ModuleProgress> {
+    return moduleFrom(await this.store.hgetall(key(personId)), module);
+  }
+
+  /** Progress of several modules from one read. */
+  async modules(personId: string, modules: readonly string[]): Promise<Map<string, ModuleProgress>> {
+    const all = await this.store.hgetall(key(personId));
+    return new Map(modules.map((m) => [m, moduleFrom(all, m)]));
+  }
+
+  /** The raw record, for the learner's own data export. */
+  raw(personId: string): Promise<Record<string, string>> {
+    return this.store.hgetall(key(personId));
+  }
+
+  async erase(personId: string): Promise<void> {
+    await this.store.del(key(personId));
+  }
+
+  private async markOnce(personId: string, field: string, now: Date): Promise<boolean> {
+    if (await this.store.hget(key(personId), field)) return false;
+    await this.store.hset(key(personId), { [field]: now.toISOString() });
+    return true;
+  }
+}
+
+function moduleFrom(all: Record<string, string>, module: string): ModuleProgress {
+  const inModule = (prefix: string) =>
+    Object.keys(all)
+      .filter((f) => f.startsWith(`${prefix}:${module}/`))
+      .map((f) => f.slice(prefix.length + 1));
+  const lessonsRead = inModule("read");
+  const practiceDone = inModule("did");
+  const attempts = Number(all[`attempts:${module}`] ?? 0);
+  const passedAt = all[`passed:${module}`];
+  const known = Boolean(all[`known:${module}`]);
+  const status: ModuleStatus = passedAt
+    ? "dat"
+    : lessonsRead.length || practiceDone.length || attempts || known
+      ? "dang-hoc"
+      : "chua-hoc";
+  return {
+    lessonsRead,
+    practiceDone,
+    attempts,
+    known,
+    status,
+    ...(all[`best:${module}`] !== undefined ? { best: Number(all[`best:${module}`]) } : {}),
+    ...(all[`last:${module}`] !== undefined ? { last: Number(all[`last:${module}`]) } : {}),
+    ...(passedAt ? { passedAt } : {}),
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
+import { createZaloClient } from "../../../src/channels/zalo/client.ts";
+import type { ZaloHandler } from "../../../src/channels/zalo/handler.ts";
+import { createZaloPoller, WEBHOOK_SET_MESSAGE } from "../../../src/channels/zalo/polling.ts";
+import type { ZaloUpdate } from "../../../src/channels/zalo/types.ts";
+import { Reachability } from "../../../src/learning/reachability.ts";
+import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
+import { fixture, startFakeBotApi, TOKEN, zaloConfig } from "./fake-bot-api.ts";
+
+async function until(condition: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function recordingHandler() {
+  const updates: ZaloUpdate[] = [];
+  const handler: ZaloHandler = {
+    dispatch: (u) => void updates.push(u),
+    handle: async (u) => void updates.push(u),
+    idle: async () => {},
+  };
+  return { updates, handler };
+}
+
+describe("Zalo long polling", () => {
+  it("receives one update per getUpdates call, answers it, then stops cleanly", async () => {
+    const api = await startFakeBotApi();
+    api.script("getUpdates", { json: fixture("text") });
+    const store = await tempStore();
+    const channel = createZaloChannel({
+      config: zaloConfig(api.url, { ZALO_WEBHOOK_URL: undefined, ZALO_WEBHOOK_SECRET: undefined }),
+      assistant: await testAssistant(store),
+      store,
+      logger: silentLogger,
+      reachability: new Reachability(store),
+      pollTimeoutSec: 1,
+    });
+    expect(channel.mode).toBe("polling");
+    await channel.start();
+    await until(() => api.sent().length >= 2);
+    await channel.stop();
+    const polls = api.calls.filter((c) => c.method === "getUpdates").length;
+    expect(api.calls[0]?.method).toBe("getWebhookInfo");
+    expect(api.calls.find((c) => c.method === "getUpdates")?.body).toEqual({ timeout: 1 });
+    expect(api.sent()[0]).toMatchObject({ chat_id: "6ede9afa66b88fe6d6a9" });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(api.calls.filter((c) => c.method === "getUpdates")).toHaveLength(polls);
+  });
+
+  it("refuses to start while a webhook is set, saying how to fix it", async () => {
+    const api = await startFakeBotApi();
+    api.script("getWebhookInfo", { json: { ok: true, result: { url: "https://x.example/webhook/zalo" } } });
+    const { handler } = recordingHandler();
+    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
+    const poller = createZaloPoller({ client, handler, logger: silentLogger, timeoutSec: 1 });
+    await expect(poller.start()).rejects.toThrow(WEBHOOK_SET_MESSAGE);
+    expect(WEBHOOK_SET_MESSAGE).toContain("npm run set-webhook -- zalo --delete");
+    expect(api.calls.some((c) => c.method === "getUpdates")).toBe(false);
+  });
+
+  it("ends the loop with that error when a webhook is set while polling", async () => {
+    const api = await startFakeBotApi();
+    api.script("getUpdates", { json: { ok: false, error_code: 409, description: "Webhook is enabled" } });
+    const { handler } = recordingHandler();
+    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
+    const poller = createZaloPoller({ client, handler, logger: silentLogger, timeoutSec: 1 });
+    await poller.start();
+    await expect(poller.done).rejects.toThrow(WEBHOOK_SET_MESSAGE);
+    await poller.stop();
+  });
+
+  it("backs off after errors, treats an empty long poll as no update, and keeps going", async () => {
+    const api = await startFakeBotApi();
+    api.script(
+      "getUpdates",
+      { status: 502, raw: "Bad gateway" },
+      { json: { ok: false, error_code: 408, description: "Request timeout" } },
+      { status: 500, raw: "oops" },
+      { json: { ok: true, result: fixture("numeric-ids") } },
+    );
+    const { handler, updates } = recordingHandler();
+    const sleeps: number[] = [];
+    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
+    const poller = createZaloPoller({
+      client,
+      handler,
+      logger: silentLogger,
+      timeoutSec: 1,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    await poller.start();
+    await until(() => updates.length === 1);
+    await poller.stop();
+    await poller.done;
+    expect(sleeps).toEqual([1000, 1000]);
+    expect(updates[0]).toMatchObject({ kind: "known", message: { message_id: "918273645501" } });
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { createZaloClient } from "../../../src/channels/zalo/client.ts";
+import { createZaloSender } from "../../../src/channels/zalo/sender.ts";
+import { Reachability } from "../../../src/learning/reachability.ts";
+import { silentLogger, tempStore } from "../../helpers/core.ts";
+import { startFakeBotApi, TOKEN } from "./fake-bot-api.ts";
+
+async function senderWith(options: { intervalMs?: number; retries?: number } = {}) {
+  const api = await startFakeBotApi();
+  const store = await tempStore();
+  const reachability = new Reachability(store);
+  const sleeps: number[] = [];
+  let clock = 1_000_000;
+  const sender = createZaloSender({
+    client: createZaloClient({ token: TOKEN, apiRoot: api.url }),
+    store,
+    reachability,
+    logger: silentLogger,
+    intervalMs: options.intervalMs ?? 0,
+    retries: options.retries ?? 3,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    now: () => clock,
+  });
+  return { api, store, reachability, sender, sleeps };
+}
+
+const paragraph = (n: number) =>
+  `${"Đoạn văn dài về kỹ năng số. ".repeat(Math.ceil(n / 28))}`.slice(0, n).trim();
+
+describe("sending to Zalo", () => {
+  it("splits a 4500-character reply on paragraph breaks into 3 messages of at most 2000", async () => {
+    const { api, sender } = await senderWith();
+    const text = [paragraph(1400), paragraph(1400), paragraph(1400)].join("\n\n");
+    expect(text.length).toBeGreaterThan(4200);
+    const long = `${text}\n\n${paragraph(4500 - text.length - 2)}`;
+    expect(await sender.send("u1", [{ text: long }])).toEqual({ status: "sent" });
+    const sent = api.sent();
+    expect(sent).toHaveLength(3);
+    for (const m of sent) expect(m.text.length).toBeLessThanOrEqual(2000);
+    expect(sent.map((m) => m.text).join("\n\n")).toBe(long);
+  });
+
+  it("retries after a 500 and a 429 with growing backoff, then succeeds", async () => {
+    const { api, sender, sleeps } = await senderWith();
+    api.script(
+      "sendMessage",
+      { status: 500, raw: "Internal Server Error" },
+      { json: { ok: false, error_code: 429, description: "Too many requests" } },
+    );
+    expect(await sender.sendTexts("u1", ["Chào bạn"], "u1")).toEqual({ status: "sent" });
+    expect(api.sent()).toHaveLength(3);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  it("stops after ZALO_SEND_RETRIES: rate-limited for 429, failed with the platform code otherwise", async () => {
+    const { api, sender } = await senderWith({ retries: 1 });
+    const tooMany = { json: { ok: false, error_code: 429, description: "Too many requests" } };
+    api.script("sendMessage", tooMany, tooMany, { json: { ok: false, error_code: 400, description: "bad" } });
+    expect(await sender.sendTexts("u1", ["a"])).toMatchObject({ status: "rate-limited" });
+    expect(await sender.sendTexts("u1", ["b"])).toEqual({ status: "failed", code: "zalo-platform-400" });
+    expect(api.sent()).toHaveLength(3);
+  });
+
+  it("marks a person who blocked the bot unreachable and skips them in later broadcasts", async () => {
+    const { api, sender, reachability } = await senderWith();
+    api.script("sendMessage", { json: { ok: false, error_code: 403, description: "User blocked the bot" } });
+    expect(await sender.send("u9", [{ text: "Thông báo lớp học" }])).toEqual({ status: "unreachable" });
+    expect(await reachability.isReachable("zalo", "u9")).toBe(false);
+    expect(await sender.send("u9", [{ text: "Thông báo 2" }])).toEqual({ status: "unreachable" });
+    expect(api.sent()).toHaveLength(1);
+  });
+
+  it("spaces consecutive messages to one chat by ZALO_SEND_INTERVAL_MS, but not different chats", async () => {
+    const { sender, sleeps } = await senderWith({ intervalMs: 1000 });
+    await Promise.all([sender.sendTexts("u1", ["một", "hai"]), sender.sendTexts("u2", ["ba"])]);
+    await sender.sendTexts("u1", ["bốn"]);
+    expect(sleeps).toEqual([1000, 1000]);
+  });
+
+  it("remembers a broadcast's options so the learner can answer with a number", async () => {
+    const { api, sender, store } = await senderWith();
+    await sender.send("u1", [{ text: "Lớp học mới", options: [{ label: "Tham gia", action: "v1:menu" }] }]);
+    expect(api.sent()[0]?.text).toBe("Lớp học mới\n\n1. Tham gia\n\nTrả lời 1 để chọn.");
+    expect(await store.get("zalo:options:u1")).toContain("v1:menu");
+  });
+});
