@@ -51,13 +51,16 @@ export class Certificates {
     const existing = await this.ofPerson(personId);
     if (existing) return { certificate: existing, fresh: false };
     const id = `HVS-${vietnamDate(now).slice(2, 4)}-${Array.from({ length: 6 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join("")}`;
-    if (!(await this.store.set(ofPersonKey(personId), id, { ifAbsent: true }))) {
-      const winner = await this.ofPerson(personId);
-      if (winner) return { certificate: winner, fresh: false };
-    }
     const unsigned = { id, personId, ...details, issuedOn: vietnamDate(now) };
     const certificate: Certificate = { ...unsigned, signature: await this.sign(unsigned) };
+    // The record is written before the claim, so whoever loses a race finds the winner's record complete.
     await this.store.hset(recordKey(id), toFields(certificate));
+    if (!(await this.store.set(ofPersonKey(personId), id, { ifAbsent: true }))) {
+      await this.store.del(recordKey(id));
+      const winner = await this.ofPerson(personId);
+      if (winner) return { certificate: winner, fresh: false };
+      throw new Error("certificate claim lost without a winner");
+    }
     await this.store.sadd("certs:all", id);
     return { certificate, fresh: true };
   }

@@ -43,7 +43,7 @@ export async function tempStoreUnscoped(): Promise<EmbeddedStore> {
 }
 
 /** An assistant on the real curriculum and tutor, over the given store. */
-export async function testAssistant(store: Store, tutor?: Tutor) {
+export async function testAssistant(store: Store, tutor?: Tutor, now?: () => Date) {
   const c = await testCurriculum();
   const t = tutor ?? createExtractiveTutor({ index: await testIndex() });
   return createAssistant({
@@ -52,6 +52,9 @@ export async function testAssistant(store: Store, tutor?: Tutor) {
     tutor: t,
     wardName: "phường Thử Nghiệm",
     logger: silentLogger,
+    publicUrl: "https://hocvuso.test",
+    certSecret: "test-secret",
+    ...(now ? { now } : {}),
   });
 }
 

@@ -1,0 +1,152 @@
+import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import type { FastifyInstance } from "fastify";
+import { type ApiClientOptions, Bot, type Transformer } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { Assistant } from "../../assistant/types.ts";
+import type { Config } from "../../config/schema.ts";
+import type { Reachability } from "../../learning/reachability.ts";
+import { AppError } from "../../shared/app-error.ts";
+import type { Store } from "../../storage/store.ts";
+import type { ChannelRuntime } from "../channel.ts";
+import { installHandlers } from "./handlers.ts";
+import { createTelegramSender, errorCode } from "./sender.ts";
+import { ALLOWED_UPDATES, setTelegramCommands } from "./setup.ts";
+import { registerTelegramWebhook } from "./webhook-route.ts";
+
+export type TelegramConfig = Pick<
+  Config,
+  | "TELEGRAM_BOT_TOKEN"
+  | "TELEGRAM_WEBHOOK_URL"
+  | "TELEGRAM_WEBHOOK_SECRET"
+  | "TELEGRAM_API_ROOT"
+  | "ADMIN_IDS"
+>;
+
+export interface TelegramChannelDeps {
+  config: TelegramConfig;
+  assistant: Assistant;
+  store: Store;
+  logger: Logger;
+  reachability: Reachability;
+  /** The bot's own getMe answer; when absent it is fetched once at start (tests pass a fixed one). */
+  botInfo?: UserFromGetMe;
+  /** grammY client options (tests inject `fetch`); TELEGRAM_API_ROOT is applied unless apiRoot is given. */
+  client?: ApiClientOptions;
+  /** API transformers installed inside auto-retry, so they see every attempt (tests record calls here). */
+  transformers?: Transformer[];
+  /** Overrides for @grammyjs/auto-retry. */
+  retry?: Partial<AutoRetryOptions>;
+}
+
+/** The Telegram channel, plus the grammY bot and a direct entry for updates (tests, other transports). */
+export interface TelegramChannel extends ChannelRuntime {
+  readonly name: "telegram";
+  readonly bot: Bot;
+  /** Handles one update to the end, exactly once per update_id; never rejects. */
+  handleUpdate(update: Update): Promise<void>;
+}
+
+const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
+const INIT_TIMEOUT_MS = 30_000;
+
+/** getMe once, as a readable AppError when Telegram refuses the token or does not answer in time. */
+async function initOrExplain(bot: Bot): Promise<void> {
+  try {
+    // grammY types its signal with a shim; the native AbortSignal is what it uses at run time.
+    await bot.init(AbortSignal.timeout(INIT_TIMEOUT_MS) as unknown as Parameters<Bot["init"]>[0]);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "telegram-401" || code === "telegram-404")
+      throw new AppError(
+        "telegram-token-refused",
+        "Telegram refused TELEGRAM_BOT_TOKEN (check it with @BotFather)",
+      );
+    throw new AppError("telegram-unreachable", `Telegram did not answer getMe (${code})`, { cause: error });
+  }
+}
+
+/** Builds the Telegram channel: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise. */
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { config, logger } = deps;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new AppError("telegram-token-missing", "TELEGRAM_BOT_TOKEN is not set");
+  const mode = config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
+  const secret = config.TELEGRAM_WEBHOOK_SECRET;
+  if (mode === "webhook" && !secret)
+    throw new AppError(
+      "telegram-webhook-secret-missing",
+      "TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set (webhook mode)",
+    );
+  if (secret && !SECRET_FORMAT.test(secret))
+    throw new AppError(
+      "telegram-webhook-secret-invalid",
+      "TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and -",
+    );
+
+  const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
+  const bot = new Bot(token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    client: { ...(apiRoot ? { apiRoot } : {}), ...deps.client },
+  });
+  for (const transformer of deps.transformers ?? []) bot.api.config.use(transformer);
+  // Installed last, so it runs first: waits out 429 retry_after (up to 30 s), retries 5xx a few times.
+  bot.api.config.use(
+    autoRetry({ maxDelaySeconds: 30, maxRetryAttempts: 3, rethrowHttpErrors: true, ...deps.retry }),
+  );
+  bot.catch((error) => {
+    logger.error({ channel: "telegram", code: errorCode(error.error) }, "update failed");
+  });
+  installHandlers(bot, deps);
+
+  const inFlight = new Set<Promise<void>>();
+  let runner: RunnerHandle | undefined;
+
+  async function handleUpdate(update: Update): Promise<void> {
+    try {
+      if (!bot.isInited()) await bot.init();
+      await bot.handleUpdate(update);
+    } catch (error) {
+      const cause = (error as { error?: unknown }).error ?? error;
+      logger.error({ channel: "telegram", code: errorCode(cause) }, "update failed");
+    }
+  }
+
+  return {
+    name: "telegram",
+    mode,
+    bot,
+    sender: createTelegramSender({ api: bot.api, reachability: deps.reachability, logger }),
+    handleUpdate,
+    registerRoutes(app: FastifyInstance) {
+      if (mode !== "webhook" || !secret) return;
+      registerTelegramWebhook(app, {
+        secret,
+        accept(update) {
+          const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() => handleUpdate(update));
+          inFlight.add(task);
+          void task.finally(() => inFlight.delete(task));
+        },
+      });
+    },
+    async start() {
+      await initOrExplain(bot);
+      if (mode === "webhook") {
+        logger.info({ channel: "telegram", mode }, "telegram ready");
+        return;
+      }
+      await bot.api.deleteWebhook({ drop_pending_updates: false }); // getUpdates refuses while a webhook is set
+      await setTelegramCommands(bot.api, config.ADMIN_IDS).catch((error: unknown) => {
+        logger.warn({ channel: "telegram", code: errorCode(error) }, "command menu not set");
+      });
+      runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+      logger.info({ channel: "telegram", mode }, "telegram ready");
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      runner = undefined;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

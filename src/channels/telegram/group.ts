@@ -1,0 +1,34 @@
+import type { Message, UserFromGetMe } from "grammy/types";
+
+/**
+ * For a group message: the text meant for the bot, or null when the bot was not addressed.
+ * Addressed means an @mention of the bot (or a text_mention of it), or a leading /command that is either
+ * bare or suffixed with this bot's username. Mentions of the bot are removed from the returned text.
+ */
+export function addressedText(message: Message, me: UserFromGetMe): string | null {
+  const text = message.text;
+  if (!text) return null;
+  const username = me.username.toLowerCase();
+  const entities = message.entities ?? [];
+  const ours = entities.filter((e) => {
+    const piece = text.slice(e.offset, e.offset + e.length);
+    if (e.type === "mention") return piece.toLowerCase() === `@${username}`;
+    if (e.type === "text_mention") return e.user.id === me.id;
+    return false;
+  });
+  const command = entities.find((e) => e.type === "bot_command" && e.offset === 0);
+  const target = command ? text.slice(0, command.length).split("@")[1] : undefined;
+  const commanded = command !== undefined && (target === undefined || target.toLowerCase() === username);
+  if (command && target !== undefined && !commanded) return null; // a command for another bot
+  if (!commanded && ours.length === 0) return null;
+
+  let rest = text;
+  for (const e of [...ours].sort((a, b) => b.offset - a.offset)) {
+    if (e.type === "text_mention") continue; // the name itself is ordinary text
+    rest = `${rest.slice(0, e.offset)} ${rest.slice(e.offset + e.length)}`;
+  }
+  return rest
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(/^[\s,.:;!-]+/, "")
+    .trim();
+}
