@@ -5,6 +5,7 @@ import type { Assistant } from "./assistant/types.ts";
 import type { Config } from "./config/schema.ts";
 import { loadCurriculum } from "./knowledge/load-curriculum.ts";
 import type { Curriculum } from "./knowledge/types.ts";
+import { Certificates, certificateSecret } from "./learning/certificates.ts";
 import { buildIndex } from "./retrieval/build-index.ts";
 import { openStore } from "./storage/open-store.ts";
 import type { Store } from "./storage/store.ts";
@@ -19,10 +20,13 @@ export interface Core {
   storeKind: "redis" | "embedded";
   curriculum: Curriculum;
   tutor: Tutor;
+  certificates: Certificates;
   assistant: Assistant;
+  /** Base of public links (PUBLIC_URL, else this machine). */
+  publicUrl: string;
 }
 
-/** Everything channel-neutral: storage, curriculum, retrieval, tutor and the assistant. */
+/** Everything channel-neutral: storage, curriculum, retrieval, tutor, certificates and the assistant. */
 export async function createCore(config: Config, logger: Logger): Promise<Core> {
   const { store, kind } = await openStore(config);
   const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
@@ -31,7 +35,19 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     { ms: Math.round(built.buildMs), fromCache: built.fromCache, lessons: curriculum.lessons.size },
     "index ready",
   );
+  if (!config.CERT_SECRET)
+    logger.warn("CERT_SECRET is not set: certificates are signed with a secret kept in storage");
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
   const tutor = createTutor({ config, index: built.index, curriculum, wardName: WARD_NAME, logger });
-  const assistant = createAssistant({ store, curriculum, tutor, wardName: WARD_NAME, logger });
-  return { config, store, storeKind: kind, curriculum, tutor, assistant };
+  const certificates = new Certificates(store, certificateSecret(store, config.CERT_SECRET));
+  const assistant = createAssistant({
+    store,
+    curriculum,
+    tutor,
+    wardName: WARD_NAME,
+    logger,
+    publicUrl,
+    certificates,
+  });
+  return { config, store, storeKind: kind, curriculum, tutor, certificates, assistant, publicUrl };
 }

@@ -1,10 +1,18 @@
 /**
  * Composition root: config → logger → core (storage, curriculum, retrieval, tutor, assistant)
- * → HTTP server (health, web chat, API) → graceful shutdown. Channels with tokens join here.
+ * → channels with tokens → HTTP server (health, web chat, API, webhooks, certificates) → background jobs
+ * → graceful shutdown.
  */
+import { act } from "./assistant/actions.ts";
+import { learningMessages } from "./assistant/messages-learning.ts";
+import { enabledChannels } from "./channels/enabled-channels.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCore, WARD_NAME } from "./core.ts";
 import { createHttpServer } from "./http/server.ts";
+import { Identities } from "./learning/identity.ts";
+import { Reachability } from "./learning/reachability.ts";
+import { createReviewReminders } from "./learning/review-reminders.ts";
+import { ReviewSchedule } from "./learning/review-schedule.ts";
 import { createLogger } from "./shared/logger.ts";
 import { exitWithReadableError, onShutdown } from "./shared/process.ts";
 
@@ -12,27 +20,53 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const core = await createCore(config, logger);
+  const { store } = core;
+  const channels = enabledChannels({ config, assistant: core.assistant, store, logger });
 
   const http = createHttpServer({
     assistant: core.assistant,
+    certificates: core.certificates,
+    curriculum: core.curriculum,
+    publicUrl: core.publicUrl,
     logger,
     wardName: WARD_NAME,
     health: async () => {
       const started = performance.now();
       try {
-        await core.store.ping();
+        await store.ping();
         return { status: "ok", store: core.storeKind, storeMs: Math.round(performance.now() - started) };
       } catch {
         return { status: "degraded", store: core.storeKind, storeError: "unreachable" };
       }
     },
   });
+  for (const channel of channels) channel.registerRoutes(http);
   await http.listen({ port: config.PORT, host: config.HOST });
-  logger.info({ port: config.PORT, store: core.storeKind }, "assistant ready");
+  for (const channel of channels) await channel.start();
+  logger.info(
+    { port: config.PORT, store: core.storeKind, channels: channels.map((c) => c.name) },
+    "assistant ready",
+  );
+
+  const reminders = createReviewReminders({
+    store,
+    reviews: new ReviewSchedule(store),
+    identities: new Identities(store),
+    reachability: new Reachability(store),
+    senders: Object.fromEntries(channels.map((c) => [c.name, c.sender])),
+    message: (due) => ({
+      text: learningMessages.remindText(due),
+      options: [{ label: learningMessages.reviewDue(due), action: act("review") }],
+    }),
+    logger,
+  });
+  reminders.start();
 
   onShutdown(config.SHUTDOWN_TIMEOUT_MS, logger, async () => {
+    reminders.stop();
     await http.close(); // stops accepting, waits for in-flight turns
-    await core.store.close(); // flushes everything acknowledged
+    for (const channel of channels) await channel.stop();
+    await store.close(); // flushes everything acknowledged
   });
 }
 

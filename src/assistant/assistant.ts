@@ -34,7 +34,9 @@ export interface AssistantDeps {
   logger: Logger;
   /** Base of public links such as certificate pages, e.g. https://hocvuso.example.vn. */
   publicUrl?: string;
-  /** Signs certificates; without it a random secret is kept in the store. */
+  /** The certificate register (shared with the verification page); built from `certSecret` when absent. */
+  certificates?: Certificates;
+  /** Signs certificates when no register is given; without it a random secret is kept in the store. */
   certSecret?: string;
   /** Personal data kept by other features (organizers, channels), for export and erasure. */
   personalData?: PersonalDataPart[];
@@ -53,7 +55,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     progress: new ProgressStore(deps.store),
     quizzes: new QuizStore(deps.store),
     reviews: new ReviewSchedule(deps.store),
-    certificates: new Certificates(deps.store, certificateSecret(deps.store, deps.certSecret)),
+    certificates:
+      deps.certificates ?? new Certificates(deps.store, certificateSecret(deps.store, deps.certSecret)),
     identities: new Identities(deps.store),
     now,
     random: deps.random ?? Math.random,

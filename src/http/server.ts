@@ -1,6 +1,9 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Assistant } from "../assistant/types.ts";
+import type { Curriculum } from "../knowledge/types.ts";
+import type { Certificates } from "../learning/certificates.ts";
+import { registerCertificatePage } from "./routes/certificate-page.ts";
 import { registerChatApi } from "./routes/chat-api.ts";
 import { type HealthReport, registerHealth } from "./routes/health.ts";
 import { registerWebChat } from "./routes/web-chat.ts";
@@ -10,6 +13,10 @@ export interface HttpServerDeps {
   health: () => Promise<HealthReport>;
   logger: Logger;
   wardName: string;
+  certificates: Certificates;
+  curriculum: Curriculum;
+  /** Base of public links; the certificate QR code points here. */
+  publicUrl: string;
   /** Largest accepted request body; bigger ones get 413. */
   bodyLimitBytes?: number;
 }
@@ -52,5 +59,11 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   registerHealth(app, deps.health);
   registerChatApi(app, deps.assistant);
   registerWebChat(app, deps.wardName);
+  registerCertificatePage(app, {
+    certificates: deps.certificates,
+    curriculum: deps.curriculum,
+    wardName: deps.wardName,
+    publicUrl: deps.publicUrl,
+  });
   return app;
 }

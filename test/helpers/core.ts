@@ -7,6 +7,7 @@ import { createAssistant } from "../../src/assistant/assistant.ts";
 import type { Assistant, Channel } from "../../src/assistant/types.ts";
 import { loadCurriculum } from "../../src/knowledge/load-curriculum.ts";
 import type { Curriculum } from "../../src/knowledge/types.ts";
+import { Certificates } from "../../src/learning/certificates.ts";
 import { buildIndex } from "../../src/retrieval/build-index.ts";
 import type { HybridIndex } from "../../src/retrieval/hybrid-index.ts";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
@@ -74,4 +75,15 @@ export async function onboard(
     { action: `v1:mode:${options.mode ?? "normal"}` },
   ];
   for (const input of steps) await assistant.handle({ channel: options.channel ?? "web", userId, ...input });
+}
+
+/** What the HTTP server needs besides the assistant and health, over the given store. */
+export async function httpDeps(store: Store) {
+  return {
+    certificates: new Certificates(store, "test-secret"),
+    curriculum: await testCurriculum(),
+    publicUrl: "https://hocvuso.test",
+    logger: silentLogger,
+    wardName: "phường Thử Nghiệm",
+  };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpServer } from "../../src/http/server.ts";
 import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
-import { silentLogger, tempStoreUnscoped, testAssistant } from "../helpers/core.ts";
+import { httpDeps, tempStoreUnscoped, testAssistant } from "../helpers/core.ts";
 
 let app: FastifyInstance;
 let store: EmbeddedStore;
@@ -12,8 +12,7 @@ beforeAll(async () => {
   store = await tempStoreUnscoped();
   app = createHttpServer({
     assistant: await testAssistant(store),
-    logger: silentLogger,
-    wardName: "phường Thử Nghiệm",
+    ...(await httpDeps(store)),
     health: async () =>
       healthy ? { status: "ok", store: "embedded" } : { status: "degraded", store: "embedded" },
   });

@@ -11,6 +11,14 @@ export function optionHint(count: number): string {
   return `Trả lời bằng số từ 1 đến ${count}.`;
 }
 
+/** Quiz questions letter their options in the text already ("A. …"); the labels are just the letters. */
+const isLettered = (options: ReplyOption[]) => options.every((o, i) => o.label === "ABCD"[i]);
+
+function letterHint(count: number): string {
+  const letters = "ABCD".slice(0, count).split("");
+  return `Trả lời ${letters.slice(0, -1).join(", ")} hoặc ${letters.at(-1)} (hoặc số 1 đến ${count}).`;
+}
+
 const stripEmphasis = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
 /** Labels that already carry their own number ("3. Dịch vụ công") would read "3. 3. …". */
 const cleanLabel = (label: string) => stripEmphasis(label).replace(/^\s*\d{1,2}[.)]\s+/, "");
@@ -28,14 +36,17 @@ export function renderReplies(replies: Reply[]): { texts: string[]; options: Rep
   const texts = replies.map((reply, index) => {
     const lines = [stripEmphasis(reply.text).trim()];
     if (reply.link) lines.push(`${stripEmphasis(reply.link.label)}: ${reply.link.url}`);
-    if (reply.options?.length) {
+    const lettered = reply.options?.length ? isLettered(reply.options) && !options.length : false;
+    if (reply.options?.length && lettered) options.push(...reply.options);
+    else if (reply.options?.length) {
       lines.push("");
       for (const option of reply.options) {
         options.push(option);
         lines.push(`${options.length}. ${cleanLabel(option.label)}`);
       }
     }
-    if (index === lastWithOptions) lines.push("", optionHint(options.length));
+    if (index === lastWithOptions)
+      lines.push("", lettered ? letterHint(options.length) : optionHint(options.length));
     return lines.join("\n").trim();
   });
   return { texts: texts.filter(Boolean), options };

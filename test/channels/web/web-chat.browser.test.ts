@@ -32,6 +32,7 @@ describe("web chat in a phone-sized browser", () => {
     await page.getByRole("button", { name: "Người dân" }).click();
     await page.getByLabel("Tin nhắn của bạn").fill("5");
     await page.getByRole("button", { name: "Gửi" }).click();
+    await page.getByRole("button", { name: "Không, bình thường" }).click();
     await expect.poll(() => page.locator(".msg.bot").last().textContent()).toContain("Tổ 5");
 
     await page.getByLabel("Tin nhắn của bạn").fill("cach kich hoat tai khoan vneid");
@@ -39,6 +40,13 @@ describe("web chat in a phone-sized browser", () => {
     await expect
       .poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 10_000 })
       .toContain("Xem bài:");
+
+    // The answer offers the lesson's questions; one is answered with a lettered button.
+    await page.getByRole("button", { name: "Làm 3 câu hỏi về bài này" }).last().click();
+    await page.getByRole("button", { name: "A", exact: true }).last().click();
+    await expect
+      .poll(() => page.locator(".msg.bot").allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Đúng rồi|Chưa đúng/)]));
 
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);

@@ -5,7 +5,7 @@ import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import type { Store } from "../../../src/storage/store.ts";
-import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
+import { httpDeps, silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
 import { SECRET, startFakeBotApi, textUpdate, zaloConfig } from "./fake-bot-api.ts";
 
 /** The real assistant (counting its turns), a Zalo channel in webhook mode and the one HTTP server. */
@@ -32,8 +32,7 @@ export async function webhookHarness(options: { store?: Store } = {}) {
   const app = createHttpServer({
     assistant,
     health: async () => ({ status: "ok", store: "embedded" }),
-    logger: silentLogger,
-    wardName: "phường Thử Nghiệm",
+    ...(await httpDeps(store)),
   });
   channel.registerRoutes(app);
   await app.ready();

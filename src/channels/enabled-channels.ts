@@ -1,0 +1,30 @@
+import type { Logger } from "pino";
+import type { Assistant } from "../assistant/types.ts";
+import type { Config } from "../config/schema.ts";
+import { Reachability } from "../learning/reachability.ts";
+import type { Store } from "../storage/store.ts";
+import type { ChannelRuntime } from "./channel.ts";
+import { createTelegramChannel } from "./telegram/create-telegram-channel.ts";
+import { createZaloChannel } from "./zalo/channel.ts";
+
+/** The messaging channels whose tokens are set; none without tokens (the web chat always runs). */
+export function enabledChannels(deps: {
+  config: Config;
+  assistant: Assistant;
+  store: Store;
+  logger: Logger;
+}): ChannelRuntime[] {
+  const reachability = new Reachability(deps.store);
+  const channels: ChannelRuntime[] = [];
+  if (deps.config.TELEGRAM_BOT_TOKEN) {
+    channels.push(
+      createTelegramChannel({ ...deps, logger: deps.logger.child({ channel: "telegram" }), reachability }),
+    );
+  }
+  if (deps.config.ZALO_BOT_TOKEN) {
+    channels.push(
+      createZaloChannel({ ...deps, logger: deps.logger.child({ channel: "zalo" }), reachability }),
+    );
+  }
+  return channels;
+}
