@@ -96,4 +96,7 @@ export const PHRASES: Readonly<Record<string, string>> = {
   "lam tai nha": "lừa đảo việc nhẹ lương cao",
   "tin don": "tin giả",
   "ma vach": "mã qr",
+  "doc to": "đọc màn hình talkback voiceover",
+  "doc giup": "đọc màn hình talkback voiceover",
+  "ban moi": "cập nhật phiên bản mới",
 };

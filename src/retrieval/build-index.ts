@@ -11,7 +11,7 @@ import { LexicalIndex } from "./lexical-index.ts";
 import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
-const INDEX_VERSION = "5";
+const INDEX_VERSION = "6";
 
 export interface BuildOptions {
   /** Where the built dense index is cached; omitted → no cache. */
