@@ -128,6 +128,25 @@ describe("module quiz", () => {
     }
   });
 
+  it("lets an unfinished quiz expire after 24 hours", async () => {
+    let clock = Date.parse("2026-11-26T03:00:00Z");
+    const store = await EmbeddedStore.open(await mkdtemp(join(tmpdir(), "hvs-quiz-")), () => clock);
+    try {
+      const assistant = await testAssistant(store, undefined, () => new Date(clock));
+      await onboard(assistant, "q9");
+      await assistant.handle({ ...web("q9"), action: "v1:quiz:vneid" });
+      clock += 23 * 3600_000;
+      expect((await assistant.handle({ ...web("q9"), text: "/kiemtra" }))[0]?.options?.[0]?.action).toBe(
+        "v1:resume",
+      );
+      clock += 2 * 3600_000;
+      const fresh = await assistant.handle({ ...web("q9"), text: "/kiemtra" });
+      expect(fresh[0]?.text).toContain("chủ đề nào");
+    } finally {
+      await store.close();
+    }
+  });
+
   it("lets the learner abandon a quiz with /huy", async () => {
     const store = await tempStore();
     const assistant = await testAssistant(store);
