@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Certificates } from "../../src/learning/certificates.ts";
 import { ProgressStore } from "../../src/learning/progress-store.ts";
-import type { RedisStore } from "../../src/storage/redis/redis-store.ts";
 import { onboard, testAssistant, testCurriculum } from "../helpers/core.ts";
 import { takeModuleQuiz } from "../helpers/quiz.ts";
-import { cleanTestRedis, connectTestRedis } from "../helpers/redis.ts";
+import { useTestRedis } from "../helpers/redis.ts";
 
-let store: RedisStore | null = null;
-beforeAll(async () => {
-  store = await connectTestRedis();
-});
-afterAll(async () => {
-  if (store) await cleanTestRedis(store);
-});
+const redis = useTestRedis();
 
 describe("learning on Redis", () => {
   it("runs quizzes to a certificate with every record in Redis, shared by two instances", async ({
     skip,
   }) => {
+    const store = redis();
     if (!store) return skip();
     const curriculum = await testCurriculum();
     const [first, second] = [await testAssistant(store), await testAssistant(store)];

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { RedisStore } from "../../src/storage/redis/redis-store.ts";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -28,4 +29,19 @@ export async function cleanTestRedis(store: RedisStore): Promise<void> {
   const keys = await store.keys("");
   if (keys.length) await store.del(...keys);
   await store.close();
+}
+
+/**
+ * Connects once before the file's tests and cleans up after; the getter gives null when Redis is absent
+ * (tests then skip), and connecting fails the run when REQUIRE_REDIS=1.
+ */
+export function useTestRedis(): () => RedisStore | null {
+  let store: RedisStore | null = null;
+  beforeAll(async () => {
+    store = await connectTestRedis();
+  });
+  afterAll(async () => {
+    if (store) await cleanTestRedis(store);
+  });
+  return () => store;
 }

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Assistant } from "../../../src/assistant/types.ts";
-import type { RedisStore } from "../../../src/storage/redis/redis-store.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { tempStore } from "../../helpers/core.ts";
-import { cleanTestRedis, connectTestRedis } from "../../helpers/redis.ts";
+import { useTestRedis } from "../../helpers/redis.ts";
 import { callbackUpdate, testChannel, textUpdate } from "./helpers.ts";
 
 const LAN = 5550001;
@@ -56,18 +55,13 @@ describe("telegram exactly-once", () => {
   });
 });
 
-let redis: RedisStore | null = null;
-beforeAll(async () => {
-  redis = await connectTestRedis();
-});
-afterAll(async () => {
-  if (redis) await cleanTestRedis(redis);
-});
+const redis = useTestRedis();
 
 describe("telegram exactly-once on Redis", () => {
   it("lets only one of two instances sharing Redis handle the same update", async ({ skip }) => {
-    if (!redis) return skip();
-    await expectOneOfTwoInstances(redis);
+    const store = redis();
+    if (!store) return skip();
+    await expectOneOfTwoInstances(store);
   });
 });
 
