@@ -6,6 +6,7 @@ import type { Config } from "./config/schema.ts";
 import { loadCurriculum } from "./knowledge/load-curriculum.ts";
 import type { Curriculum } from "./knowledge/types.ts";
 import { Certificates, certificateSecret } from "./learning/certificates.ts";
+import { createOrganizerServices, type OrganizerServices } from "./organizer/organizer.ts";
 import { buildIndex } from "./retrieval/build-index.ts";
 import { openStore } from "./storage/open-store.ts";
 import type { Store } from "./storage/store.ts";
@@ -22,6 +23,8 @@ export interface Core {
   tutor: Tutor;
   certificates: Certificates;
   assistant: Assistant;
+  /** Roles, classes and the broadcast outbox, shared by the assistant and the background jobs. */
+  organizer: OrganizerServices;
   /** Base of public links (PUBLIC_URL, else this machine). */
   publicUrl: string;
 }
@@ -40,6 +43,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
   const tutor = createTutor({ config, index: built.index, curriculum, wardName: WARD_NAME, logger });
   const certificates = new Certificates(store, certificateSecret(store, config.CERT_SECRET));
+  const organizer = createOrganizerServices({ store, adminIds: config.ADMIN_IDS, certificates });
   const assistant = createAssistant({
     store,
     curriculum,
@@ -48,6 +52,8 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     logger,
     publicUrl,
     certificates,
+    adminIds: config.ADMIN_IDS,
+    organizer,
   });
-  return { config, store, storeKind: kind, curriculum, tutor, certificates, assistant, publicUrl };
+  return { config, store, storeKind: kind, curriculum, tutor, certificates, assistant, organizer, publicUrl };
 }

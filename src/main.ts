@@ -5,6 +5,7 @@
  */
 import { act } from "./assistant/actions.ts";
 import { learningMessages } from "./assistant/messages-learning.ts";
+import { organizerMessages } from "./assistant/messages-organizer.ts";
 import { enabledChannels } from "./channels/enabled-channels.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCore, WARD_NAME } from "./core.ts";
@@ -13,6 +14,8 @@ import { Identities } from "./learning/identity.ts";
 import { Reachability } from "./learning/reachability.ts";
 import { createReviewReminders } from "./learning/review-reminders.ts";
 import { ReviewSchedule } from "./learning/review-schedule.ts";
+import { formatVietnamDateTime } from "./organizer/datetime.ts";
+import { createOrganizerRuntime } from "./organizer/runtime.ts";
 import { createLogger } from "./shared/logger.ts";
 import { exitWithReadableError, onShutdown } from "./shared/process.ts";
 
@@ -62,8 +65,26 @@ async function main(): Promise<void> {
   });
   reminders.start();
 
+  const organizerJobs = createOrganizerRuntime({
+    org: core.organizer,
+    senders: Object.fromEntries(channels.map((c) => [c.name, c.sender])),
+    logger: logger.child({ job: "organizer" }),
+    ratePerSecond: config.BROADCAST_RATE_PER_S,
+    chatSpacingMs: config.BROADCAST_CHAT_SPACING_MS,
+    reminder: (record, hours) => ({
+      text: organizerMessages.reminder(
+        record.topic,
+        formatVietnamDateTime(record.startsAt),
+        record.place,
+        hours,
+      ),
+    }),
+  });
+  organizerJobs.start();
+
   onShutdown(config.SHUTDOWN_TIMEOUT_MS, logger, async () => {
     reminders.stop();
+    await organizerJobs.stop(); // the send in flight finishes; the rest stays pending in the outbox
     await http.close(); // stops accepting, waits for in-flight turns
     for (const channel of channels) await channel.stop();
     await store.close(); // flushes everything acknowledged

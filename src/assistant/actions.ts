@@ -22,6 +22,14 @@ export const actionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("did"), arg: lessonId }),
   z.object({ kind: z.literal("erase"), arg: z.enum(["yes", "no"]) }),
   z.object({ kind: z.literal("remind"), arg: z.enum(["on", "off"]) }),
+  /** A choice inside the organizer's open dialogue (class or notice), e.g. `ok`, `ward`, `m-vneid`. */
+  z.object({ kind: z.literal("dlg"), arg: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  /** `<class id>.<y|n|x>`: join, decline, cancel. */
+  z.object({ kind: z.literal("rsvp"), arg: z.string().regex(/^[a-z0-9]{6}\.[ynx]$/) }),
+  /** Stop sending a broadcast. */
+  z.object({ kind: z.literal("bcx"), arg: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  /** A class's attendee list (its organizer only). */
+  z.object({ kind: z.literal("att"), arg: z.string().regex(/^[a-z0-9]{6}$/) }),
   noArg("to-skip"),
   noArg("menu"),
   noArg("help"),

@@ -7,6 +7,11 @@ import type { PersonalDataPart } from "../learning/personal-data.ts";
 import { ProgressStore } from "../learning/progress-store.ts";
 import { QuizStore } from "../learning/quiz-store.ts";
 import { ReviewSchedule } from "../learning/review-schedule.ts";
+import {
+  createOrganizerServices,
+  type OrganizerServices,
+  organizerDataParts,
+} from "../organizer/organizer.ts";
 import type { Store } from "../storage/store.ts";
 import type { Tutor } from "../tutor/tutor.ts";
 import { type Action, decodeAction } from "./actions.ts";
@@ -19,7 +24,10 @@ import { linkReply } from "./link-flow.ts";
 import { menuReply } from "./menus.ts";
 import { messages } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
+import { NOTICE_MAX_CHARS } from "./notice-dialogue.ts";
 import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboarding } from "./onboarding.ts";
+import type { OrgScope } from "./organizer-context.ts";
+import { routeOrganizer } from "./organizer-routes.ts";
 import { answerQuiz, typedChoice } from "./quiz-flow.ts";
 import { renderAnswer, renderStepByStep } from "./render-answer.ts";
 import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
@@ -40,6 +48,10 @@ export interface AssistantDeps {
   certSecret?: string;
   /** Personal data kept by other features (organizers, channels), for export and erasure. */
   personalData?: PersonalDataPart[];
+  /** Admin accounts (`channel:id`, from ADMIN_IDS). */
+  adminIds?: readonly string[];
+  /** Organizer services shared with the background jobs; built over `store` when absent. */
+  organizer?: OrganizerServices;
   now?: () => Date;
   random?: () => number;
 }
@@ -62,13 +74,21 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     random: deps.random ?? Math.random,
     publicUrl: (deps.publicUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
   };
-  const parts = [...learningDataParts(ctx), ...(deps.personalData ?? [])];
+  const org =
+    deps.organizer ??
+    createOrganizerServices({
+      store: deps.store,
+      adminIds: deps.adminIds ?? [],
+      certificates: ctx.certificates,
+    });
+  const parts = [...learningDataParts(ctx), ...organizerDataParts(org), ...(deps.personalData ?? [])];
   const onboarding: OnboardingDeps = { learners: ctx.learners, wardName: deps.wardName, now };
   const history = new TurnHistory();
   const queues = new Map<string, Promise<unknown>>();
 
   async function turn(inbound: Inbound): Promise<Reply[]> {
     const { text, truncated } = cleanText(inbound.text);
+    const longText = cleanText(inbound.text, NOTICE_MAX_CHARS + 1).text;
     const action = inbound.action === undefined ? undefined : decodeAction(inbound.action);
     if (inbound.action !== undefined && !action) return [menuReply(messages.unknownAction)];
     if (!action && !text) return [{ text: messages.emptyMessage }];
@@ -79,6 +99,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // A link code works before onboarding: the second app joins the person who asked for the code.
     if (command?.name === "link" && command.args) return linkReply(ctx, inbound, id, command.args);
     if (command?.name === "restart" || action?.kind === "restart") return restartOnboarding(onboarding, id);
+    const orgScope: OrgScope = { ctx, org, inbound, personId: id, logger: deps.logger };
+    const organizerReplies = await routeOrganizer(orgScope, { command, action, text, longText });
+    if (organizerReplies) return organizerReplies;
 
     const profile = await ctx.learners.get(id);
     if (!profile) {

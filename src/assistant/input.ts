@@ -22,12 +22,12 @@ function removeInvisible(text: string): string {
   return out;
 }
 
-export function cleanText(raw: unknown): { text: string; truncated: boolean } {
+export function cleanText(raw: unknown, max = MAX_TEXT_CHARS): { text: string; truncated: boolean } {
   if (typeof raw !== "string") return { text: "", truncated: false };
   const text = removeInvisible(raw.normalize("NFC").replace(/\r\n?/g, "\n")).trim();
   const chars = [...text];
-  if (chars.length <= MAX_TEXT_CHARS) return { text, truncated: false };
-  return { text: chars.slice(0, MAX_TEXT_CHARS).join(""), truncated: true };
+  if (chars.length <= max) return { text, truncated: false };
+  return { text: chars.slice(0, max).join(""), truncated: true };
 }
 
 /** Folds Vietnamese to lower-case ASCII for matching short answers ("Đồng ý" → "dong y"). */

@@ -53,6 +53,12 @@ export const configSchema = z.object({
       message: "expected a comma-separated list like telegram:12345,zalo:abc",
     }),
   CERT_SECRET: optionalText,
+  BROADCAST_RATE_PER_S: z.coerce
+    .number({ error: "expected messages per second, 1 to 1000" })
+    .min(1, "expected messages per second, 1 to 1000")
+    .max(1000, "expected messages per second, 1 to 1000")
+    .default(25),
+  BROADCAST_CHAT_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

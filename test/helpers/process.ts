@@ -3,7 +3,6 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,11 +22,14 @@ export interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `src/main.ts` as a real process with the given environment (nothing else inherited but PATH). */
+/**
+ * Starts `src/main.ts` as a real process with the given environment (nothing else inherited but PATH).
+ * Node itself runs it (tsx as a loader, not the tsx wrapper), so signals such as SIGKILL reach the assistant.
+ */
 export async function startAssistant(env: Record<string, string>): Promise<Running> {
   const port = env.PORT ?? String(await freePort());
   let output = "";
-  const child = spawn(TSX, [join(ROOT, "src", "main.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "main.ts")], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env, PORT: port },
     stdio: ["ignore", "pipe", "pipe"],

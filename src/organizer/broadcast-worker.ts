@@ -1,0 +1,147 @@
+import type { Logger } from "pino";
+import type { Channel, Reply } from "../assistant/types.ts";
+import type { ChannelSender } from "../channels/channel.ts";
+import type { Identities } from "../learning/identity.ts";
+import type { Reachability } from "../learning/reachability.ts";
+import { inQuietHours } from "../learning/review-reminders.ts";
+import type { Store } from "../storage/store.ts";
+import { nextMorning } from "./datetime.ts";
+import type { BroadcastRecord, DeliveryState, Outbox } from "./outbox.ts";
+import type { Pacer } from "./paced-sender.ts";
+
+export interface BroadcastWorkerDeps {
+  store: Store;
+  outbox: Outbox;
+  identities: Identities;
+  reachability: Reachability;
+  /** Channels that can push messages (web sessions cannot). */
+  senders: Partial<Record<Channel, ChannelSender>>;
+  pacer: Pacer;
+  logger: Logger;
+  now?: () => Date;
+  /** Sends in flight at once (the pacer still sets the rate). Default 4. */
+  concurrency?: number;
+  /** Lease of one broadcast, renewed while sending. Default 30 s. */
+  leaseMs?: number;
+  /** 429 answers tolerated for one recipient before the send counts as failed. Default 8. */
+  maxRateLimited?: number;
+}
+
+type Ending = "complete" | "cancelled" | "quiet" | "stopped" | "lease-lost";
+
+const split = (account: string) => {
+  const at = account.indexOf(":");
+  return { channel: account.slice(0, at) as Channel, userId: account.slice(at + 1) };
+};
+
+/**
+ * Delivers due broadcasts from the outbox. One instance holds a broadcast's lease while sending; each
+ * recipient is marked "sending" before and its outcome after the send, so a crash leaves at most the
+ * in-flight sends ambiguous (reported, never resent) and every pending recipient is resumed.
+ */
+export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
+  const now = deps.now ?? (() => new Date());
+  const leaseMs = deps.leaseMs ?? 30_000;
+  const { outbox, store } = deps;
+  let stopping = false;
+
+  async function targets(personId: string): Promise<{ channel: Channel; userId: string }[]> {
+    const out: { channel: Channel; userId: string }[] = [];
+    for (const account of await deps.identities.accountsOf(personId)) {
+      const { channel, userId } = split(account);
+      if (deps.senders[channel] && (await deps.reachability.isReachable(channel, userId)))
+        out.push({ channel, userId });
+    }
+    return out;
+  }
+
+  /** Sends to the first reachable account; null when stopped while waiting out a 429 (still pending). */
+  async function deliver(record: BroadcastRecord, personId: string): Promise<DeliveryState | null> {
+    const accounts = await targets(personId);
+    if (!accounts.length) return "unreachable";
+    const replies: Reply[] = [
+      { text: record.text, ...(record.options?.length ? { options: record.options } : {}) },
+    ];
+    await outbox.setState(record.id, personId, "sending");
+    for (const { channel, userId } of accounts) {
+      for (let limited = 0; ; limited++) {
+        await deps.pacer.acquire(`${channel}:${userId}`);
+        const outcome = await (deps.senders[channel] as ChannelSender).send(userId, replies);
+        if (outcome.status === "sent") return "sent";
+        if (outcome.status === "failed") return "failed";
+        if (outcome.status === "unreachable") break;
+        deps.pacer.pause(outcome.retryAfterMs);
+        if (limited >= (deps.maxRateLimited ?? 8)) return "failed";
+        // Not delivered: back to pending while waiting, so a crash now is not counted as ambiguous.
+        await outbox.setState(record.id, personId, "pending");
+        if (stopping) return null;
+        await outbox.setState(record.id, personId, "sending");
+      }
+    }
+    return "unreachable";
+  }
+
+  async function sendAll(record: BroadcastRecord, pending: string[], lease: string): Promise<Ending> {
+    let next = 0;
+    let ending: Ending | null = null;
+    let renewedAt = Date.now();
+    const gate = async (): Promise<boolean> => {
+      if (ending) return false;
+      if (stopping) ending = "stopped";
+      else if (Date.now() - renewedAt > leaseMs / 3) {
+        renewedAt = Date.now();
+        if (!(await store.renewLease(`bc-send:${record.id}`, lease, leaseMs))) ending = "lease-lost";
+      }
+      if (!ending && (await store.hget(`bc:${record.id}`, "status")) === "cancelled") ending = "cancelled";
+      if (!ending && !record.urgent && inQuietHours(now())) ending = "quiet";
+      return !ending;
+    };
+    const work = async () => {
+      while (next < pending.length && (await gate())) {
+        const personId = pending[next++] as string;
+        const state = await deliver(record, personId);
+        if (state) await outbox.setState(record.id, personId, state);
+      }
+    };
+    await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, work));
+    return ending ?? "complete";
+  }
+
+  async function process(id: string): Promise<void> {
+    const lease = await store.acquireLease(`bc-send:${id}`, leaseMs);
+    if (!lease) return; // another instance is sending it
+    let ending: Ending = "stopped";
+    try {
+      const record = await outbox.get(id);
+      if (!record || record.status === "done") return void (await store.zrem("bc:due", id));
+      if (record.status === "cancelled") return void (await outbox.finish(id, "cancelled"));
+      if (!record.urgent && inQuietHours(now())) return await outbox.postpone(id, nextMorning(now()));
+      const states = Object.entries(await outbox.states(id));
+      for (const [personId, state] of states)
+        if (state === "sending") await outbox.setState(id, personId, "ambiguous");
+      if (record.status === "scheduled") await outbox.setStatus(id, "sending");
+      const pending = states.filter(([, s]) => s === "pending").map(([p]) => p);
+      ending = await sendAll(record, pending, lease);
+      if (ending === "complete" || ending === "cancelled") {
+        const counts = await outbox.finish(id, ending === "complete" ? "done" : "cancelled");
+        deps.logger.info({ broadcast: id, ending, ...counts }, "broadcast ended");
+      } else if (ending === "quiet") await outbox.postpone(id, nextMorning(now()));
+    } finally {
+      if (ending !== "lease-lost") await store.releaseLease(`bc-send:${id}`, lease);
+    }
+  }
+
+  return {
+    /** Sends every due broadcast this instance can lease; resolves when they ended or paused. */
+    async runOnce(): Promise<void> {
+      for (const id of await outbox.due(now())) {
+        if (stopping) return;
+        await process(id);
+      }
+    },
+    /** Stops before the next message; recipients not yet sent stay pending for the next run. */
+    stop(): void {
+      stopping = true;
+    },
+  };
+}

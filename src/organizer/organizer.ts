@@ -1,0 +1,68 @@
+import type { Certificates } from "../learning/certificates.ts";
+import type { PersonalDataPart } from "../learning/personal-data.ts";
+import type { Store } from "../storage/store.ts";
+import { type Audience, resolveAudience } from "./audience.ts";
+import { AuditLog } from "./audit.ts";
+import { Classes } from "./classes.ts";
+import { Outbox } from "./outbox.ts";
+import { Roles } from "./roles.ts";
+
+/** The organizer services over one store, shared by the assistant's flows and the background jobs. */
+export interface OrganizerServices {
+  store: Store;
+  roles: Roles;
+  audit: AuditLog;
+  classes: Classes;
+  outbox: Outbox;
+  /** The person ids an audience reaches now. */
+  recipients(audience: Audience): Promise<string[]>;
+}
+
+export function createOrganizerServices(deps: {
+  store: Store;
+  adminIds: readonly string[];
+  certificates: Pick<Certificates, "ofPerson">;
+}): OrganizerServices {
+  const audit = new AuditLog(deps.store);
+  return {
+    store: deps.store,
+    audit,
+    roles: new Roles(deps.store, deps.adminIds, audit),
+    classes: new Classes(deps.store),
+    outbox: new Outbox(deps.store),
+    recipients: (audience) =>
+      resolveAudience(
+        { store: deps.store, isCertified: async (id) => (await deps.certificates.ofPerson(id)) !== null },
+        audience,
+      ),
+  };
+}
+
+/** RSVPs, attendance, roles, organizer dialogue and authorship, for /dulieu and /xoadulieu. */
+export function organizerDataParts(org: OrganizerServices): PersonalDataPart[] {
+  return [
+    {
+      name: "lopHoc",
+      export: (id) => org.classes.export(id),
+      erase: (id, accounts) => org.classes.erase([...new Set([id, ...accounts])]),
+    },
+    {
+      name: "vaiTro",
+      export: (_id, accounts) => org.roles.export(accounts),
+      erase: (_id, accounts) => org.roles.erase(accounts),
+    },
+    {
+      name: "nhatKyToChuc",
+      export: (_id, accounts) => org.audit.involving(accounts),
+      erase: (_id, accounts) => org.audit.erase(accounts),
+    },
+    {
+      name: "thongBao",
+      export: async () => ({}),
+      erase: async (id, accounts) => {
+        await org.outbox.erase([...new Set([id, ...accounts])]);
+        await org.store.del(`dlg:${id}`);
+      },
+    },
+  ];
+}

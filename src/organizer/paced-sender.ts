@@ -1,0 +1,52 @@
+export interface PacerOptions {
+  /** Messages per second across all chats (Telegram: about 30; default 25). */
+  ratePerSecond: number;
+  /** Least time between two messages to the same chat. */
+  chatSpacingMs: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Hands out send slots: a global rate, a per-chat spacing, and a pause for everyone when the platform
+ * answers 429 (retry_after). Several workers may wait on one pacer.
+ */
+export class Pacer {
+  private nextSlot = 0;
+  private pausedUntil = 0;
+  private readonly chatNext = new Map<string, number>();
+  private readonly interval: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: PacerOptions) {
+    this.interval = options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** Resolves when a message to `chat` may go out. */
+  async acquire(chat: string): Promise<void> {
+    for (;;) {
+      const at = Math.max(this.nextSlot, this.chatNext.get(chat) ?? 0, this.pausedUntil, this.now());
+      this.nextSlot = at + this.interval;
+      this.chatNext.set(chat, at + this.options.chatSpacingMs);
+      const wait = at - this.now();
+      if (wait > 0) await this.sleep(wait);
+      if (this.now() >= this.pausedUntil) break;
+    }
+    if (this.chatNext.size > 10_000) this.prune();
+  }
+
+  /** Holds every sender back for `ms` (a 429 with retry_after). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [chat, at] of this.chatNext) if (at < now) this.chatNext.delete(chat);
+  }
+}

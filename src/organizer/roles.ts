@@ -1,0 +1,103 @@
+import type { Store } from "../storage/store.ts";
+import type { Scope } from "./audience.ts";
+import type { AuditLog } from "./audit.ts";
+
+/** Someone allowed to use organizer commands. */
+export interface Organizer {
+  personId: string;
+  /** Listed in ADMIN_IDS: may grant and revoke roles; always whole-ward scope. */
+  admin: boolean;
+  scope: Scope;
+}
+
+interface RoleRecord {
+  scope: Scope;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+const roleKey = (id: string) => `role:${id}`;
+const ALL = "roles:all";
+
+export function describeScope(scope: Scope): string {
+  return scope.ward ? "cả phường" : scope.tos.join(", ");
+}
+
+/** Admins (from ADMIN_IDS) and organizers (granted by an admin, stored per person). */
+export class Roles {
+  constructor(
+    private readonly store: Store,
+    private readonly adminIds: readonly string[],
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The role of a person, checked by the person id and by every one of their accounts. */
+  async of(personId: string, accounts: readonly string[]): Promise<Organizer | null> {
+    const ids = [...new Set([personId, ...accounts])];
+    if (ids.some((id) => this.adminIds.includes(id))) return { personId, admin: true, scope: { ward: true } };
+    for (const id of ids) {
+      const raw = await this.store.get(roleKey(id));
+      if (raw) return { personId, admin: false, scope: (JSON.parse(raw) as RoleRecord).scope };
+    }
+    return null;
+  }
+
+  /** Grants (or changes) the organizer role; only admins may. */
+  async grant(actor: Organizer, targetPersonId: string, scope: Scope, now: Date): Promise<boolean> {
+    if (!actor.admin) return false;
+    const record: RoleRecord = { scope, grantedBy: actor.personId, grantedAt: now.toISOString() };
+    await this.store.set(roleKey(targetPersonId), JSON.stringify(record));
+    await this.store.sadd(ALL, targetPersonId);
+    await this.audit.record({
+      at: now.toISOString(),
+      actor: actor.personId,
+      action: "role-grant",
+      target: targetPersonId,
+      detail: describeScope(scope),
+    });
+    return true;
+  }
+
+  /** Removes the organizer role of a person (by any of their ids); false when they had none. */
+  async revoke(actor: Organizer, targetIds: readonly string[], now: Date): Promise<boolean> {
+    if (!actor.admin) return false;
+    let removed = 0;
+    for (const id of targetIds) {
+      removed += await this.store.del(roleKey(id));
+      await this.store.srem(ALL, id);
+    }
+    if (!removed) return false;
+    await this.audit.record({
+      at: now.toISOString(),
+      actor: actor.personId,
+      action: "role-revoke",
+      target: targetIds[0] ?? "",
+    });
+    return true;
+  }
+
+  async list(): Promise<{ personId: string; scope: Scope }[]> {
+    const out: { personId: string; scope: Scope }[] = [];
+    for (const id of (await this.store.smembers(ALL)).sort()) {
+      const raw = await this.store.get(roleKey(id));
+      if (raw) out.push({ personId: id, scope: (JSON.parse(raw) as RoleRecord).scope });
+    }
+    return out;
+  }
+
+  async export(accounts: readonly string[]): Promise<RoleRecord[]> {
+    const out: RoleRecord[] = [];
+    for (const id of accounts) {
+      const raw = await this.store.get(roleKey(id));
+      if (raw) out.push(JSON.parse(raw) as RoleRecord);
+    }
+    return out;
+  }
+
+  async erase(accounts: readonly string[]): Promise<void> {
+    for (const id of accounts) {
+      await this.store.del(roleKey(id));
+      await this.store.srem(ALL, id);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import type { Logger } from "pino";
+import type { Channel } from "../assistant/types.ts";
+import type { ChannelSender } from "../channels/channel.ts";
+import { Identities } from "../learning/identity.ts";
+import { Reachability } from "../learning/reachability.ts";
+import { createBroadcastWorker } from "./broadcast-worker.ts";
+import type { OrganizerServices } from "./organizer.ts";
+import { Pacer } from "./paced-sender.ts";
+import { createScheduler, type SchedulerDeps } from "./scheduler.ts";
+
+export interface OrganizerRuntimeDeps {
+  org: OrganizerServices;
+  senders: Partial<Record<Channel, ChannelSender>>;
+  logger: Logger;
+  /** BROADCAST_RATE_PER_S and BROADCAST_CHAT_SPACING_MS. */
+  ratePerSecond: number;
+  chatSpacingMs: number;
+  reminder: SchedulerDeps["reminder"];
+  concurrency?: number;
+  leaseMs?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  clock?: () => number;
+}
+
+/**
+ * The organizer's background work: due jobs (class reminders) become broadcasts, and the broadcast
+ * worker sends what is due. `start()` runs it every `intervalMs`; `stop()` finishes the send in flight,
+ * leaves the rest pending and resolves.
+ */
+export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
+  const { org, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const scheduler = createScheduler({
+    store: org.store,
+    classes: org.classes,
+    outbox: org.outbox,
+    reminder: deps.reminder,
+    logger,
+    now,
+  });
+  const worker = createBroadcastWorker({
+    store: org.store,
+    outbox: org.outbox,
+    identities: new Identities(org.store),
+    reachability: new Reachability(org.store),
+    senders: deps.senders,
+    pacer: new Pacer({
+      ratePerSecond: deps.ratePerSecond,
+      chatSpacingMs: deps.chatSpacingMs,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.clock ? { now: deps.clock } : {}),
+    }),
+    logger,
+    now,
+    ...(deps.concurrency ? { concurrency: deps.concurrency } : {}),
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  async function runOnce(): Promise<void> {
+    try {
+      await scheduler.runOnce();
+      await worker.runOnce();
+    } catch (error) {
+      logger.warn(
+        { code: (error as { code?: string }).code ?? (error as Error).name },
+        "organizer jobs failed",
+      );
+    }
+  }
+
+  return {
+    runOnce,
+    start(intervalMs = 2000): void {
+      const loop = () => {
+        if (stopped) return;
+        running = runOnce().then(() => {
+          if (!stopped) timer = setTimeout(loop, intervalMs);
+        });
+      };
+      loop();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      worker.stop();
+      await running;
+    },
+  };
+}

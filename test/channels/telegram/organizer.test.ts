@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { tempStore } from "../../helpers/core.ts";
+import { fakeClock, organizerAssistant, testOrganizer, testRuntime } from "../../organizer/helpers.ts";
+import { actionsOf, callbackUpdate, testChannel, textUpdate } from "./helpers.ts";
+
+describe("organizer tools on Telegram", () => {
+  it("/taolop → announcement to the tổ → a resident taps “Tham gia”", async () => {
+    const store = await tempStore();
+    const org = testOrganizer(store, ["telegram:111"]);
+    const clock = fakeClock("2026-12-01T02:00:00Z");
+    const assistant = await organizerAssistant(store, org, clock.now);
+    const { channel, telegram } = await testChannel({ store, assistant });
+    for (const update of [
+      textUpdate(222, "xin chào"),
+      callbackUpdate(222, "v1:consent:yes"),
+      callbackUpdate(222, "v1:group:nguoi-dan"),
+      textUpdate(222, "5"),
+      callbackUpdate(222, "v1:mode:normal"),
+    ])
+      await channel.handleUpdate(update);
+    for (const text of ["/taolop", "Thanh toán an toàn", "20/12 19:30", "Nhà văn hóa tổ 5", "5"])
+      await channel.handleUpdate(textUpdate(111, text));
+    await channel.handleUpdate(callbackUpdate(111, "v1:dlg:all"));
+    await channel.handleUpdate(textUpdate(111, "20"));
+    await channel.handleUpdate(callbackUpdate(111, "v1:dlg:ok"));
+    expect(telegram.sent().at(-1)?.text).toContain("Mã điểm danh");
+
+    telegram.clear();
+    await testRuntime(org, { telegram: channel.sender }, clock).runOnce();
+    const announcement = telegram.sent().find((p) => p.chat_id === 222);
+    expect(announcement?.text).toContain("Thanh toán an toàn");
+    const [join] = actionsOf(announcement);
+    expect(join).toMatch(/^v1:rsvp:[a-z0-9]{6}\.y$/);
+    await channel.handleUpdate(callbackUpdate(222, join as string));
+    expect(telegram.sent().at(-1)?.text).toContain("Đã ghi tên bạn");
+  });
+});
