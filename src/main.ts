@@ -6,7 +6,7 @@
 import { act } from "./assistant/actions.ts";
 import { learningMessages } from "./assistant/messages-learning.ts";
 import { organizerMessages } from "./assistant/messages-organizer.ts";
-import { enabledChannels } from "./channels/enabled-channels.ts";
+import { enabledChannels, followRoleChanges } from "./channels/enabled-channels.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCore, WARD_NAME } from "./core.ts";
 import { createHttpServer } from "./http/server.ts";
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     },
   });
   for (const channel of channels) channel.registerRoutes(http);
+  followRoleChanges(channels, core.organizer.roles, new Identities(store));
   await http.listen({ port: config.PORT, host: config.HOST });
   for (const channel of channels) await channel.start();
   logger.info(

@@ -28,6 +28,8 @@ export interface ChannelRuntime {
   start(): Promise<void>;
   /** Stops polling and waits for turns in flight. */
   stop(): Promise<void>;
+  /** Shows or hides organizer commands in this person's command menu, where the platform has one. */
+  setOrganizerMenu?(userId: string, organizer: boolean): Promise<void>;
 }
 
 /**

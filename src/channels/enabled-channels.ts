@@ -1,7 +1,9 @@
 import type { Logger } from "pino";
 import type { Assistant } from "../assistant/types.ts";
 import type { Config } from "../config/schema.ts";
+import type { Identities } from "../learning/identity.ts";
 import { Reachability } from "../learning/reachability.ts";
+import type { Roles } from "../organizer/roles.ts";
 import type { Store } from "../storage/store.ts";
 import type { ChannelRuntime } from "./channel.ts";
 import { createTelegramChannel } from "./telegram/create-telegram-channel.ts";
@@ -27,4 +29,21 @@ export function enabledChannels(deps: {
     );
   }
   return channels;
+}
+
+/** Keeps the channels' organizer menus in step with role changes (Telegram shows commands per chat). */
+export function followRoleChanges(
+  channels: readonly ChannelRuntime[],
+  roles: Roles,
+  identities: Identities,
+): void {
+  roles.onChange(async (ids, organizer) => {
+    const accounts = new Set<string>();
+    for (const id of ids) for (const account of await identities.accountsOf(id)) accounts.add(account);
+    for (const account of accounts) {
+      const colon = account.indexOf(":");
+      const channel = channels.find((c) => c.name === account.slice(0, colon));
+      await channel?.setOrganizerMenu?.(account.slice(colon + 1), organizer);
+    }
+  });
 }

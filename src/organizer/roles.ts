@@ -24,12 +24,25 @@ export function describeScope(scope: Scope): string {
 }
 
 /** Admins (from ADMIN_IDS) and organizers (granted by an admin, stored per person). */
+/** Told after a role is granted or revoked, e.g. to show or hide a channel's organizer menu. */
+export type RoleListener = (ids: readonly string[], organizer: boolean) => Promise<void>;
+
 export class Roles {
+  private readonly listeners: RoleListener[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly adminIds: readonly string[],
     private readonly audit: AuditLog,
   ) {}
+
+  onChange(listener: RoleListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async notify(ids: readonly string[], organizer: boolean): Promise<void> {
+    for (const listener of this.listeners) await listener(ids, organizer).catch(() => {});
+  }
 
   /** The role of a person, checked by the person id and by every one of their accounts. */
   async of(personId: string, accounts: readonly string[]): Promise<Organizer | null> {
@@ -55,6 +68,7 @@ export class Roles {
       target: targetPersonId,
       detail: describeScope(scope),
     });
+    await this.notify([targetPersonId], true);
     return true;
   }
 
@@ -73,6 +87,7 @@ export class Roles {
       action: "role-revoke",
       target: targetIds[0] ?? "",
     });
+    await this.notify(targetIds, false);
     return true;
   }
 

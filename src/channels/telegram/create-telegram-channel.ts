@@ -12,7 +12,7 @@ import type { Store } from "../../storage/store.ts";
 import type { ChannelRuntime } from "../channel.ts";
 import { installHandlers } from "./handlers.ts";
 import { createTelegramSender, errorCode } from "./sender.ts";
-import { ALLOWED_UPDATES, setTelegramCommands } from "./setup.ts";
+import { ALLOWED_UPDATES, setOrganizerMenu, setTelegramCommands } from "./setup.ts";
 import { registerTelegramWebhook } from "./webhook-route.ts";
 
 export type TelegramConfig = Pick<
@@ -119,6 +119,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     bot,
     sender: createTelegramSender({ api: bot.api, reachability: deps.reachability, logger }),
     handleUpdate,
+    async setOrganizerMenu(userId: string, organizer: boolean) {
+      const chatId = Number(userId);
+      if (!Number.isSafeInteger(chatId)) return;
+      await setOrganizerMenu(bot.api, chatId, organizer).catch((error: unknown) => {
+        logger.warn({ channel: "telegram", code: errorCode(error) }, "organizer menu not set");
+      });
+    },
     registerRoutes(app: FastifyInstance) {
       if (mode !== "webhook" || !secret) return;
       registerTelegramWebhook(app, {

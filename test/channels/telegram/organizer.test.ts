@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { followRoleChanges } from "../../../src/channels/enabled-channels.ts";
+import { Identities } from "../../../src/learning/identity.ts";
 import { tempStore } from "../../helpers/core.ts";
 import { fakeClock, organizerAssistant, testOrganizer, testRuntime } from "../../organizer/helpers.ts";
 import { actionsOf, callbackUpdate, testChannel, textUpdate } from "./helpers.ts";
@@ -33,5 +35,21 @@ describe("organizer tools on Telegram", () => {
     expect(join).toMatch(/^v1:rsvp:[a-z0-9]{6}\.y$/);
     await channel.handleUpdate(callbackUpdate(222, join as string));
     expect(telegram.sent().at(-1)?.text).toContain("Đã ghi tên bạn");
+  });
+
+  it("shows the organizer commands in a person's menu when an admin grants the role, and hides them on revoke", async () => {
+    const store = await tempStore();
+    const org = testOrganizer(store, ["telegram:111"]);
+    const assistant = await organizerAssistant(store, org, fakeClock("2026-12-01T02:00:00Z").now);
+    const { channel, telegram } = await testChannel({ store, assistant });
+    followRoleChanges([channel], org.roles, new Identities(store));
+
+    await channel.handleUpdate(textUpdate(111, "/phanquyen cap telegram:333 to:5"));
+    const granted = telegram.called("setMyCommands").at(-1)?.payload;
+    expect(granted?.scope).toEqual({ type: "chat", chat_id: 333 });
+    expect(granted?.commands.map((c: { command: string }) => c.command)).toContain("thongbao");
+
+    await channel.handleUpdate(textUpdate(111, "/phanquyen thuhoi telegram:333"));
+    expect(telegram.called("deleteMyCommands").at(-1)?.payload.scope).toEqual({ type: "chat", chat_id: 333 });
   });
 });
