@@ -97,7 +97,8 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
       return !ending;
     };
     const work = async () => {
-      while (next < pending.length && (await gate())) {
+      // Check for work again after the gate: another worker may have taken the last recipient meanwhile.
+      while (next < pending.length && (await gate()) && next < pending.length) {
         const personId = pending[next++] as string;
         const state = await deliver(record, personId);
         if (state) await outbox.setState(record.id, personId, state);

@@ -30,8 +30,11 @@ export class Pacer {
   /** Resolves when a message to `chat` may go out. */
   async acquire(chat: string): Promise<void> {
     for (;;) {
-      const at = Math.max(this.nextSlot, this.chatNext.get(chat) ?? 0, this.pausedUntil, this.now());
-      this.nextSlot = at + this.interval;
+      // The global slot is reserved now; a chat that must still wait its spacing waits on its own, without
+      // pushing every other recipient back.
+      const slot = Math.max(this.nextSlot, this.pausedUntil, this.now());
+      this.nextSlot = slot + this.interval;
+      const at = Math.max(slot, this.chatNext.get(chat) ?? 0);
       this.chatNext.set(chat, at + this.options.chatSpacingMs);
       const wait = at - this.now();
       if (wait > 0) await this.sleep(wait);

@@ -66,6 +66,19 @@ describe("broadcasts through the outbox and the paced sender", () => {
     expect(await store.hgetall("stats:broadcast")).toMatchObject({ sent: "1996", unreachable: "7" });
   });
 
+  it("finishes cleanly when there are fewer recipients than workers", async () => {
+    const store = await tempStore();
+    const org = testOrganizer(store);
+    const clock = fakeClock(DAY);
+    const ids = await seedLearners(store, 3, { prefix: "few" });
+    const telegram = recordingSender();
+    const id = await org.outbox.create(notice(), ids, clock.now());
+    await testRuntime(org, { telegram: telegram.sender }, clock, { concurrency: 8 }).runOnce();
+    expect(telegram.sent.map((s) => s.userId).sort()).toEqual(["few0", "few1", "few2"]);
+    expect(await store.hgetall(`bc:${id}:st`)).toEqual({});
+    expect(await store.hgetall("stats:broadcast")).toMatchObject({ sent: "3" });
+  });
+
   it("picks the first reachable account of a person on a channel that can push", async () => {
     const store = await tempStore();
     const org = testOrganizer(store);

@@ -1,0 +1,56 @@
+/** Retrieval latency of our index + extractive tutor vs the MiniSearch baseline, and a fresh index build. */
+import { join } from "node:path";
+import type { Curriculum } from "../../src/knowledge/types.ts";
+import { buildIndex } from "../../src/retrieval/build-index.ts";
+import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
+import { createMiniSearchBaseline, readQuestions } from "../eval-lib.ts";
+import { percentile, ROOT, round } from "./lib.ts";
+
+export const QUESTIONS_FILE = join(ROOT, "test", "fixtures", "eval", "questions.jsonl");
+
+export interface RetrievalFigures {
+  retrieval_p50_ms: number;
+  retrieval_p95_ms: number;
+  baseline_p50_ms: number;
+  baseline_p95_ms: number;
+  index_build_ms: number;
+  retrieval_questions: number;
+}
+
+/**
+ * Builds the index without a cache (timed), warms both engines up on every question once, then times
+ * `rounds` passes over the questions: our full extractive answer (normalisation, hybrid retrieval,
+ * extraction) and the baseline's search, interleaved so both see the same machine state.
+ */
+export async function benchRetrieval(curriculum: Curriculum, options: { rounds: number; limit?: number }) {
+  const built = await buildIndex(curriculum);
+  const tutor = createExtractiveTutor({ index: built.index });
+  const baseline = createMiniSearchBaseline(curriculum);
+  const questions = readQuestions(QUESTIONS_FILE).slice(0, options.limit);
+  for (const q of questions) {
+    await tutor.answer(q.q);
+    baseline(q.q);
+  }
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      await tutor.answer(q.q);
+      const t1 = performance.now();
+      baseline(q.q);
+      const t2 = performance.now();
+      ours.push(t1 - t0);
+      theirs.push(t2 - t1);
+    }
+  }
+  const figures: RetrievalFigures = {
+    retrieval_p50_ms: round(percentile(ours, 50), 3),
+    retrieval_p95_ms: round(percentile(ours, 95), 3),
+    baseline_p50_ms: round(percentile(theirs, 50), 3),
+    baseline_p95_ms: round(percentile(theirs, 95), 3),
+    index_build_ms: Math.round(built.buildMs),
+    retrieval_questions: questions.length,
+  };
+  return { figures, index: built.index };
+}
