@@ -5,7 +5,7 @@ import { describeScope, type Organizer } from "../organizer/roles.ts";
 import { scheduleClassReminders } from "../organizer/scheduler.ts";
 import { act } from "./actions.ts";
 import { foldForMatch } from "./input.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
+import { dateErrorText, organizerMessages as om } from "./messages-organizer.ts";
 import {
   type ClassDraft,
   type DialogueInput,
@@ -91,15 +91,7 @@ function readStep(
     }
     case "when": {
       const when = parseVietnamDateTime(text, scope.ctx.now());
-      if (!when.ok)
-        return {
-          error: {
-            format: om.dateFormat,
-            past: om.datePast,
-            far: om.dateFar,
-            "end-before-start": om.dateEnd,
-          }[when.error],
-        };
+      if (!when.ok) return { error: dateErrorText(when.error) };
       const end = when.end ? { endsAt: when.end.toISOString() } : {};
       return { next: "place", data: { ...draft, startsAt: when.start.toISOString(), ...end } };
     }

@@ -153,3 +153,9 @@ export const organizerMessages = {
   ambiguousNote:
     "“Không rõ”: tin đang gửi đúng lúc máy chủ dừng đột ngột; mình không gửi lại để tránh gửi trùng.",
 } as const;
+
+/** The sentence for each way a typed date and time can be wrong. */
+export function dateErrorText(error: "format" | "past" | "far" | "end-before-start"): string {
+  const m = organizerMessages;
+  return { format: m.dateFormat, past: m.datePast, far: m.dateFar, "end-before-start": m.dateEnd }[error];
+}

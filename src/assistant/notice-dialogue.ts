@@ -2,7 +2,7 @@ import { type Audience, isLearnerGroup, parseToList, withinScope } from "../orga
 import { formatVietnamDateTime, parseVietnamDateTime } from "../organizer/datetime.ts";
 import { describeScope, type Organizer } from "../organizer/roles.ts";
 import { foldForMatch } from "./input.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
+import { dateErrorText, organizerMessages as om } from "./messages-organizer.ts";
 import {
   type DialogueInput,
   describeAudience,
@@ -104,15 +104,7 @@ function readStep(
         return { next: "confirm", data: rest };
       }
       const when = parseVietnamDateTime(input.text, scope.ctx.now());
-      if (!when.ok)
-        return {
-          error: {
-            format: om.dateFormat,
-            past: om.datePast,
-            far: om.dateFar,
-            "end-before-start": om.dateEnd,
-          }[when.error],
-        };
+      if (!when.ok) return { error: dateErrorText(when.error) };
       return { next: "confirm", data: { ...draft, sendAt: when.start.toISOString() } };
     }
     default:
