@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Assistant } from "../../src/assistant/types.ts";
+import { Certificates } from "../../src/learning/certificates.ts";
 import { onboard, tempStore } from "../helpers/core.ts";
 import { fakeClock, organizerAssistant, testOrganizer } from "./helpers.ts";
 
@@ -72,5 +73,24 @@ describe("organizer roles and scopes", () => {
     expect(await org.roles.of("zalo:z-1", ["zalo:z-1", "telegram:555"])).toMatchObject({ admin: false });
     const status = await assistant.handle({ channel: "zalo", userId: "z-1", text: "/baocaogui" });
     expect(status[0]?.text).toContain("Chưa có thông báo");
+  });
+
+  it("lets an organizer revoke a certificate of their tổ with a reason, and not one outside it", async () => {
+    const { store, assistant } = await setup();
+    const certificates = new Certificates(store, "test-secret");
+    const at = new Date("2026-11-30T02:00:00Z");
+    const base = { name: "Lê Thị Hoa", group: "nguoi-dan" as const, modules: ["vneid"] };
+    const mine = (await certificates.issue("web:h5", { ...base, to: "Tổ 5" }, at)).certificate;
+    const other = (await certificates.issue("web:h9", { ...base, to: "Tổ 9" }, at)).certificate;
+    await say(assistant, "admin-1", "/phanquyen cap web:org-5 to:5");
+
+    expect(await say(assistant, "org-5", `/thuhoicn ${other.id} cấp nhầm`)).not.toContain(other.id);
+    expect((await certificates.verify(other.id)).status).toBe("valid");
+    expect(await say(assistant, "org-5", `/thuhoicn ${mine.id}`)).toContain("/thuhoicn");
+    expect(await say(assistant, "org-5", `/thuhoicn ${mine.id} cấp nhầm người`)).toContain(mine.id);
+    expect(await certificates.verify(mine.id)).toMatchObject({
+      status: "revoked",
+      certificate: { revokeReason: "cấp nhầm người" },
+    });
   });
 });
