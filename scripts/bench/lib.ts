@@ -1,11 +1,11 @@
 /** Small shared helpers of the benchmark: progress lines, temp dirs, ports, and percentiles. */
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 
 export { percentile } from "../eval-lib.ts";
+export { freePort } from "../lib/free-port.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -20,17 +20,6 @@ export function progress(text: string): void {
 export async function tempDir(label: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `hvs-bench-${label}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** A unique Redis key prefix for one bench section, so nothing else in that Redis is touched. */

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import type { LearnerGroup } from "../knowledge/schema.ts";
+import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 
 export interface Certificate {
@@ -28,11 +29,6 @@ const ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"; // no 0/O, 1/I/L, U: easy 
 const CERT_ID = /^HVS-\d{2}-[2-9A-HJKMNP-TV-Z]{6}$/;
 const recordKey = (id: string) => `cert:${id}`;
 const ofPersonKey = (personId: string) => `cert-of:${personId}`;
-
-/** Vietnam has no daylight saving: local date is UTC+7. */
-export function vietnamDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Issues, verifies and revokes the ward's learning certificates; one per person, ever. */
 export class Certificates {

@@ -1,17 +1,11 @@
 import type { Logger } from "pino";
 import type { Channel, Reply } from "../assistant/types.ts";
 import type { ChannelSender } from "../channels/channel.ts";
+import { inQuietHours, vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
-import { vietnamDate } from "./certificates.ts";
 import type { Identities } from "./identity.ts";
 import type { Reachability } from "./reachability.ts";
 import type { ReviewSchedule } from "./review-schedule.ts";
-
-/** No reminders from 21:00 to 07:00, Vietnam time. */
-export function inQuietHours(now: Date): boolean {
-  const hour = (now.getUTCHours() + 7) % 24;
-  return hour >= 21 || hour < 7;
-}
 
 export interface ReviewRemindersDeps {
   store: Store;

@@ -3,7 +3,7 @@ import type { Channel, Reply } from "../assistant/types.ts";
 import type { ChannelSender } from "../channels/channel.ts";
 import type { Identities } from "../learning/identity.ts";
 import type { Reachability } from "../learning/reachability.ts";
-import { inQuietHours } from "../learning/review-reminders.ts";
+import { inQuietHours } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import { nextMorning } from "./datetime.ts";
 import type { BroadcastRecord, DeliveryState, Outbox } from "./outbox.ts";

@@ -1,6 +1,6 @@
 import { fold } from "../retrieval/normalize.ts";
+import { VN_OFFSET_MS } from "../shared/vietnam-time.ts";
 
-const VN_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 86_400_000;
 
 export type ParsedWhen =

@@ -4,8 +4,9 @@ import type { ChannelSender, SendOutcome } from "../../src/channels/channel.ts";
 import { Identities } from "../../src/learning/identity.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { Reachability } from "../../src/learning/reachability.ts";
-import { createReviewReminders, inQuietHours } from "../../src/learning/review-reminders.ts";
+import { createReviewReminders } from "../../src/learning/review-reminders.ts";
 import { ReviewSchedule } from "../../src/learning/review-schedule.ts";
+import { inQuietHours } from "../../src/shared/vietnam-time.ts";
 import { silentLogger, tempStore } from "../helpers/core.ts";
 
 function recordingSender(outcome: SendOutcome = { status: "sent" }) {

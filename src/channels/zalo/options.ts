@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ReplyOption } from "../../assistant/types.ts";
+import { fold } from "../../retrieval/normalize.ts";
 import type { Store } from "../../storage/store.ts";
 
 /** How long the last numbered options stay answerable. */
@@ -32,14 +33,6 @@ export async function loadOptions(store: Store, key: string): Promise<ReplyOptio
     return [];
   }
 }
-
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFC");
 
 const CHOICE = /^(?:(?:dap an|cau|chon|so|phuong an|lua chon|y)\s*:?\s*)?(\d{1,2}|[a-d])\s*[.):]?$/;
 

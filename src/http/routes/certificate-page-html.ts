@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import qrcode from "qrcode-generator";
 import { GROUP_LABELS } from "../../assistant/messages.ts";
-import { type Certificate, vietnamDate } from "../../learning/certificates.ts";
+import type { Certificate } from "../../learning/certificates.ts";
+import { vietnamDate } from "../../shared/vietnam-time.ts";
 
 /** What the verification page shows: a certificate as found, or a refusal that reveals nothing. */
 export type CertificateView =
