@@ -12,6 +12,7 @@ import {
   type OrganizerServices,
   organizerDataParts,
 } from "../organizer/organizer.ts";
+import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import type { Tutor } from "../tutor/tutor.ts";
 import { type Action, decodeAction } from "./actions.ts";
@@ -108,6 +109,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       await ctx.learners.start(id, now());
       return greetingReplies(deps.wardName);
     }
+    const today = vietnamDate(now());
+    if (profile.consentAt && profile.seenOn !== today) await ctx.learners.markSeen(id, today);
     if (command?.name === "start") {
       if (profile.step !== "ready") return restartOnboarding(onboarding, id);
       return [menuReply(messages.welcomeBack)];

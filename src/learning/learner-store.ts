@@ -24,6 +24,8 @@ export interface LearnerProfile {
   certName?: string;
   awaiting?: Awaiting;
   createdAt: string;
+  /** The last Vietnam calendar day (`YYYY-MM-DD`) the learner used the assistant; for "active" in reports. */
+  seenOn?: string;
 }
 
 const key = (id: string) => `learner:${id}`;
@@ -47,6 +49,7 @@ export class LearnerStore {
       ...(raw.consentAt ? { consentAt: raw.consentAt } : {}),
       ...(group.success ? { group: group.data } : {}),
       ...(raw.to ? { to: raw.to } : {}),
+      ...(raw.seenOn ? { seenOn: raw.seenOn } : {}),
     };
   }
 
@@ -61,6 +64,11 @@ export class LearnerStore {
     };
     await this.store.hset(key(id), { step: profile.step, createdAt: profile.createdAt });
     return profile;
+  }
+
+  /** Records the day of use (written at most once a day per learner). */
+  async markSeen(id: string, day: string): Promise<void> {
+    await this.store.hset(key(id), { seenOn: day });
   }
 
   async setStep(id: string, step: OnboardingStep): Promise<void> {

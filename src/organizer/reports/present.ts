@@ -1,0 +1,151 @@
+import { GROUP_LABELS } from "../../assistant/messages.ts";
+import type { IndicatorRow, WardReport } from "./indicators.ts";
+import { formatDay } from "./range.ts";
+
+/** A table cell: a number, or text such as the small-cell mark. */
+export type Cell = number | string;
+
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** The report as every output shows it: the same cells for the bot, the dashboard, CSV and Excel. */
+export interface PresentedReport {
+  title: string;
+  period: string;
+  scope: string;
+  notes: string[];
+  targets: Table;
+  byTo: Table;
+  byGroup: Table;
+  activity: Table;
+  trend: Table;
+}
+
+/** What a cell counting fewer than 5 people shows instead of the number. */
+export const SMALL = "< 5";
+export const NO_POPULATION = "chưa có dân số";
+const MIN_PEOPLE = 5;
+
+/** A count of people, or SMALL under 5. */
+export function people(n: number | null): Cell {
+  if (n === null) return NO_POPULATION;
+  return n < MIN_PEOPLE ? SMALL : n;
+}
+
+/** A percentage (one decimal) of `numerator` people; SMALL when they are fewer than 5. */
+export function percent(numerator: number, denominator: number | null): Cell {
+  if (!denominator) return NO_POPULATION;
+  if (numerator < MIN_PEOPLE || denominator < MIN_PEOPLE) return SMALL;
+  return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+const ROW_COLUMNS = [
+  "Dân số",
+  "Đã đăng ký học",
+  "Đăng ký mới trong kỳ",
+  "Hoạt động 30 ngày qua",
+  "Bài học đã đọc",
+  "Lượt đạt học phần",
+  "Có chứng nhận",
+  "Có chứng nhận (% dân số)",
+  "Đạt học phần AI",
+  "Đạt học phần AI (% người học)",
+  "Buổi học",
+  "Lượt điểm danh",
+];
+
+function rowCells(row: IndicatorRow): Cell[] {
+  return [
+    people(row.population),
+    people(row.registered),
+    people(row.newInPeriod),
+    people(row.active30),
+    people(row.lessonsRead),
+    people(row.modulePasses),
+    people(row.certified),
+    percent(row.certified, row.population),
+    people(row.aiPassed),
+    percent(row.aiPassed, row.registered),
+    row.classesHeld,
+    people(row.attendance),
+  ];
+}
+
+/** Applies small-cell suppression and lays the report out as the plan's reporting tables. */
+export function presentReport(report: WardReport, scopeLabel: string): PresentedReport {
+  const period = `từ ${formatDay(report.range.from)} đến ${formatDay(report.range.to)}`;
+  const notes: string[] = [];
+  if (!report.populationImportedAt)
+    notes.push("Chưa nhập dân số theo tổ dân phố: chưa tính được tỷ lệ trên dân số.");
+  if (report.tosWithoutPopulation.length)
+    notes.push(`Có người học ở tổ chưa có trong bảng dân số: ${report.tosWithoutPopulation.join(", ")}.`);
+  notes.push(`Ô dưới 5 người ghi "${SMALL}" để không lộ thông tin cá nhân.`);
+  return {
+    title: "Báo cáo kết quả Phong trào Bình dân học vụ số",
+    period,
+    scope: scopeLabel,
+    notes,
+    targets: {
+      title: "Chỉ tiêu (mục III của Kế hoạch)",
+      columns: [
+        "Chỉ tiêu",
+        "Mục tiêu (%)",
+        "Cách tính",
+        "Số người đạt",
+        "Trên tổng số",
+        "Tỷ lệ (%)",
+        "Còn thiếu (điểm %)",
+        "Cần thêm (người)",
+        "Đánh giá",
+      ],
+      rows: report.targets.map((t) => {
+        const hidden = t.numerator < MIN_PEOPLE || (t.denominator ?? 0) < MIN_PEOPLE;
+        return [
+          t.label,
+          `${t.kind === "above" ? "trên " : ""}${Math.round(t.target * 100)}`,
+          t.measure,
+          people(t.numerator),
+          people(t.denominator),
+          percent(t.numerator, t.denominator),
+          t.gapPoints === null || hidden ? "—" : t.gapPoints,
+          t.peopleNeeded === null || hidden ? "—" : t.peopleNeeded,
+          t.met === null ? "Chưa có số liệu" : t.met ? "Đạt" : "Chưa đạt",
+        ];
+      }),
+    },
+    byTo: {
+      title: "Theo tổ dân phố",
+      columns: ["Tổ dân phố", ...ROW_COLUMNS],
+      rows: [...report.tos, report.total].map((row) => [row.label, ...rowCells(row)]),
+    },
+    byGroup: {
+      title: "Theo nhóm người học",
+      columns: ["Nhóm", ...ROW_COLUMNS],
+      rows: report.groups.map((row) => [GROUP_LABELS[row.group], ...rowCells(row)]),
+    },
+    activity: {
+      title: "Lớp học và thông báo",
+      columns: ["Nội dung", "Số lượng"],
+      rows: [
+        ["Buổi học đã tổ chức", report.total.classesHeld],
+        ["Lượt điểm danh", people(report.total.attendance)],
+        ["Thông báo đã gửi", report.notices.sent],
+        ["Lượt nhận thông báo thành công", people(report.notices.delivered)],
+        ["Lượt người nhận theo danh sách", people(report.notices.recipients)],
+      ],
+    },
+    trend: {
+      title: "Theo tháng (lũy kế)",
+      columns: ["Tháng", "Đã đăng ký học", "Có chứng nhận"],
+      rows: report.trend.map((p) => [p.month, people(p.registered), people(p.certified)]),
+    },
+  };
+}
+
+/** "1.234" or "45,2" for people reading Vietnamese. */
+export function formatCell(cell: Cell): string {
+  return typeof cell === "number" ? cell.toLocaleString("vi-VN") : cell;
+}
