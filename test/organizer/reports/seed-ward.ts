@@ -28,7 +28,7 @@ interface Person {
   revoked?: string;
 }
 
-const times = (n: number, make: (i: number) => Person) => Array.from({ length: n }, (_, i) => make(i));
+const times = (n: number, make: (i: number) => Person): Person[] => Array.from({ length: n }, (_, i) => make(i));
 
 /**
  * A small ward whose numbers were worked out by hand (see reports.test.ts): 3 tổ with a population,
@@ -71,7 +71,7 @@ export const PEOPLE: Person[] = [
     to: "Tổ 1",
     registered: "2025-12-01T02:00:00Z",
     seen: "2026-01-15",
-    passes: i < 5 ? { "tri-tue-nhan-tao": "2026-01-10T02:00:00Z" } : {},
+    passes: (i < 5 ? { "tri-tue-nhan-tao": "2026-01-10T02:00:00Z" } : {}) as Record<string, string>,
     certified: "2026-01-15T03:00:00Z",
   })),
   // Tổ 2, 3 students in April; one certified.
@@ -82,7 +82,7 @@ export const PEOPLE: Person[] = [
     registered: "2026-04-05T02:00:00Z",
     seen: "2026-04-25",
     reads: ["2026-04-06T02:00:00Z"],
-    passes: i === 0 ? { "an-toan-so": "2026-04-27T02:00:00Z" } : {},
+    passes: (i === 0 ? { "an-toan-so": "2026-04-27T02:00:00Z" } : {}) as Record<string, string>,
     ...(i === 0 ? { certified: "2026-04-28T03:00:00Z" } : {}),
   })),
   // Tổ 3, 6 workers registered on 30/4 at 03:00 Vietnam time (the period's last day).
