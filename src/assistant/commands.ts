@@ -21,6 +21,7 @@ export type CommandName =
   | "broadcast"
   | "broadcast-status"
   | "report"
+  | "dashboard"
   | "roles"
   | "revoke-certificate"
   | "unknown";
@@ -56,6 +57,7 @@ export const ORGANIZER_COMMANDS: readonly CommandInfo[] = [
   { command: "thongbao", name: "broadcast", description: "Gửi thông báo" },
   { command: "baocaogui", name: "broadcast-status", description: "Tình trạng gửi thông báo" },
   { command: "baocao", name: "report", description: "Báo cáo chỉ tiêu" },
+  { command: "quantri", name: "dashboard", description: "Mã đăng nhập trang quản trị" },
   { command: "phanquyen", name: "roles", description: "Cấp, thu hồi quyền tổ chức" },
   { command: "thuhoicn", name: "revoke-certificate", description: "Thu hồi một chứng nhận" },
 ];

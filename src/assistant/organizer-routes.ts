@@ -21,6 +21,7 @@ import {
   organizerOf,
   refuse,
 } from "./organizer-context.ts";
+import { dashboardLoginReply, reportReply } from "./report-flow.ts";
 import { revokeCertificateCommand, rolesCommand } from "./roles-flow.ts";
 import type { Reply } from "./types.ts";
 
@@ -95,6 +96,8 @@ async function organizerCommand(scope: OrgScope, command: ParsedCommand): Promis
     case "broadcast-status":
     case "roles":
     case "revoke-certificate":
+    case "report":
+    case "dashboard":
       return gated(scope, command);
     default:
       return null;
@@ -113,6 +116,10 @@ async function gated(scope: OrgScope, command: ParsedCommand): Promise<Reply[]> 
       return broadcastStatusReply(scope, organizer);
     case "roles":
       return organizer.admin ? rolesCommand(scope, organizer, command.args) : [{ text: om.adminOnly }];
+    case "report":
+      return reportReply(scope, organizer, command.args);
+    case "dashboard":
+      return dashboardLoginReply(scope, organizer);
     default:
       return revokeCertificateCommand(scope, organizer, command.args);
   }

@@ -1,11 +1,14 @@
 import type { Certificates } from "../learning/certificates.ts";
+import { Identities } from "../learning/identity.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import type { Store } from "../storage/store.ts";
 import { type Audience, resolveAudience } from "./audience.ts";
 import { AuditLog } from "./audit.ts";
 import { Classes } from "./classes.ts";
+import { DashboardAccess } from "./dashboard-access.ts";
 import { Outbox } from "./outbox.ts";
-import { Roles } from "./roles.ts";
+import { createReports, type Reports } from "./reports/reports.ts";
+import { type Organizer, Roles } from "./roles.ts";
 
 /** The organizer services over one store, shared by the assistant's flows and the background jobs. */
 export interface OrganizerServices {
@@ -14,8 +17,13 @@ export interface OrganizerServices {
   audit: AuditLog;
   classes: Classes;
   outbox: Outbox;
+  reports: Reports;
+  /** One-time codes and sessions of the organizers' web dashboard. */
+  dashboard: DashboardAccess;
   /** The person ids an audience reaches now. */
   recipients(audience: Audience): Promise<string[]>;
+  /** The organizer role of a person (checked on every one of their linked accounts), or null. */
+  organizerOf(personId: string): Promise<Organizer | null>;
 }
 
 export function createOrganizerServices(deps: {
@@ -24,12 +32,17 @@ export function createOrganizerServices(deps: {
   certificates: Pick<Certificates, "ofPerson">;
 }): OrganizerServices {
   const audit = new AuditLog(deps.store);
+  const roles = new Roles(deps.store, deps.adminIds, audit);
+  const identities = new Identities(deps.store);
   return {
     store: deps.store,
     audit,
-    roles: new Roles(deps.store, deps.adminIds, audit),
+    roles,
     classes: new Classes(deps.store),
     outbox: new Outbox(deps.store),
+    reports: createReports(deps.store),
+    dashboard: new DashboardAccess(deps.store),
+    organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),
     recipients: (audience) =>
       resolveAudience(
         { store: deps.store, isCertified: async (id) => (await deps.certificates.ofPerson(id)) !== null },

@@ -139,7 +139,9 @@ export function computeReport(
       : { sent: 0, recipients: 0, delivered: 0 },
     trend: trend(learners, range),
     tosWithoutPopulation: snapshot.population
-      ? tos.filter((t) => t.registered > 0 && !withPopulation.has(t.label)).map((t) => t.label)
+      ? tos
+          .filter((t) => t.registered > 0 && t.label !== NO_TO && !withPopulation.has(t.label))
+          .map((t) => t.label)
       : [],
   };
 }

@@ -48,7 +48,7 @@ describe("the ward report of the seeded ward, 01/01–30/04/2026", () => {
       ["Tổ 9", null, 1, 0, 0, 0],
       ["Chưa khai báo tổ", null, 2, 0, 0, 2], // the two came to the Tổ 1 class
     ]);
-    expect(ward.raw.tosWithoutPopulation).toEqual(["Tổ 9", "Chưa khai báo tổ"]);
+    expect(ward.raw.tosWithoutPopulation).toEqual(["Tổ 9"]);
   });
 
   it("splits the ward by learner group", () => {
