@@ -28,7 +28,8 @@ interface Person {
   revoked?: string;
 }
 
-const times = (n: number, make: (i: number) => Person): Person[] => Array.from({ length: n }, (_, i) => make(i));
+const times = (n: number, make: (i: number) => Person): Person[] =>
+  Array.from({ length: n }, (_, i) => make(i));
 
 /**
  * A small ward whose numbers were worked out by hand (see reports.test.ts): 3 tổ with a population,
