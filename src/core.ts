@@ -54,6 +54,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     certificates,
     adminIds: config.ADMIN_IDS,
     organizer,
+    floodPerMinute: config.FLOOD_PER_MINUTE,
   });
   return { config, store, storeKind: kind, curriculum, tutor, certificates, assistant, organizer, publicUrl };
 }

@@ -12,6 +12,7 @@ import {
   type OrganizerServices,
   organizerDataParts,
 } from "../organizer/organizer.ts";
+import { FloodGuard } from "../shared/flood-guard.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import type { Tutor } from "../tutor/tutor.ts";
@@ -55,6 +56,8 @@ export interface AssistantDeps {
   organizer?: OrganizerServices;
   now?: () => Date;
   random?: () => number;
+  /** Typed messages a person may send per minute before being asked to slow down (0 or absent: no limit). */
+  floodPerMinute?: number;
 }
 
 /** The one entry point of the domain: routes a turn by the learner's state and never throws. */
@@ -85,6 +88,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const parts = [...learningDataParts(ctx), ...organizerDataParts(org), ...(deps.personalData ?? [])];
   const onboarding: OnboardingDeps = { learners: ctx.learners, wardName: deps.wardName, now };
   const history = new TurnHistory();
+  const flood = deps.floodPerMinute
+    ? new FloodGuard(deps.floodPerMinute, 60_000, () => now().getTime())
+    : null;
   const queues = new Map<string, Promise<unknown>>();
 
   async function turn(inbound: Inbound): Promise<Reply[]> {
@@ -180,6 +186,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   };
 
   async function safeTurn(inbound: Inbound): Promise<Reply[]> {
+    // Typed text only: button taps are bounded by the buttons shown (a quiz can be tapped through quickly).
+    const typed = inbound.action === undefined;
+    const verdict = flood && typed ? flood.check(`${inbound.channel}:${inbound.userId}`) : "ok";
+    if (verdict !== "ok") {
+      deps.logger.warn({ channel: inbound.channel, verdict }, "flood limit");
+      return verdict === "slow-down" ? [{ text: messages.slowDown }] : [];
+    }
     const started = performance.now();
     try {
       const replies = await turn(inbound);

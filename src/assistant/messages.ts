@@ -70,4 +70,5 @@ export const messages = {
   stepIntro: (n: number) => `Bước ${n}:`,
   internalError: "Xin lỗi, mình đang gặp trục trặc. Bạn thử lại sau ít phút nhé.",
   storeBusy: "Hệ thống đang bận, bạn thử lại sau ít phút.",
+  slowDown: "Bạn gửi nhanh quá, mình chưa kịp đọc hết. Bạn đợi khoảng một phút rồi gửi tiếp nhé.",
 } as const;

@@ -59,6 +59,8 @@ export const configSchema = z.object({
     .max(1000, "expected messages per second, 1 to 1000")
     .default(25),
   BROADCAST_CHAT_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  FLOOD_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(20),
+  WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
