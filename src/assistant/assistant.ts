@@ -13,6 +13,7 @@ import {
   organizerDataParts,
 } from "../organizer/organizer.ts";
 import { FloodGuard } from "../shared/flood-guard.ts";
+import { metrics } from "../shared/metrics.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import type { Tutor } from "../tutor/tutor.ts";
@@ -166,6 +167,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   async function answerQuestion(profile: LearnerProfile, text: string): Promise<Reply[]> {
     const answer = await deps.tutor.answer(text, history.recent(profile.id));
+    if (answer.refused) metrics.refusals.inc();
     history.remember(profile.id, text);
     if (profile.elderly) return renderStepByStep(deps.store, profile.id, answer, deps.curriculum);
     return renderAnswer(answer, deps.curriculum);
@@ -190,18 +192,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const typed = inbound.action === undefined;
     const verdict = flood && typed ? flood.check(`${inbound.channel}:${inbound.userId}`) : "ok";
     if (verdict !== "ok") {
+      metrics.floodLimited.inc({ kind: "person" });
       deps.logger.warn({ channel: inbound.channel, verdict }, "flood limit");
       return verdict === "slow-down" ? [{ text: messages.slowDown }] : [];
     }
     const started = performance.now();
     try {
       const replies = await turn(inbound);
-      deps.logger.debug({ channel: inbound.channel, ms: Math.round(performance.now() - started) }, "turn");
+      const ms = performance.now() - started;
+      metrics.turns.inc({ channel: inbound.channel });
+      metrics.turnSeconds.observe({ channel: inbound.channel }, ms / 1000);
+      deps.logger.debug({ channel: inbound.channel, ms: Math.round(ms) }, "turn");
       return replies;
     } catch (error) {
       const code = (error as { code?: string })?.code ?? (error as Error)?.name ?? "unknown";
       deps.logger.error({ channel: inbound.channel, code, err: errorSummary(error) }, "turn failed");
-      return [{ text: isStoreError(error) ? messages.storeBusy : messages.internalError }];
+      const storeDown = isStoreError(error);
+      (storeDown ? metrics.storeErrors : metrics.turnErrors).inc();
+      return [{ text: storeDown ? messages.storeBusy : messages.internalError }];
     }
   }
 }

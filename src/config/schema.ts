@@ -53,6 +53,10 @@ export const configSchema = z.object({
       message: "expected a comma-separated list like telegram:12345,zalo:abc",
     }),
   CERT_SECRET: optionalText,
+  /** Bearer token for GET /metrics; unset = /metrics is off. */
+  METRICS_TOKEN: optionalText,
+  /** Months of inactivity after which a learner's details are removed (0 = keep). */
+  RETENTION_MONTHS: z.coerce.number().int().min(0).max(120).default(0),
   BROADCAST_RATE_PER_S: z.coerce
     .number({ error: "expected messages per second, 1 to 1000" })
     .min(1, "expected messages per second, 1 to 1000")
@@ -74,5 +78,6 @@ export const SECRET_VARIABLES = new Set([
   "ZALO_WEBHOOK_SECRET",
   "OPENAI_API_KEY",
   "CERT_SECRET",
+  "METRICS_TOKEN",
   "REDIS_URL",
 ]);

@@ -3,6 +3,7 @@ import type { Channel, Reply } from "../assistant/types.ts";
 import type { ChannelSender } from "../channels/channel.ts";
 import type { Identities } from "../learning/identity.ts";
 import type { Reachability } from "../learning/reachability.ts";
+import { metrics } from "../shared/metrics.ts";
 import { inQuietHours } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import { nextMorning } from "./datetime.ts";
@@ -102,6 +103,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
         const personId = pending[next++] as string;
         const state = await deliver(record, personId);
         if (state) await outbox.setState(record.id, personId, state);
+        if (state) metrics.broadcastMessages.inc({ result: state });
       }
     };
     await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, work));

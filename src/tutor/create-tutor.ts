@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/schema.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { HybridIndex } from "../retrieval/hybrid-index.ts";
+import { metrics } from "../shared/metrics.ts";
 import { createExtractiveTutor } from "./extractive-tutor.ts";
 import { createLlmTutor } from "./llm-tutor.ts";
 import type { Tutor } from "./tutor.ts";
@@ -32,5 +33,6 @@ export function createTutor(deps: {
     curriculum: deps.curriculum,
     wardName: deps.wardName,
     logger: deps.logger,
+    onCall: (outcome) => metrics.llmCalls.inc({ outcome }),
   });
 }
