@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { createAssistant } from "./assistant/assistant.ts";
-import type { Assistant } from "./assistant/types.ts";
+import type { DomainAssistant } from "./assistant/types.ts";
 import type { Config } from "./config/schema.ts";
 import { loadCurriculum } from "./knowledge/load-curriculum.ts";
 import type { Curriculum } from "./knowledge/types.ts";
@@ -22,7 +22,7 @@ export interface Core {
   curriculum: Curriculum;
   tutor: Tutor;
   certificates: Certificates;
-  assistant: Assistant;
+  assistant: DomainAssistant;
   /** Roles, classes and the broadcast outbox, shared by the assistant and the background jobs. */
   organizer: OrganizerServices;
   /** Base of public links (PUBLIC_URL, else this machine). */

@@ -3,7 +3,7 @@ import type { Curriculum } from "../knowledge/types.ts";
 import { Certificates, certificateSecret } from "../learning/certificates.ts";
 import { Identities } from "../learning/identity.ts";
 import { type LearnerProfile, LearnerStore } from "../learning/learner-store.ts";
-import type { PersonalDataPart } from "../learning/personal-data.ts";
+import { erasePersonalData, type PersonalDataPart } from "../learning/personal-data.ts";
 import { ProgressStore } from "../learning/progress-store.ts";
 import { QuizStore } from "../learning/quiz-store.ts";
 import { ReviewSchedule } from "../learning/review-schedule.ts";
@@ -12,6 +12,7 @@ import {
   type OrganizerServices,
   organizerDataParts,
 } from "../organizer/organizer.ts";
+import { aggregatesKeeper } from "../organizer/reports/erased-facts.ts";
 import { FloodGuard } from "../shared/flood-guard.ts";
 import { metrics } from "../shared/metrics.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
@@ -35,7 +36,7 @@ import { answerQuiz, typedChoice } from "./quiz-flow.ts";
 import { renderAnswer, renderStepByStep } from "./render-answer.ts";
 import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
 import { TurnHistory } from "./turn-history.ts";
-import type { Assistant, Inbound, Reply } from "./types.ts";
+import type { DomainAssistant, Inbound, Reply } from "./types.ts";
 
 export interface AssistantDeps {
   store: Store;
@@ -62,7 +63,7 @@ export interface AssistantDeps {
 }
 
 /** The one entry point of the domain: routes a turn by the learner's state and never throws. */
-export function createAssistant(deps: AssistantDeps): Assistant {
+export function createAssistant(deps: AssistantDeps): DomainAssistant {
   const now = deps.now ?? (() => new Date());
   const ctx: LearningContext = {
     store: deps.store,
@@ -86,7 +87,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       adminIds: deps.adminIds ?? [],
       certificates: ctx.certificates,
     });
-  const parts = [...learningDataParts(ctx), ...organizerDataParts(org), ...(deps.personalData ?? [])];
+  const parts = [
+    aggregatesKeeper(deps.store),
+    ...learningDataParts(ctx),
+    ...organizerDataParts(org),
+    ...(deps.personalData ?? []),
+  ];
   const onboarding: OnboardingDeps = { learners: ctx.learners, wardName: deps.wardName, now };
   const history = new TurnHistory();
   const flood = deps.floodPerMinute
@@ -174,6 +180,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return {
+    async erasePerson(personId) {
+      await erasePersonalData(parts, personId, await ctx.identities.accountsOf(personId));
+    },
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.userId}`;
       const previous = queues.get(key) ?? Promise.resolve();

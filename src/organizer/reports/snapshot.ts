@@ -1,6 +1,7 @@
 import { type LearnerGroup, learnerGroupSchema } from "../../knowledge/schema.ts";
 import type { Store } from "../../storage/store.ts";
 import type { Audience } from "../audience.ts";
+import { anonymousAttendeesKey, erasedFacts } from "./erased-facts.ts";
 import { type Population, PopulationStore } from "./population.ts";
 
 /** What a report needs to know of one learner: places and times, never names or ids. */
@@ -66,13 +67,14 @@ export async function collectSnapshot(
   }
   return {
     population: await new PopulationStore(store).load(),
-    learners,
+    learners: [...learners, ...(await erasedFacts(store))],
     classes: await classFacts(store, whoIs),
     broadcasts: await broadcastFacts(store),
   };
 }
 
-async function learnerFacts(store: Store, id: string): Promise<LearnerFacts | null> {
+/** One learner's facts; null before they consented and chose a group. */
+export async function learnerFacts(store: Store, id: string): Promise<LearnerFacts | null> {
   const [profile, progress, certId] = await Promise.all([
     store.hgetall(`learner:${id}`),
     store.hgetall(`progress:${id}`),
@@ -116,9 +118,14 @@ async function classFacts(
     const record = await store.hgetall(`class:${id}`);
     if (!record.startsAt) continue;
     const audience = JSON.parse(record.audience ?? "{}") as Audience;
-    const attendees = (await store.smembers(`class:${id}:present`))
-      .map((person) => whoIs.get(person))
-      .filter((who) => who !== undefined);
+    const attendees = [
+      ...(await store.smembers(`class:${id}:present`))
+        .map((person) => whoIs.get(person))
+        .filter((who) => who !== undefined),
+      ...(await store.lrange(anonymousAttendeesKey(id), 0, -1)).map(
+        (raw) => JSON.parse(raw) as Pick<LearnerFacts, "to" | "group">,
+      ),
+    ];
     out.push({
       startsAt: score,
       present: Number(record.n_present ?? 0),

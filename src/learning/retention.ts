@@ -1,0 +1,71 @@
+import type { Logger } from "pino";
+import type { Store } from "../storage/store.ts";
+
+const DAY_MS = 86_400_000;
+
+export interface RetentionDeps {
+  store: Store;
+  /** Months without use after which a learner's details are removed (RETENTION_MONTHS). */
+  months: number;
+  /** Erases a person as /xoadulieu does (anonymous aggregates stay counted). */
+  erase(personId: string): Promise<void>;
+  /** Organizers keep their records: removing them would silently take their role away. */
+  isOrganizer(personId: string): Promise<boolean>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** The learner's last sign of life: the last day of use, else when they agreed, else first contact. */
+function lastActive(profile: Record<string, string>): number {
+  const seen = profile.seenOn ? Date.parse(`${profile.seenOn}T23:59:59+07:00`) : Number.NaN;
+  if (!Number.isNaN(seen)) return seen;
+  const consent = Date.parse(profile.consentAt ?? "");
+  return Number.isNaN(consent) ? Date.parse(profile.createdAt ?? "") : consent;
+}
+
+/**
+ * Once a day, removes the details of learners inactive for RETENTION_MONTHS (30-day months). A lease makes
+ * one instance do the round. Off when months is 0.
+ */
+export function createRetention(deps: RetentionDeps) {
+  const now = deps.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | undefined;
+
+  async function runOnce(): Promise<{ erased: number }> {
+    if (deps.months <= 0) return { erased: 0 };
+    const lease = await deps.store.acquireLease("retention", 30 * 60_000);
+    if (!lease) return { erased: 0 };
+    let erased = 0;
+    try {
+      const cutoff = now().getTime() - deps.months * 30 * DAY_MS;
+      for (const id of await deps.store.smembers("learners:all")) {
+        const profile = await deps.store.hgetall(`learner:${id}`);
+        const last = lastActive(profile);
+        if (Number.isNaN(last) || last >= cutoff || (await deps.isOrganizer(id))) continue;
+        await deps.erase(id);
+        erased++;
+      }
+    } finally {
+      await deps.store.releaseLease("retention", lease);
+    }
+    if (erased) deps.logger.info({ erased, months: deps.months }, "retention: inactive learners removed");
+    return { erased };
+  }
+
+  return {
+    runOnce,
+    start(intervalMs = 24 * 3600_000): void {
+      if (deps.months <= 0) return;
+      const run = () =>
+        runOnce().catch((error) =>
+          deps.logger.warn({ code: (error as { code?: string }).code }, "retention failed"),
+        );
+      setTimeout(run, 60_000).unref();
+      timer = setInterval(run, intervalMs);
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
