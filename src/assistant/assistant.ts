@@ -174,6 +174,12 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
   async function answerQuestion(profile: LearnerProfile, text: string): Promise<Reply[]> {
     const answer = await deps.tutor.answer(text, history.recent(profile.id));
     if (answer.refused) metrics.refusals.inc();
+    const cited = answer.sources[0];
+    await org.questionLog.record(
+      text,
+      { refused: answer.refused, ...(cited ? { lesson: cited.lesson } : {}) },
+      now(),
+    );
     history.remember(profile.id, text);
     if (profile.elderly) return renderStepByStep(deps.store, profile.id, answer, deps.curriculum);
     return renderAnswer(answer, deps.curriculum);

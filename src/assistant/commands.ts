@@ -22,6 +22,7 @@ export type CommandName =
   | "broadcast-status"
   | "report"
   | "dashboard"
+  | "question-log"
   | "roles"
   | "revoke-certificate"
   | "unknown";
@@ -58,6 +59,7 @@ export const ORGANIZER_COMMANDS: readonly CommandInfo[] = [
   { command: "baocaogui", name: "broadcast-status", description: "Tình trạng gửi thông báo" },
   { command: "baocao", name: "report", description: "Báo cáo chỉ tiêu" },
   { command: "quantri", name: "dashboard", description: "Mã đăng nhập trang quản trị" },
+  { command: "nhatky", name: "question-log", description: "Nhật ký câu hỏi ẩn danh (bật, tắt, xem)" },
   { command: "phanquyen", name: "roles", description: "Cấp, thu hồi quyền tổ chức" },
   { command: "thuhoicn", name: "revoke-certificate", description: "Thu hồi một chứng nhận" },
 ];

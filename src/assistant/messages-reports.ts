@@ -13,4 +13,17 @@ export const reportMessages = {
     `Mã đăng nhập trang quản trị: ${code}\n` +
     `Mở ${url} và gõ mã này. Mã chỉ dùng được một lần, trong 10 phút.\n` +
     "Đừng gửi mã này cho ai khác.",
+
+  // /nhatky
+  questionLogStatus: (on: boolean) =>
+    `Nhật ký câu hỏi ẩn danh đang ${on ? "BẬT" : "TẮT"}.\n` +
+    "Khi bật, câu hỏi của người dân được lưu không kèm tên hay tài khoản; số định danh, số điện thoại, mã OTP, " +
+    "số tài khoản, số thẻ và email được che đi. Dùng để biết bài học nào cần viết thêm.\n" +
+    "Gõ /nhatky bat để bật, /nhatky tat để tắt, /nhatky xem để xem các câu chưa trả lời được trong tháng.",
+  questionLogOn: "Đã BẬT nhật ký câu hỏi ẩn danh.",
+  questionLogOff: "Đã TẮT nhật ký câu hỏi ẩn danh. Từ giờ không lưu câu hỏi nào.",
+  questionLogWardOnly: "Chỉ người tổ chức cấp phường mới bật, tắt hay xem nhật ký câu hỏi.",
+  questionLogEmpty: "Tháng này chưa có câu hỏi nào mà trợ lý chưa trả lời được.",
+  questionLogRefused: (lines: string[], total: number) =>
+    `Câu hỏi chưa trả lời được trong tháng (${lines.length}/${total} câu đã lưu):\n${lines.join("\n")}`,
 };

@@ -21,6 +21,7 @@ import {
   organizerOf,
   refuse,
 } from "./organizer-context.ts";
+import { questionLogReply } from "./question-log-flow.ts";
 import { dashboardLoginReply, reportReply } from "./report-flow.ts";
 import { revokeCertificateCommand, rolesCommand } from "./roles-flow.ts";
 import type { Reply } from "./types.ts";
@@ -98,6 +99,7 @@ async function organizerCommand(scope: OrgScope, command: ParsedCommand): Promis
     case "revoke-certificate":
     case "report":
     case "dashboard":
+    case "question-log":
       return gated(scope, command);
     default:
       return null;
@@ -120,6 +122,8 @@ async function gated(scope: OrgScope, command: ParsedCommand): Promise<Reply[]> 
       return reportReply(scope, organizer, command.args);
     case "dashboard":
       return dashboardLoginReply(scope, organizer);
+    case "question-log":
+      return questionLogReply(scope, organizer, command.args);
     default:
       return revokeCertificateCommand(scope, organizer, command.args);
   }

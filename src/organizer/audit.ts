@@ -15,7 +15,9 @@ export interface AuditEntry {
     | "class-create"
     | "broadcast"
     | "broadcast-cancel"
-    | "certificate-revoke";
+    | "certificate-revoke"
+    | "question-log-on"
+    | "question-log-off";
   /** Person id, broadcast id, class id or certificate id the act was about. */
   target?: string;
   /** Scope of a role, or description of an audience. */

@@ -7,6 +7,7 @@ import { AuditLog } from "./audit.ts";
 import { Classes } from "./classes.ts";
 import { DashboardAccess } from "./dashboard-access.ts";
 import { Outbox } from "./outbox.ts";
+import { QuestionLog } from "./question-log.ts";
 import { createReports, type Reports } from "./reports/reports.ts";
 import { type Organizer, Roles } from "./roles.ts";
 
@@ -18,6 +19,8 @@ export interface OrganizerServices {
   classes: Classes;
   outbox: Outbox;
   reports: Reports;
+  /** Anonymised question logs, off unless an organizer turns them on. */
+  questionLog: QuestionLog;
   /** One-time codes and sessions of the organizers' web dashboard. */
   dashboard: DashboardAccess;
   /** The person ids an audience reaches now. */
@@ -41,6 +44,7 @@ export function createOrganizerServices(deps: {
     classes: new Classes(deps.store),
     outbox: new Outbox(deps.store),
     reports: createReports(deps.store),
+    questionLog: new QuestionLog(deps.store),
     dashboard: new DashboardAccess(deps.store),
     organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),
     recipients: (audience) =>

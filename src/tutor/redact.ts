@@ -14,6 +14,7 @@ const PATTERNS: { kind: string; pattern: RegExp; label: string }[] = [
       /\b(?:stk|số tài khoản|so tai khoan|tài khoản|tai khoan|tk)\s*(?:là|la|:)?\s*\d[\d\s.-]{6,18}\d/giu,
     label: "[số tài khoản]",
   },
+  { kind: "email", pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, label: "[email]" },
   { kind: "card", pattern: /(?<!\d)(?:\d[\s-]?){15,18}\d(?!\d)/g, label: "[số thẻ]" },
 ];
 
