@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../shared/app-error.ts";
 import type { ScoredMember, SetOptions, Store } from "../store.ts";
+import { lockDataDir } from "./dir-lock.ts";
 import { Journal } from "./journal.ts";
 import { listRange, MemoryState, type Op } from "./memory-state.ts";
 
@@ -22,15 +23,23 @@ export class EmbeddedStore implements Store {
   private constructor(
     private readonly journal: Journal,
     private readonly now: () => number,
+    private readonly unlock: () => Promise<void>,
   ) {
     this.state = new MemoryState(now);
   }
 
-  /** Opens (or creates) the store in `dir`; a corrupt file stops start-up with a message naming it. */
+  /**
+   * Opens (or creates) the store in `dir`; a corrupt file stops start-up with a message naming it, and
+   * so does a directory another living process holds.
+   */
   static async open(dir: string, now: () => number = Date.now): Promise<EmbeddedStore> {
+    const unlock = await lockDataDir(dir);
     const journal = new Journal(dir);
-    const store = new EmbeddedStore(journal, now);
-    const recovered = await journal.recover();
+    const store = new EmbeddedStore(journal, now, unlock);
+    const recovered = await journal.recover().catch(async (error) => {
+      await unlock();
+      throw error;
+    });
     store.state.restore(recovered.entries);
     for (const op of recovered.ops) store.state.apply(op);
     return store;
@@ -204,6 +213,7 @@ export class EmbeddedStore implements Store {
     await this.flushing;
     await this.journal.compact(this.state.snapshot());
     await this.journal.close();
+    await this.unlock();
   }
 
   /** Applies ops in memory now and resolves once they are journaled on disk. */
