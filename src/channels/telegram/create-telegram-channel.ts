@@ -88,7 +88,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
   const bot = new Bot(token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    client: { ...(apiRoot ? { apiRoot } : {}), ...deps.client },
+    // grammY waits 500 s by default; 45 s still covers getUpdates' 30 s long poll.
+    client: { timeoutSeconds: 45, ...(apiRoot ? { apiRoot } : {}), ...deps.client },
   });
   for (const transformer of deps.transformers ?? []) bot.api.config.use(transformer);
   // Installed last, so it runs first: waits out 429 retry_after (up to 30 s), retries 5xx a few times.
