@@ -12,6 +12,7 @@ import { createCore, WARD_NAME } from "./core.ts";
 import { createHttpServer } from "./http/server.ts";
 import { Identities } from "./learning/identity.ts";
 import { Reachability } from "./learning/reachability.ts";
+import { createRetention } from "./learning/retention.ts";
 import { createReviewReminders } from "./learning/review-reminders.ts";
 import { ReviewSchedule } from "./learning/review-schedule.ts";
 import { formatVietnamDateTime } from "./organizer/datetime.ts";
@@ -33,6 +34,16 @@ async function main(): Promise<void> {
     publicUrl: core.publicUrl,
     logger,
     wardName: WARD_NAME,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    apiPerMinute: config.WEB_RATE_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
+    dashboard: {
+      reports: core.organizer.reports,
+      access: core.organizer.dashboard,
+      organizerOf: core.organizer.organizerOf,
+      store,
+      secureCookies: core.publicUrl.startsWith("https:"),
+    },
     health: async () => {
       const started = performance.now();
       try {
@@ -65,6 +76,14 @@ async function main(): Promise<void> {
     logger,
   });
   reminders.start();
+  const retention = createRetention({
+    store,
+    months: config.RETENTION_MONTHS,
+    erase: (personId) => core.assistant.erasePerson(personId),
+    isOrganizer: async (personId) => (await core.organizer.organizerOf(personId)) !== null,
+    logger,
+  });
+  retention.start();
 
   const organizerJobs = createOrganizerRuntime({
     org: core.organizer,
@@ -85,6 +104,7 @@ async function main(): Promise<void> {
 
   onShutdown(config.SHUTDOWN_TIMEOUT_MS, logger, async () => {
     reminders.stop();
+    retention.stop();
     await organizerJobs.stop(); // the send in flight finishes; the rest stays pending in the outbox
     await http.close(); // stops accepting, waits for in-flight turns
     for (const channel of channels) await channel.stop();

@@ -64,6 +64,11 @@ export const configSchema = z.object({
     .default(25),
   BROADCAST_CHAT_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   FLOOD_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(20),
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limits per IP). */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });

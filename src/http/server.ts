@@ -3,9 +3,12 @@ import type { Logger } from "pino";
 import type { Assistant } from "../assistant/types.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { Certificates } from "../learning/certificates.ts";
+import { type DashboardDeps, registerDashboard } from "./dashboard/routes.ts";
+import { registerIpRateLimit } from "./ip-rate-limit.ts";
 import { registerCertificatePage } from "./routes/certificate-page.ts";
 import { registerChatApi } from "./routes/chat-api.ts";
 import { type HealthReport, registerHealth } from "./routes/health.ts";
+import { registerMetrics } from "./routes/metrics.ts";
 import { registerWebChat } from "./routes/web-chat.ts";
 
 export interface HttpServerDeps {
@@ -19,6 +22,14 @@ export interface HttpServerDeps {
   publicUrl: string;
   /** Largest accepted request body; bigger ones get 413. */
   bodyLimitBytes?: number;
+  /** The organizers' dashboard under /quan-tri; absent, those routes do not exist. */
+  dashboard?: Omit<DashboardDeps, "wardName">;
+  /** Bearer token of GET /metrics; absent, /metrics answers 404. */
+  metricsToken?: string;
+  /** Requests per minute per client IP on /api/ (0 or absent: no limit). */
+  apiPerMinute?: number;
+  /** Trust X-Forwarded-For (behind a reverse proxy) for the client's address. */
+  trustProxy?: boolean;
 }
 
 /** The one HTTP server: health, web chat page and API (webhooks are added by their channels). */
@@ -28,6 +39,7 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
     loggerInstance: deps.logger.child({ component: "http" }, { level: "warn" }) as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 256 * 1024,
     return503OnClosing: true,
+    trustProxy: deps.trustProxy ?? false,
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status =
@@ -56,7 +68,9 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ error: { code: "not-found", message: "not found" } }),
   );
+  registerIpRateLimit(app, { perMinute: deps.apiPerMinute ?? 0, prefix: "/api/" });
   registerHealth(app, deps.health);
+  registerMetrics(app, deps.metricsToken);
   registerChatApi(app, deps.assistant);
   registerWebChat(app, deps.wardName);
   registerCertificatePage(app, {
@@ -65,5 +79,6 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
     wardName: deps.wardName,
     publicUrl: deps.publicUrl,
   });
+  if (deps.dashboard) registerDashboard(app, { ...deps.dashboard, wardName: deps.wardName });
   return app;
 }

@@ -1,0 +1,215 @@
+import { type Cell, formatCell, NO_POPULATION, SMALL } from "../../organizer/reports/present.ts";
+import { escapeHtml } from "./layout.ts";
+
+/** Inline SVG charts drawn on the server: no script, no request, a text summary for screen readers. */
+
+const W = 340;
+const FONT = `font-family="system-ui,Segoe UI,Roboto,Noto Sans,Arial,sans-serif"`;
+const GREEN = "#2e8b47";
+const BLUE = "#1d5fb4";
+const TARGET = "#b45309";
+
+/** Hatching for a hidden ("< 5") value. */
+const hatch = (id: string) =>
+  `<defs><pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8a948c" stroke-width="2"/></pattern></defs>`;
+
+const svgOpen = (height: number, titleId: string, summary: string) =>
+  `<svg role="img" aria-labelledby="${titleId}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" ${FONT} xmlns="http://www.w3.org/2000/svg"><title id="${titleId}">${escapeHtml(summary)}</title>`;
+
+const text = (x: number, y: number, content: string, attrs = "") =>
+  `<text x="${r(x)}" y="${r(y)}" ${attrs}>${escapeHtml(content)}</text>`;
+
+const r = (n: number) => Math.round(n * 10) / 10;
+
+export interface BarItem {
+  label: string;
+  /** A percentage, SMALL or NO_POPULATION. */
+  value: Cell;
+  /** The scope's total row, drawn in bold. */
+  total?: boolean;
+}
+
+/**
+ * Horizontal bars of a percentage per tổ with the target as a dashed line. A "< 5" cell is a hatched
+ * box labelled "< 5 (ẩn)", never a length; a tổ without population says so instead of a bar.
+ */
+export function percentBarChart(items: BarItem[], targetPercent: number, id: string): string {
+  const top = 22;
+  const rowH = 40;
+  const barW = W - 64;
+  const height = top + items.length * rowH + 18;
+  const x = (percent: number) => (Math.max(0, Math.min(100, percent)) / 100) * barW;
+  const summary = `Tỷ lệ có chứng nhận trên dân số, mục tiêu ${targetPercent}%: ${items
+    .map((item) => `${item.label} ${describe(item.value)}`)
+    .join("; ")}.`;
+  const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
+  items.forEach((item, i) => {
+    const y = top + i * rowH;
+    const weight = item.total ? ` font-weight="700"` : "";
+    parts.push(text(0, y + 13, item.label, `font-size="14" fill="#1b1b1b"${weight}`));
+    parts.push(`<rect x="0" y="${y + 18}" width="${barW}" height="14" fill="#eef2ee"/>`);
+    if (typeof item.value === "number") {
+      const end = x(item.value);
+      const fill = item.total ? "#17552a" : GREEN;
+      parts.push(`<rect x="0" y="${y + 18}" width="${r(Math.max(end, 1))}" height="14" fill="${fill}"/>`);
+      parts.push(
+        text(Math.min(end, barW) + 4, y + 30, `${formatCell(item.value)}%`, `font-size="13"${weight}`),
+      );
+    } else if (item.value === SMALL) {
+      parts.push(
+        `<rect x="0.5" y="${y + 18.5}" width="28" height="13" fill="url(#${id}-h)" stroke="#5f6b62" stroke-dasharray="3 2"/>`,
+      );
+      parts.push(text(34, y + 30, "< 5 người (ẩn)", `font-size="13" fill="#444" font-style="italic"`));
+    } else {
+      parts.push(text(4, y + 30, String(item.value), `font-size="13" fill="#444" font-style="italic"`));
+    }
+  });
+  const tx = x(targetPercent);
+  const bottom = top + items.length * rowH;
+  parts.push(
+    `<line x1="${r(tx)}" y1="${top - 4}" x2="${r(tx)}" y2="${bottom}" stroke="${TARGET}" stroke-width="2" stroke-dasharray="4 3"/>`,
+    text(tx, top - 8, `Mục tiêu ${targetPercent}%`, `font-size="12" fill="${TARGET}" text-anchor="middle"`),
+  );
+  for (const tick of [0, 50, 100])
+    parts.push(
+      text(x(tick), bottom + 13, `${tick}%`, `font-size="11" fill="#555" text-anchor="${anchor(tick)}"`),
+    );
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+const anchor = (tick: number) => (tick === 0 ? "start" : tick === 100 ? "end" : "middle");
+
+function describe(value: Cell): string {
+  if (typeof value === "number") return `${formatCell(value)}%`;
+  if (value === SMALL) return "dưới 5 người, không hiện số";
+  return value === NO_POPULATION ? "chưa có dân số" : value;
+}
+
+export interface Series {
+  label: string;
+  /** One value per point: a count, or SMALL. */
+  values: Cell[];
+  color: "blue" | "green";
+}
+
+/**
+ * A line chart of cumulative counts by month. Points hidden as "< 5" sit as hollow markers in a hatched
+ * band at the bottom, joined by dashed segments; only the last value of each line is written on the chart.
+ */
+export function trendChart(months: string[], series: Series[], id: string): string {
+  const left = 38;
+  const right = 44;
+  const top = 30;
+  const plotH = 150;
+  const height = top + plotH + 24;
+  const numbers = series.flatMap((s) => s.values.filter((v): v is number => typeof v === "number"));
+  const { max, step } = niceScale(Math.max(5, ...numbers));
+  const plotW = W - left - right;
+  const px = (i: number) => left + (months.length === 1 ? plotW / 2 : (i / (months.length - 1)) * plotW);
+  const py = (v: number) => top + plotH - (v / max) * plotH;
+  const bandTop = Math.min(py(5), top + plotH - 8);
+  const hiddenY = (bandTop + top + plotH) / 2;
+  const summary = `Lũy kế theo tháng: ${series
+    .map(
+      (s) =>
+        `${s.label} ${s.values
+          .map(
+            (v, i) =>
+              `${monthLabel(months[i] ?? "", "long")} ${typeof v === "number" ? formatCell(v) : "dưới 5"}`,
+          )
+          .join(", ")}`,
+    )
+    .join("; ")}.`;
+  const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
+  // Legend.
+  series.forEach((s, i) => {
+    const lx = left + i * 140;
+    parts.push(marker(s, lx + 6, 10, true));
+    parts.push(`<line x1="${lx - 4}" y1="10" x2="${lx + 16}" y2="10" stroke="${hex(s)}" stroke-width="2"/>`);
+    parts.push(text(lx + 22, 14, s.label, `font-size="13"`));
+  });
+  // Grid and axis.
+  for (let v = 0; v <= max; v += step) {
+    parts.push(
+      `<line x1="${left}" y1="${r(py(v))}" x2="${left + plotW}" y2="${r(py(v))}" stroke="#dde3de" stroke-width="1"/>`,
+      text(left - 5, py(v) + 4, formatCell(v), `font-size="11" fill="#555" text-anchor="end"`),
+    );
+  }
+  if (series.some((s) => s.values.includes(SMALL)))
+    parts.push(
+      `<rect x="${left}" y="${r(bandTop)}" width="${plotW}" height="${r(top + plotH - bandTop)}" fill="url(#${id}-h)" opacity="0.6"/>`,
+    );
+  const multiYear = new Set(months.map((m) => m.slice(0, 4))).size > 1;
+  const every = Math.ceil(months.length / 7);
+  months.forEach((m, i) => {
+    if (i % every === 0 || i === months.length - 1)
+      parts.push(
+        text(
+          px(i),
+          top + plotH + 16,
+          monthLabel(m, multiYear ? "year" : "short"),
+          `font-size="11" fill="#555" text-anchor="middle"`,
+        ),
+      );
+  });
+  // Lines, markers and the last values.
+  const ends: { y: number; s: Series; v: Cell }[] = [];
+  for (const s of series) {
+    const ys = s.values.map((v) => (typeof v === "number" ? py(v) : hiddenY));
+    for (let i = 1; i < ys.length; i++) {
+      const dashed = typeof s.values[i - 1] !== "number" || typeof s.values[i] !== "number";
+      parts.push(
+        `<line x1="${r(px(i - 1))}" y1="${r(ys[i - 1] ?? 0)}" x2="${r(px(i))}" y2="${r(ys[i] ?? 0)}" stroke="${hex(s)}" stroke-width="2.5"${dashed ? ` stroke-dasharray="4 3"` : ""}/>`,
+      );
+    }
+    s.values.forEach((v, i) => {
+      parts.push(marker(s, px(i), ys[i] ?? 0, typeof v === "number"));
+    });
+    const last = s.values.length - 1;
+    if (last >= 0) ends.push({ y: ys[last] ?? 0, s, v: s.values[last] ?? SMALL });
+  }
+  ends.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < ends.length; i++) {
+    const prev = ends[i - 1];
+    const cur = ends[i];
+    if (prev && cur && cur.y - prev.y < 13) cur.y = prev.y + 13;
+  }
+  for (const end of ends)
+    parts.push(
+      text(
+        left + plotW + 7,
+        end.y + 4,
+        formatCell(end.v),
+        `font-size="13" font-weight="700" fill="${hex(end.s)}"`,
+      ),
+    );
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+const hex = (s: Series) => (s.color === "blue" ? BLUE : "#15803d");
+
+function marker(s: Series, x: number, y: number, filled: boolean): string {
+  const fill = filled ? hex(s) : "#fff";
+  return s.color === "blue"
+    ? `<circle cx="${r(x)}" cy="${r(y)}" r="4" fill="${fill}" stroke="${hex(s)}" stroke-width="2"/>`
+    : `<rect x="${r(x - 4)}" y="${r(y - 4)}" width="8" height="8" fill="${fill}" stroke="${hex(s)}" stroke-width="2"/>`;
+}
+
+/** "T3", across years "T3/26", or in words "tháng 3/2026". */
+function monthLabel(month: string, style: "short" | "year" | "long"): string {
+  const [y = "", m = ""] = month.split("-");
+  const n = Number(m);
+  if (style === "long") return `tháng ${n}/${y}`;
+  return style === "year" ? `T${n}/${y.slice(2)}` : `T${n}`;
+}
+
+/** A round top and step for an axis up to `value` (steps of 1, 2 or 5 × 10^k, about four of them). */
+export function niceScale(value: number): { max: number; step: number } {
+  const raw = value / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= raw) ?? 10 * power;
+  const whole = Math.max(1, Math.round(step));
+  return { max: Math.ceil(value / whole) * whole, step: whole };
+}

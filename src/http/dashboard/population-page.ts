@@ -1,0 +1,49 @@
+import { BASE, escapeHtml, renderPage } from "./layout.ts";
+
+/** The largest population CSV accepted (also the upload's body limit, with room for form encoding). */
+export const MAX_CSV_BYTES = 1_000_000;
+
+/** The population import form: a file picker (shown by the page script) that fills the textarea, and a submit. */
+export function populationSection(csv = ""): string {
+  return `<section aria-labelledby="population-h">
+<h2 id="population-h">Nhập dân số theo tổ dân phố</h2>
+<p class="hint">Dân số của từng tổ, chia theo nhóm, là mẫu số để tính các tỷ lệ. Nhập lại sẽ thay toàn bộ bảng cũ. <a href="${BASE}/dan-so-mau.csv">Tải tệp mẫu (CSV)</a></p>
+<form method="post" action="${BASE}/dan-so">
+<div id="csv-file-row" hidden><label for="csv-file">Chọn tệp CSV</label><input type="file" id="csv-file" accept=".csv,text/csv"></div>
+<label for="csv">Nội dung tệp CSV</label>
+<textarea id="csv" name="csv" required spellcheck="false" placeholder="to_dan_pho,nguoi_dan,hoc_sinh,can_bo,lao_dong">${escapeHtml(csv)}</textarea>
+<p><button type="submit">Nhập dân số</button></p>
+</form>
+</section>`;
+}
+
+/** After an import: how many tổ were stored, or every line's problem with the text kept for fixing. */
+export function renderPopulationResult(
+  wardName: string,
+  scopeLabel: string,
+  result: { imported: number } | { errors: { line: number; message: string }[]; csv: string },
+): string {
+  const body =
+    "imported" in result
+      ? `<section><h1>Nhập dân số</h1><p class="ok" role="status">Đã nhập ${result.imported} tổ dân phố.</p><p><a class="btn" href="${BASE}">Về bảng số liệu</a></p></section>`
+      : `<section><h1>Nhập dân số</h1><div class="error" role="alert">Chưa nhập được: hãy sửa các dòng dưới đây rồi gửi lại. Bảng dân số cũ vẫn giữ nguyên.<ul>${errorItems(result.errors)}</ul></div><p><a href="${BASE}">Về bảng số liệu</a></p></section>
+${populationSection(result.csv)}`;
+  return renderPage({
+    title: "Nhập dân số — Bình dân học vụ số",
+    wardName,
+    signedIn: { scope: scopeLabel },
+    body,
+    script: !("imported" in result),
+  });
+}
+
+const MAX_SHOWN = 50;
+
+function errorItems(errors: { line: number; message: string }[]): string {
+  const shown = errors
+    .slice(0, MAX_SHOWN)
+    .map((e) => `<li>Dòng ${e.line}: ${escapeHtml(e.message)}</li>`)
+    .join("");
+  const more = errors.length - MAX_SHOWN;
+  return more > 0 ? `${shown}<li>… và ${more} lỗi khác.</li>` : shown;
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from "fastify";
+import type { DashboardDeps } from "./deps.ts";
+import { BASE, DASHBOARD_CSP, messagePage, sendHtml } from "./layout.ts";
+import { registerLogin } from "./login.ts";
+import { registerPopulationUpload } from "./population-upload.ts";
+import { registerReportRoutes } from "./report-routes.ts";
+import { requireOrganizer } from "./session.ts";
+
+export type { DashboardDeps } from "./deps.ts";
+
+/** Small forms only (the login code); the population upload raises its own route limit. */
+const FORM_LIMIT = 16 * 1024;
+
+/**
+ * The organizers' web dashboard under /quan-tri: login with a one-time code from the bot, then the report
+ * of the organizer's scope as a page, CSV and Excel, and the population import. Every response is
+ * uncacheable and carries a strict CSP; every route but the login needs a live session of a current organizer.
+ */
+export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): void {
+  app.register(
+    async (dash) => {
+      dash.addContentTypeParser(
+        "application/x-www-form-urlencoded",
+        { parseAs: "string", bodyLimit: FORM_LIMIT },
+        (_request, body, done) => {
+          done(null, Object.fromEntries(new URLSearchParams(String(body))));
+        },
+      );
+      dash.addHook("onSend", async (_request, reply, payload) => {
+        reply
+          .header("cache-control", "no-store")
+          .header("content-security-policy", DASHBOARD_CSP)
+          .header("x-content-type-options", "nosniff")
+          .header("referrer-policy", "no-referrer")
+          .header("x-frame-options", "DENY")
+          .header("x-robots-tag", "noindex, nofollow");
+        return payload;
+      });
+      dash.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
+        const status =
+          error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500) request.log.error({ code: error.code ?? "internal" }, "dashboard request failed");
+        const [title, message] =
+          status === 413
+            ? ["Tệp quá lớn", "Dữ liệu gửi lên quá lớn. Tệp dân số tối đa 1 MB."]
+            : status < 500
+              ? ["Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng. Vui lòng thử lại."]
+              : [
+                  "Tạm thời chưa lấy được số liệu",
+                  "Hệ thống đang bận hoặc đang bảo trì. Vui lòng thử lại sau ít phút.",
+                ];
+        return sendHtml(
+          reply,
+          status,
+          messagePage(deps.wardName, title, message, { href: BASE, label: "Về bảng số liệu" }),
+        );
+      });
+      dash.setNotFoundHandler((_request, reply) =>
+        sendHtml(
+          reply,
+          404,
+          messagePage(deps.wardName, "Không có trang này", "Địa chỉ này không có trong bảng số liệu.", {
+            href: BASE,
+            label: "Về bảng số liệu",
+          }),
+        ),
+      );
+      registerLogin(dash, deps);
+      await dash.register(async (guarded) => {
+        guarded.addHook("onRequest", requireOrganizer(deps));
+        registerReportRoutes(guarded, deps);
+        registerPopulationUpload(guarded, deps);
+      });
+    },
+    { prefix: BASE },
+  );
+}
