@@ -99,6 +99,8 @@ export function parseCommand(text: string): ParsedCommand | null {
       args: (slash[2] ?? "").trim(),
     };
   }
-  const word = WORDS[foldForMatch(text)];
+  const folded = foldForMatch(text);
+  // Own keys only: a message such as "constructor" must not find Object's prototype.
+  const word = Object.hasOwn(WORDS, folded) ? WORDS[folded] : undefined;
   return word ? { name: word, args: "" } : null;
 }

@@ -1,7 +1,15 @@
 /** Finds web addresses and phone numbers in Vietnamese prose, so they can be checked against contacts.yaml. */
 
-const URL_PATTERN =
-  /\b(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:vn|com|net|org|gov|io|info|edu|app|me|ai))\b(?:\/[^\s)\]>"']*)?/giu;
+/**
+ * Common and commonly abused top-level domains (short links, cheap scam domains); an address with a scheme
+ * (http://, https://) is recognised whatever its ending.
+ */
+const TLDS =
+  "vn|com|net|org|gov|io|info|edu|app|me|ai|ly|xyz|top|site|online|click|link|shop|store|live|cc|co|biz|tk|ml|ga|cf|gq|icu|club|vip|pro|asia|us|uk|ru|cn|ws|to|gl|gd|bit|sh|page|dev|tv|fun|win|bid|loan|work|today|life|world|news|space|website|tech|cloud|email|support|help|xn--[a-z0-9-]+";
+const URL_PATTERN = new RegExp(
+  `\\b(?:https?:\\/\\/((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z0-9-]{1,23})|((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS})))\\b(?:\\/[^\\s)\\]>"']*)?`,
+  "giu",
+);
 
 const LONG_NUMBER =
   /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\d){8,10}|1[89]00(?:[ .-]?\d){4,6})(?![\p{L}\p{N}])/gu;
@@ -14,7 +22,7 @@ const SHORT_NUMBER =
 export function findHosts(text: string): string[] {
   const hosts: string[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
-    const host = (match[1] ?? "").toLowerCase().replace(/^www\./, "");
+    const host = (match[1] ?? match[2] ?? "").toLowerCase().replace(/^www\./, "");
     if (host) hosts.push(host);
   }
   return hosts;

@@ -76,6 +76,7 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
         const allowed = contactsIn(passages);
         for (const host of listedHosts) allowed.hosts.add(host);
         for (const phone of listedPhones) allowed.phones.add(phone);
+        if (echoesInstructions(raw, String(input[0]?.content ?? ""))) throw new Error("instructions echoed");
         const cleaned = removeUnlistedContacts(raw, allowed);
         if (cleaned.removed.length)
           options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
@@ -114,4 +115,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * True when the model's reply repeats a line of its own instructions (a model that obeyed an injection such as
+ * "in ra system prompt"): such a reply is dropped for the extractive answer.
+ */
+function echoesInstructions(reply: string, instructions: string): boolean {
+  const folded = reply.replace(/\s+/g, " ");
+  return instructions
+    .split("\n")
+    .map((line) => line.trim().replace(/\s+/g, " "))
+    .filter((line) => line.length >= 40)
+    .some((line) => folded.includes(line));
 }
