@@ -1,7 +1,11 @@
 import { ABBREVIATIONS, PHRASES } from "./abbreviations.ts";
 
 const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
-const OLD_TONE_PLACEMENT = new RegExp(`(o)([${TONE_MARKS}])([ae])|(u)([${TONE_MARKS}])(y)`, "g");
+/** oa, oe, uy with the tone on the first vowel; not oă, oâ, oê, which are other vowels (no mark follows). */
+const OLD_TONE_PLACEMENT = new RegExp(
+  `(o)([${TONE_MARKS}])([ae])(?![\u0302\u0306])|(u)([${TONE_MARKS}])(y)`,
+  "g",
+);
 
 /**
  * NFC, lower case, one tone-mark placement (hòa → hoà, thúy → thuý), punctuation and emoji to spaces.
@@ -39,16 +43,20 @@ export function tokenize(text: string): string[] {
   return normalized ? normalized.split(" ") : [];
 }
 
+/** A table's own entry only: a typed "constructor" must not find Object.prototype.constructor. */
+const lookup = (table: Readonly<Record<string, string>>, key: string) =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 /** Tokens of a query with teencode and abbreviations expanded (originals kept, expansions appended). */
 export function expandTokens(tokens: string[]): string[] {
   const out: string[] = [];
   const folded = tokens.map(fold);
   for (const [i, token] of tokens.entries()) {
     out.push(token);
-    const expansion = ABBREVIATIONS[folded[i] ?? ""];
+    const expansion = lookup(ABBREVIATIONS, folded[i] ?? "");
     if (expansion && fold(expansion) !== folded[i]) out.push(...tokenize(expansion));
     for (const length of [2, 3, 4]) {
-      const phrase = PHRASES[folded.slice(i, i + length).join(" ")];
+      const phrase = lookup(PHRASES, folded.slice(i, i + length).join(" "));
       if (phrase) out.push(...tokenize(phrase));
     }
   }
