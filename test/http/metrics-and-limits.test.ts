@@ -17,7 +17,11 @@ async function server(options: { metricsToken?: string; apiPerMinute?: number })
 describe("/metrics", () => {
   it("serves Prometheus counters of turns and latency to the token holder only", async () => {
     const app = await server({ metricsToken: TOKEN });
-    await app.inject({ method: "POST", url: "/api/chat", payload: { sessionId: "metrics-session-1", text: "xin chào" } });
+    await app.inject({
+      method: "POST",
+      url: "/api/chat",
+      payload: { sessionId: "metrics-session-1", text: "xin chào" },
+    });
     expect((await app.inject({ url: "/metrics" })).statusCode).toBe(401);
     expect(
       (await app.inject({ url: "/metrics", headers: { authorization: "Bearer wrong" } })).statusCode,
