@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { BaseMessage } from "@langchain/core/messages";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -25,21 +23,9 @@ import {
   testIndex,
 } from "../helpers/core.ts";
 import { questionOf } from "../helpers/quiz.ts";
+import { invisibleIn, LONE_SURROGATE, PROMPT_LINES } from "../helpers/reply-safety.ts";
 
 const WARD = "phường Thử Nghiệm";
-
-/**
- * Every line of every prompt template (placeholders filled the way the tutor fills them). None of them
- * may ever appear in a reply.
- */
-const PROMPTS_DIR = join(import.meta.dirname, "..", "..", "prompts");
-const PROMPT_LINES = ["answer-system.txt", "answer-human.txt"].flatMap((file) =>
-  readFileSync(join(PROMPTS_DIR, file), "utf8")
-    .replace(/\{ward\}/g, WARD)
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !/^\{\w+\}$/.test(line)),
-);
 
 /** What a reply may expect to look like, beyond the checks every reply gets. */
 type Expect =
@@ -235,22 +221,6 @@ const CERT_NAME_CASES: { name: string; printed: string | null }[] = [
   { name: "Nguyễn\u200B Văn\uFEFF An\u200D", printed: "Nguyễn Văn An" },
   { name: "\u0000Nguyễn Văn An\u0007", printed: "Nguyễn Văn An" },
 ];
-
-/** Control (except tab and newline), zero-width and bidi characters: none may be in a reply. */
-const invisibleIn = (text: string) =>
-  [...text].filter((ch) => {
-    const c = ch.codePointAt(0) ?? 0;
-    return (
-      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
-      (c >= 0x7f && c <= 0x9f) ||
-      (c >= 0x200b && c <= 0x200f) ||
-      (c >= 0x202a && c <= 0x202e) ||
-      (c >= 0x2060 && c <= 0x2064) ||
-      (c >= 0x2066 && c <= 0x2069) ||
-      c === 0xfeff
-    );
-  });
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What every reply to any input must satisfy. */
 function expectSafeReplies(replies: Reply[]): void {

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
@@ -13,6 +11,7 @@ import { TELEGRAM_MAX_CHARS } from "../../../src/channels/telegram/render.ts";
 import { QuizStore } from "../../../src/learning/quiz-store.ts";
 import { createExtractiveTutor } from "../../../src/tutor/extractive-tutor.ts";
 import { onboard, silentLogger, tempStore, testCurriculum, testIndex } from "../../helpers/core.ts";
+import { PROMPT_LINES } from "../../helpers/reply-safety.ts";
 import {
   actionsOf,
   callbackUpdate,
@@ -119,14 +118,6 @@ describe("telegram bad input", () => {
 
 const LAN = 5550001;
 const ADMIN = 5550009;
-
-/** Every line of the prompt templates; none may reach a chat. */
-const PROMPT_LINES = ["answer-system.txt", "answer-human.txt"].flatMap((file) =>
-  readFileSync(join(import.meta.dirname, "..", "..", "..", "prompts", file), "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !/\{\w+\}/.test(line)),
-);
 
 /** Text a person (or a forged webhook call) can put in a private message. */
 const TEXTS: { name: string; text: string }[] = [

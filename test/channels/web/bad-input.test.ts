@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/assistant/actions.ts";
@@ -7,6 +5,7 @@ import { messages } from "../../../src/assistant/messages.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";
+import { invisibleIn, LONE_SURROGATE, PROMPT_LINES } from "../../helpers/reply-safety.ts";
 
 let app: FastifyInstance;
 let store: EmbeddedStore;
@@ -37,29 +36,6 @@ const post = (payload: string | object, headers: Record<string, string> = JSON_T
 interface ChatBody {
   replies: { text: string; options?: { label: string; action: string }[]; link?: { url: string } }[];
 }
-
-/** Every line of the prompt templates; none may reach the page. */
-const PROMPT_LINES = ["answer-system.txt", "answer-human.txt"].flatMap((file) =>
-  readFileSync(join(import.meta.dirname, "..", "..", "..", "prompts", file), "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !/\{\w+\}/.test(line)),
-);
-/** Control (except tab and newline), zero-width and bidi characters: none may be in a reply. */
-const invisibleIn = (text: string) =>
-  [...text].filter((ch) => {
-    const c = ch.codePointAt(0) ?? 0;
-    return (
-      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
-      (c >= 0x7f && c <= 0x9f) ||
-      (c >= 0x200b && c <= 0x200f) ||
-      (c >= 0x202a && c <= 0x202e) ||
-      (c >= 0x2060 && c <= 0x2064) ||
-      (c >= 0x2066 && c <= 0x2069) ||
-      c === 0xfeff
-    );
-  });
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 let session = 0;
 /** A fresh web session that has been through onboarding, so text reaches the question routes. */

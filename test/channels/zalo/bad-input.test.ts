@@ -1,35 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ZALO_MAX_TEXT } from "../../../src/channels/zalo/client.ts";
 import { onboard, tempStore, testAssistant } from "../../helpers/core.ts";
+import { invisibleIn, PROMPT_LINES } from "../../helpers/reply-safety.ts";
 import { SECRET, textUpdate } from "./fake-bot-api.ts";
 import { webhookHarness } from "./harness.ts";
 
 const USER = "user-zalo-1";
-
-/** Every line of the prompt templates; none may reach a chat. */
-const PROMPT_LINES = ["answer-system.txt", "answer-human.txt"].flatMap((file) =>
-  readFileSync(join(import.meta.dirname, "..", "..", "..", "prompts", file), "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !/\{\w+\}/.test(line)),
-);
-/** Control (except tab and newline), zero-width and bidi characters: none may be in a reply. */
-const invisibleIn = (text: string) =>
-  [...text].filter((ch) => {
-    const c = ch.codePointAt(0) ?? 0;
-    return (
-      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
-      (c >= 0x7f && c <= 0x9f) ||
-      (c >= 0x200b && c <= 0x200f) ||
-      (c >= 0x202a && c <= 0x202e) ||
-      (c >= 0x2060 && c <= 0x2064) ||
-      (c >= 0x2066 && c <= 0x2069) ||
-      c === 0xfeff
-    );
-  });
 
 /** Text a learner (or a forged webhook call) can send. */
 const TEXTS: { name: string; text: string }[] = [
