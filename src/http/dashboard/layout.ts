@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import type { FastifyReply } from "fastify";
-import { escapeHtml } from "../routes/certificate-page-html.ts";
+import { cspHash, escapeHtml } from "../html.ts";
 
 export { escapeHtml };
 
@@ -93,7 +92,7 @@ const SCRIPT =
   'if(!x)return;if(x.size>1000000){t.value="";alert("Tệp quá lớn (tối đa 1 MB).");return;}' +
   "x.text().then((s)=>{t.value=s;});});}";
 
-const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const sha256 = cspHash;
 
 /** Every dashboard response's policy: its own stylesheet and upload script by hash, forms to itself only. */
 export const DASHBOARD_CSP = [

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import qrcode from "qrcode-generator";
 import { GROUP_LABELS } from "../../assistant/messages.ts";
 import type { Certificate } from "../../learning/certificates.ts";
 import { vietnamDate } from "../../shared/vietnam-time.ts";
+import { cspHash, escapeHtml } from "../html.ts";
 
 /** What the verification page shows: a certificate as found, or a refusal that reveals nothing. */
 export type CertificateView =
@@ -75,7 +75,7 @@ button:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
 const SCRIPT =
   'const b=document.getElementById("print");if(b){b.hidden=false;b.addEventListener("click",()=>window.print());}';
 
-const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const sha256 = cspHash;
 
 /** The page's Content-Security-Policy: nothing but its own inline style and print script, by hash. */
 export const CERTIFICATE_PAGE_CSP = [
@@ -87,9 +87,6 @@ export const CERTIFICATE_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** `YYYY-MM-DD` → `dd/mm/yyyy`. */
 function vietnameseDate(isoDay: string): string {

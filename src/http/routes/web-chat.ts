@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { escapeHtml } from "../html.ts";
 
 const PUBLIC_DIR = join(import.meta.dirname, "..", "..", "channels", "web", "public");
 const FILES: Record<string, string> = {
@@ -32,8 +33,4 @@ export function registerWebChat(app: FastifyInstance, wardName: string): void {
         .send(body),
     );
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
