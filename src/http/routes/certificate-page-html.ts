@@ -87,7 +87,6 @@ export const CERTIFICATE_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-
 /** `YYYY-MM-DD` → `dd/mm/yyyy`. */
 function vietnameseDate(isoDay: string): string {
   const [y, m, d] = isoDay.split("-");
