@@ -10,6 +10,13 @@ import { nextMorning } from "./datetime.ts";
 import type { BroadcastRecord, DeliveryState, Outbox } from "./outbox.ts";
 import type { Pacer } from "./paced-sender.ts";
 
+/**
+ * Sends in flight at once. Each send writes the recipient's state before and after it (fsynced on the
+ * embedded store), so fewer workers leave the pacer idle on a slow disk; a crash leaves at most this many
+ * sends "ambiguous".
+ */
+export const DEFAULT_CONCURRENCY = 8;
+
 export interface BroadcastWorkerDeps {
   store: Store;
   outbox: Outbox;
@@ -106,7 +113,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
         if (state) metrics.broadcastMessages.inc({ result: state });
       }
     };
-    await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, work));
+    await Promise.all(Array.from({ length: deps.concurrency ?? DEFAULT_CONCURRENCY }, work));
     return ending ?? "complete";
   }
 

@@ -4,6 +4,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CONCURRENCY } from "../../src/organizer/broadcast-worker.ts";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
 import { ROOT } from "../helpers/process.ts";
 
@@ -57,7 +58,7 @@ describe("a broadcast survives kill -9 of the sending process", () => {
     const unique = new Set(delivered);
     expect(delivered.length).toBe(unique.size); // nobody got it twice
     expect(final.ambiguous).toBe(inFlight); // exactly the sends in flight at the kill
-    expect(final.ambiguous).toBeLessThanOrEqual(4); // concurrency 4
+    expect(final.ambiguous).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
     expect(final.sent + final.ambiguous).toBe(600); // nobody lost
     expect(unique.size).toBeGreaterThanOrEqual(final.sent);
     expect(unique.size).toBeLessThanOrEqual(final.sent + final.ambiguous);
