@@ -7,12 +7,34 @@ const OLD_TONE_PLACEMENT = new RegExp(
   "g",
 );
 
+// One search normalises and folds the same query and words several times (lexical, dense, coverage):
+// short inputs are remembered. Each cache is emptied when full, so memory stays bounded.
+const NON_ASCII = /[^\x00-\x7f]/;
+const CACHE_LIMIT = 20_000;
+const CACHED_LENGTH = 200;
+const normalizeCache = new Map<string, string>();
+const foldCache = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, input: string, compute: (input: string) => string): string {
+  if (input.length > CACHED_LENGTH) return compute(input);
+  const hit = cache.get(input);
+  if (hit !== undefined) return hit;
+  const value = compute(input);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(input, value);
+  return value;
+}
+
 /**
  * NFC, lower case, one tone-mark placement (hòa → hoà, thúy → thuý), punctuation and emoji to spaces.
  * Never throws; the result is idempotent.
  */
 export function normalizeText(input: string): string {
   if (typeof input !== "string" || input.length === 0) return "";
+  return remembered(normalizeCache, input, normalizeUncached);
+}
+
+function normalizeUncached(input: string): string {
   const decomposed = input.normalize("NFD").toLowerCase();
   const placed = decomposed.replace(OLD_TONE_PLACEMENT, (_m, o, mark, ae, u, mark2, y) =>
     o !== undefined ? `${o}${ae}${mark}` : `${u}${y}${mark2}`,
@@ -25,6 +47,11 @@ export function normalizeText(input: string): string {
 
 /** Removes Vietnamese diacritics: NFD, drop combining marks, đ → d. Idempotent. */
 export function fold(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return remembered(foldCache, text, foldUncached);
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -49,6 +76,20 @@ const lookup = (table: Readonly<Record<string, string>>, key: string) =>
 
 /** Tokens of a query with teencode and abbreviations expanded (originals kept, expansions appended). */
 export function expandTokens(tokens: string[]): string[] {
+  const key = tokens.join(" ");
+  if (key.length > CACHED_LENGTH) return expandUncached(tokens);
+  let expanded = expandCache.get(key);
+  if (!expanded) {
+    if (expandCache.size >= CACHE_LIMIT) expandCache.clear();
+    expanded = expandUncached(tokens);
+    expandCache.set(key, expanded);
+  }
+  return [...expanded];
+}
+
+const expandCache = new Map<string, readonly string[]>();
+
+function expandUncached(tokens: string[]): string[] {
   const out: string[] = [];
   const folded = tokens.map(fold);
   for (const [i, token] of tokens.entries()) {
