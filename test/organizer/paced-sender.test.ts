@@ -16,6 +16,26 @@ function virtualPacer(ratePerSecond: number, chatSpacingMs: number) {
 }
 
 describe("paced sender", () => {
+  it("catches up a slot missed by a stalled worker, but any second still holds at most 25 + 1 sends", async () => {
+    let t = 0;
+    const pacer = new Pacer({
+      ratePerSecond: 25,
+      chatSpacingMs: 0,
+      now: () => t,
+      sleep: async (ms) => void (t += ms),
+    });
+    const sent: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      if (i % 10 === 0) t += 300; // the worker stalls now and then (a slow disk)
+      await pacer.acquire(`chat-${i}`);
+      sent.push(t);
+    }
+    // Right after a stall, one missed slot goes at once together with the current one.
+    expect(sent[11]).toBe(sent[10]);
+    for (const start of sent)
+      expect(sent.filter((at) => at >= start && at < start + 1000).length).toBeLessThanOrEqual(26);
+  });
+
   it("spaces sends at the global rate", async () => {
     const { pacer, now } = virtualPacer(25, 1000);
     const times: number[] = [];
