@@ -9,7 +9,7 @@ const OLD_TONE_PLACEMENT = new RegExp(
 
 // One search normalises and folds the same query and words several times (lexical, dense, coverage):
 // short inputs are remembered. Each cache is emptied when full, so memory stays bounded.
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const CACHE_LIMIT = 20_000;
 const CACHED_LENGTH = 200;
 const normalizeCache = new Map<string, string>();

@@ -22,7 +22,9 @@ describe("paced sender", () => {
       ratePerSecond: 25,
       chatSpacingMs: 0,
       now: () => t,
-      sleep: async (ms) => void (t += ms),
+      sleep: async (ms) => {
+        t += ms;
+      },
     });
     const sent: number[] = [];
     for (let i = 0; i < 200; i++) {
