@@ -3,12 +3,11 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpServer } from "../../src/http/server.ts";
-import { Certificates } from "../../src/learning/certificates.ts";
-import { createOrganizerServices, type OrganizerServices } from "../../src/organizer/organizer.ts";
+import type { OrganizerServices } from "../../src/organizer/organizer.ts";
 import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { httpDeps, tempStoreUnscoped } from "../helpers/core.ts";
+import { tempStoreUnscoped } from "../helpers/core.ts";
+import { dashboardServer } from "../helpers/dashboard.ts";
 import { ROOT } from "../helpers/process.ts";
 import { NOW, POPULATION_CSV, seedWard } from "../organizer/reports/seed-ward.ts";
 
@@ -25,24 +24,7 @@ let base: string;
 beforeAll(async () => {
   store = await tempStoreUnscoped();
   await seedWard(store);
-  org = createOrganizerServices({
-    store,
-    adminIds: [ADMIN],
-    certificates: new Certificates(store, "seed-secret-0123456789abcdef"),
-  });
-  app = createHttpServer({
-    assistant: { handle: async () => [] },
-    ...(await httpDeps(store)),
-    health: async () => ({ status: "ok", store: "embedded" }),
-    dashboard: {
-      reports: org.reports,
-      access: org.dashboard,
-      organizerOf: org.organizerOf,
-      store,
-      secureCookies: false,
-      now: () => NOW,
-    },
-  });
+  ({ app, org } = await dashboardServer(store, { adminIds: [ADMIN], now: () => NOW }));
   base = await app.listen({ port: 0, host: "127.0.0.1" });
   browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });

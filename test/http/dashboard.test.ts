@@ -1,19 +1,18 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assistant } from "../../src/assistant/types.ts";
-import { createHttpServer } from "../../src/http/server.ts";
-import { Certificates } from "../../src/learning/certificates.ts";
-import { createOrganizerServices, type OrganizerServices } from "../../src/organizer/organizer.ts";
+import type { OrganizerServices } from "../../src/organizer/organizer.ts";
 import type { Organizer } from "../../src/organizer/roles.ts";
 import type { Store } from "../../src/storage/store.ts";
-import { httpDeps, tempStoreUnscoped } from "../helpers/core.ts";
+import { tempStoreUnscoped } from "../helpers/core.ts";
+import { dashboardServer } from "../helpers/dashboard.ts";
 import { NOW, PERIOD, POPULATION_CSV, seedWard } from "../organizer/reports/seed-ward.ts";
 
 const ADMIN = "tg:admin";
 const TO1_ORGANIZER = "tg:to1-lead";
 const PERIOD_QUERY = `from=${PERIOD.from}&to=${PERIOD.to}`;
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
-const noAssistant: Assistant = { handle: async () => [] };
+const _noAssistant: Assistant = { handle: async () => [] };
 
 interface Setup {
   app: FastifyInstance;
@@ -24,24 +23,7 @@ interface Setup {
 async function setup(seeded: boolean, secureCookies = false): Promise<Setup> {
   const store = await tempStoreUnscoped();
   if (seeded) await seedWard(store);
-  const org = createOrganizerServices({
-    store,
-    adminIds: [ADMIN],
-    certificates: new Certificates(store, "seed-secret-0123456789abcdef"),
-  });
-  const app = createHttpServer({
-    assistant: noAssistant,
-    ...(await httpDeps(store)),
-    health: async () => ({ status: "ok", store: "embedded" }),
-    dashboard: {
-      reports: org.reports,
-      access: org.dashboard,
-      organizerOf: org.organizerOf,
-      store,
-      secureCookies,
-      now: () => NOW,
-    },
-  });
+  const { app, org } = await dashboardServer(store, { adminIds: [ADMIN], now: () => NOW, secureCookies });
   await app.ready();
   return { app, store, org };
 }

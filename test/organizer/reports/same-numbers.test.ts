@@ -3,12 +3,9 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHttpServer } from "../../../src/http/server.ts";
-import { Certificates } from "../../../src/learning/certificates.ts";
-import { createOrganizerServices } from "../../../src/organizer/organizer.ts";
 import { parseCsv } from "../../../src/organizer/reports/csv-text.ts";
 import { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
-import { httpDeps } from "../../helpers/core.ts";
+import { dashboardServer } from "../../helpers/dashboard.ts";
 import { ROOT } from "../../helpers/process.ts";
 import { fakeClock, organizerAssistant } from "../helpers.ts";
 import { NOW, seedWard } from "./seed-ward.ts";
@@ -40,29 +37,15 @@ describe("the 6-month report of the seeded ward", () => {
 
     const store = await EmbeddedStore.open(join(dataDir, "store"));
     try {
-      const org = createOrganizerServices({
-        store,
-        adminIds: [ADMIN],
-        certificates: new Certificates(store, "x"),
-      });
       // Dashboard: log in with a code from /quantri, download the CSV of the same period.
-      const assistant = await organizerAssistant(store, org, fakeClock(NOW.toISOString()).now);
+      const { app, assistant } = await dashboardServer(store, {
+        adminIds: [ADMIN],
+        now: () => NOW,
+        assistant: (org) => organizerAssistant(store, org, fakeClock(NOW.toISOString()).now),
+      });
       const codeText =
         (await assistant.handle({ channel: "web", userId: "admin", text: "/quantri" }))[0]?.text ?? "";
       const code = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(codeText)?.[1] ?? "";
-      const app = createHttpServer({
-        assistant,
-        ...(await httpDeps(store)),
-        health: async () => ({ status: "ok" }),
-        dashboard: {
-          reports: org.reports,
-          access: org.dashboard,
-          organizerOf: org.organizerOf,
-          store,
-          secureCookies: false,
-          now: () => NOW,
-        },
-      });
       const login = await app.inject({
         method: "POST",
         url: "/quan-tri/dang-nhap",
