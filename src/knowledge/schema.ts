@@ -12,6 +12,12 @@ export const moduleSchema = z.strictObject({ slug, title: z.string().min(3), sum
 export const modulesFileSchema = z.strictObject({ modules: z.array(moduleSchema).min(1) });
 export type Module = z.infer<typeof moduleSchema>;
 
+/** What a section answers: what it is, how-to steps, warning signs, what to do after, rules and cautions. */
+export const SECTION_KINDS = ["la-gi", "cac-buoc", "dau-hieu", "xu-ly", "luu-y"] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+/** The introduction (text before the first "## ") is named by this key in `asks` and `answers`. */
+export const INTRO_KEY = "Mở đầu";
+
 export const lessonFrontMatterSchema = z.strictObject({
   id: lessonId,
   module: slug,
@@ -25,6 +31,10 @@ export const lessonFrontMatterSchema = z.strictObject({
   groups: z.array(learnerGroupSchema).min(1),
   level: z.enum(["co-ban", "trung-binh", "nang-cao"]),
   keywords: z.array(z.string().min(1)).min(3),
+  /** Per section heading: what residents say when that section is what they need. */
+  asks: z.record(z.string().min(1), z.array(z.string().min(3).max(160)).min(1)).optional(),
+  /** Per section heading: what the section answers. */
+  answers: z.record(z.string().min(1), z.enum(SECTION_KINDS)).optional(),
   practice: z.string().min(10).optional(),
   sources: z.array(z.string().min(3)).min(1),
   updated: isoDate,
@@ -75,3 +85,16 @@ export const contactsFileSchema = z.strictObject({
   ward: z.array(contactSchema),
 });
 export type Contact = z.infer<typeof contactSchema>;
+
+/** Where an administrative procedure we don't teach is done: the ward police or the ward's public service centre. */
+export const REFERRAL_PLACES = ["cong-an-phuong", "trung-tam-hcc-phuong"] as const;
+export const outOfScopeTopicSchema = z.strictObject({
+  id: slug,
+  kind: z.enum(["admin", "close", "everyday", "medical"]),
+  where: z.enum(REFERRAL_PLACES).optional(),
+  /** True when the procedure can generally be submitted on the national public-service portal. */
+  online: z.boolean().optional(),
+  examples: z.array(z.string().min(3).max(300)).min(5),
+});
+export const outOfScopeFileSchema = z.strictObject({ topics: z.array(outOfScopeTopicSchema) });
+export type OutOfScopeTopic = z.infer<typeof outOfScopeTopicSchema>;
