@@ -16,9 +16,9 @@ import { progress, ROOT, tempDir } from "./bench/lib.ts";
 import { benchRedisBytes, benchRss } from "./bench/memory.ts";
 import { openBenchRedis } from "./bench/redis.ts";
 import { type BenchResult, checkTargets, renderTable } from "./bench/report.ts";
-import { benchRetrieval, QUESTIONS_FILE } from "./bench/retrieval.ts";
+import { benchRetrieval, QUESTIONS_DIR } from "./bench/retrieval.ts";
 import { benchEcho, benchTurns, type TurnOptions, type TurnResult } from "./bench/turns.ts";
-import { readQuestions } from "./eval-lib.ts";
+import { readSplit } from "./eval-lib.ts";
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
@@ -92,8 +92,8 @@ const coldStart = [...coldStarts].sort((a, b) => a - b)[Math.floor(coldStarts.le
 details.cold_start_runs = coldStarts.length;
 
 const tutor = createExtractiveTutor({ index: retrieval.index });
-const questions = readQuestions(QUESTIONS_FILE)
-  .filter((q) => q.module !== null)
+const questions = readSplit(QUESTIONS_DIR)
+  .filter((q) => q.lessons.length > 0)
   .map((q) => q.q);
 const turnOptions: TurnOptions = { ...sizes.turns, apiLatencyMs: 0 };
 const latencyOptions: TurnOptions = {

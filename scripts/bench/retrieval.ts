@@ -3,10 +3,11 @@ import { join } from "node:path";
 import type { Curriculum } from "../../src/knowledge/types.ts";
 import { buildIndex } from "../../src/retrieval/build-index.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
-import { createMiniSearchBaseline, readQuestions } from "../eval-lib.ts";
+import { createMiniSearchBaseline, readSplit } from "../eval-lib.ts";
 import { percentile, ROOT, round } from "./lib.ts";
 
-export const QUESTIONS_FILE = join(ROOT, "test", "fixtures", "eval", "questions.jsonl");
+/** The dev split of the evaluation (the test split is never read while tuning). */
+export const QUESTIONS_DIR = join(ROOT, "test", "fixtures", "eval", "dev");
 
 export interface RetrievalFigures {
   retrieval_p50_ms: number;
@@ -26,7 +27,7 @@ export async function benchRetrieval(curriculum: Curriculum, options: { rounds: 
   const built = await buildIndex(curriculum);
   const tutor = createExtractiveTutor({ index: built.index });
   const baseline = createMiniSearchBaseline(curriculum);
-  const questions = readQuestions(QUESTIONS_FILE).slice(0, options.limit);
+  const questions = readSplit(QUESTIONS_DIR).slice(0, options.limit);
   for (const q of questions) {
     await tutor.answer(q.q);
     baseline(q.q);
