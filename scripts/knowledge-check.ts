@@ -2,8 +2,14 @@
  * npm run knowledge:check — validates every file of knowledge/ and prints a plain-language report.
  * Exit code 1 when any problem is found; each problem is one line naming the file and the field.
  */
-import { resolve } from "node:path";
-import { checkCurriculum, checkOutline, reportModules } from "../src/knowledge/check.ts";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import {
+  checkAsksAgainstEval,
+  checkCurriculum,
+  checkOutline,
+  reportModules,
+} from "../src/knowledge/check.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 
 const dirFlag = process.argv.indexOf("--dir");
@@ -11,7 +17,26 @@ const dir = resolve(dirFlag > 0 ? (process.argv[dirFlag + 1] ?? "knowledge") : "
 const quiet = process.argv.includes("--quiet");
 
 const { curriculum, issues } = await loadKnowledge(dir);
-const all = [...issues, ...checkOutline(curriculum), ...checkCurriculum(curriculum)];
+const all = [
+  ...issues,
+  ...checkOutline(curriculum),
+  ...checkCurriculum(curriculum),
+  ...checkAsksAgainstEval(curriculum, evalQuestions(resolve("test", "fixtures", "eval"))),
+];
+
+/** Every message of every evaluation split (only compared with the asks, never printed). */
+function evalQuestions(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith(".jsonl"))
+    .flatMap((name) =>
+      readFileSync(join(root, name), "utf8")
+        .split("\n")
+        .filter((line) => line.trim())
+        .map((line) => String((JSON.parse(line) as { q?: unknown }).q ?? "")),
+    );
+}
 
 if (!quiet) {
   const rows = reportModules(curriculum);

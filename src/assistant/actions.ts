@@ -30,6 +30,10 @@ export const actionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("bcx"), arg: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
   /** A class's attendee list (its organizer only). */
   z.object({ kind: z.literal("att"), arg: z.string().regex(/^[a-z0-9]{6}$/) }),
+  /** A lesson section chosen after "Ý bạn là …": `<lesson id>.<section>`. */
+  z.object({ kind: z.literal("pick"), arg: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\.\d{1,2}$/) }),
+  /** "Không phải các ý này" after "Ý bạn là …". */
+  noArg("nomatch"),
   noArg("to-skip"),
   noArg("menu"),
   noArg("help"),

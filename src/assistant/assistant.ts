@@ -17,10 +17,12 @@ import { FloodGuard } from "../shared/flood-guard.ts";
 import { metrics } from "../shared/metrics.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
-import type { Tutor } from "../tutor/tutor.ts";
+import type { Tutor, TutorAnswer } from "../tutor/tutor.ts";
+import { tutorMessages } from "../tutor/tutor-messages.ts";
 import { type Action, decodeAction } from "./actions.ts";
 import { captureCertName } from "./certificate-flow.ts";
 import { type ParsedCommand, parseCommand } from "./commands.ts";
+import { FollowUps } from "./follow-ups.ts";
 import { cleanText, MAX_TEXT_CHARS } from "./input.ts";
 import { type LearningContext, questionIndex } from "./learning-context.ts";
 import { learningDataParts } from "./learning-data.ts";
@@ -35,7 +37,6 @@ import { routeOrganizer } from "./organizer-routes.ts";
 import { answerQuiz, typedChoice } from "./quiz-flow.ts";
 import { renderAnswer, renderStepByStep } from "./render-answer.ts";
 import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
-import { TurnHistory } from "./turn-history.ts";
 import type { DomainAssistant, Inbound, Reply } from "./types.ts";
 
 export interface AssistantDeps {
@@ -94,7 +95,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     ...(deps.personalData ?? []),
   ];
   const onboarding: OnboardingDeps = { learners: ctx.learners, wardName: deps.wardName, now };
-  const history = new TurnHistory();
+  const followUps = new FollowUps(deps.store);
   const flood = deps.floodPerMinute
     ? new FloodGuard(deps.floodPerMinute, 60_000, () => now().getTime())
     : null;
@@ -132,6 +133,8 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     if (onboardingReplies) return onboardingReplies;
 
     const scope: TurnScope = { ctx, parts, inbound, profile };
+    if (action?.kind === "pick") return pickedSection(profile, action.arg);
+    if (action?.kind === "nomatch") return [{ text: tutorMessages.clarifyNoneReply }];
     if (action) return routeAction(scope, action);
     if (command) return routeCommand(scope, command);
     if (profile.awaiting === "cert-name") return captureCertName(ctx, profile, text);
@@ -152,6 +155,12 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     const publicActions = new Set(["menu", "help", "ask", "modules", "module", "lesson"]);
     const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
     const scope: TurnScope = { ctx, parts, inbound, profile: guest };
+    if (action?.kind === "pick") {
+      const at = action.arg.lastIndexOf(".");
+      const answer = await deps.tutor.explain(action.arg.slice(0, at), Number(action.arg.slice(at + 1)));
+      return answer ? renderAnswer(answer, deps.curriculum) : [{ text: messages.unknownAction }];
+    }
+    if (action?.kind === "nomatch") return [{ text: tutorMessages.clarifyNoneReply }];
     if (action)
       return publicActions.has(action.kind) ? routeAction(scope, action) : [{ text: lm.privateOnly }];
     if (command) {
@@ -159,7 +168,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
         ? routeCommand(scope, command)
         : [{ text: lm.privateOnly }];
     }
-    const answer = await deps.tutor.answer(text, []);
+    const answer = await deps.tutor.answer(text);
     return renderAnswer(answer, deps.curriculum);
   }
 
@@ -172,15 +181,27 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
   }
 
   async function answerQuestion(profile: LearnerProfile, text: string): Promise<Reply[]> {
-    const answer = await deps.tutor.answer(text, history.recent(profile.id));
+    const answer = await deps.tutor.answer(text, await followUps.get(profile.id));
     if (answer.refused) metrics.refusals.inc();
-    const cited = answer.sources[0];
+    const cited = answer.clarify ? undefined : answer.sources[0];
     await org.questionLog.record(
       text,
       { refused: answer.refused, ...(cited ? { lesson: cited.lesson } : {}) },
       now(),
     );
-    history.remember(profile.id, text);
+    return delivered(profile, answer);
+  }
+
+  /** A section chosen after "Ý bạn là …". */
+  async function pickedSection(profile: LearnerProfile, ref: string): Promise<Reply[]> {
+    const at = ref.lastIndexOf(".");
+    const answer = await deps.tutor.explain(ref.slice(0, at), Number(ref.slice(at + 1)));
+    if (!answer) return [menuReply(messages.unknownAction)];
+    return delivered(profile, answer);
+  }
+
+  async function delivered(profile: LearnerProfile, answer: TutorAnswer): Promise<Reply[]> {
+    if (answer.context) await followUps.remember(profile.id, answer.context);
     if (profile.elderly) return renderStepByStep(deps.store, profile.id, answer, deps.curriculum);
     return renderAnswer(answer, deps.curriculum);
   }

@@ -1,5 +1,6 @@
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import { Reachability } from "../learning/reachability.ts";
+import { FollowUps } from "./follow-ups.ts";
 import type { LearningContext } from "./learning-context.ts";
 import type { Channel } from "./types.ts";
 
@@ -51,7 +52,10 @@ export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
     {
       name: "buocDangXem",
       export: async () => ({}),
-      erase: (id) => ctx.store.del(`more:${id}`).then(() => undefined),
+      erase: async (id) => {
+        await ctx.store.del(`more:${id}`);
+        await new FollowUps(ctx.store).forget(id);
+      },
     },
   ];
 }

@@ -54,20 +54,7 @@ export const messages = {
   lessonFooter: "Bạn có câu hỏi về bài này? Cứ gõ câu hỏi nhé.",
   backToModules: "Các chủ đề khác",
   backToMenu: "Về trang chính",
-  seeLesson: (title: string) => `Xem bài: ${title}`,
   openLesson: "Đọc cả bài",
-  dontKnow:
-    "Xin lỗi, mình chưa có thông tin này trong các bài học. " +
-    "Bạn hãy hỏi Tổ công nghệ số cộng đồng của tổ dân phố, hoặc Trung tâm Phục vụ hành chính công phường.",
-  outOfScope:
-    "Câu này nằm ngoài các bài học kỹ năng số, nên mình chưa có thông tin này. " +
-    "Mình giúp được về điện thoại, VNeID, dịch vụ công, thanh toán, an toàn trên mạng, AI… Bạn thử hỏi về những việc đó nhé.",
-  medical:
-    "Mình không tư vấn được về triệu chứng, bệnh hay thuốc. Bạn hãy hỏi bác sĩ hoặc Trạm Y tế phường. " +
-    "Nếu khẩn cấp, hãy gọi ngay 115.",
-  personalDataWarning:
-    "Lưu ý: bạn đừng gửi số căn cước, số điện thoại, mã OTP hay số tài khoản qua tin nhắn, kể cả cho mình.",
-  stepIntro: (n: number) => `Bước ${n}:`,
   internalError: "Xin lỗi, mình đang gặp trục trặc. Bạn thử lại sau ít phút nhé.",
   storeBusy: "Hệ thống đang bận, bạn thử lại sau ít phút.",
   slowDown: "Bạn gửi nhanh quá, mình chưa kịp đọc hết. Bạn đợi khoảng một phút rồi gửi tiếp nhé.",

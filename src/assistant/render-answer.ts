@@ -1,6 +1,7 @@
 import type { Curriculum } from "../knowledge/types.ts";
 import type { Store } from "../storage/store.ts";
 import type { TutorAnswer } from "../tutor/tutor.ts";
+import { tutorMessages } from "../tutor/tutor-messages.ts";
 import { act } from "./actions.ts";
 import { messages } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
@@ -11,11 +12,28 @@ export const STEPS_PER_TURN = 2;
 const MORE_TTL_MS = 30 * 60_000;
 const moreKey = (personId: string) => `more:${personId}`;
 
-/** Turns a tutor answer into a reply: the text, then options to open the cited lesson or take its quiz. */
+/**
+ * Turns a tutor answer into a reply: the text, then options to open the cited lesson or take its quiz; a
+ * question back ("Ý bạn là …") offers each candidate and "Không phải các ý này".
+ */
 export function renderAnswer(answer: TutorAnswer, curriculum: Curriculum): Reply[] {
   const best = answer.sources[0];
+  if (answer.clarify) return [clarifyReply(answer)];
   if (answer.refused || !best) return [{ text: answer.text }];
   return [{ text: answer.text, options: lessonOptions(curriculum, best.lesson) }];
+}
+
+function clarifyReply(answer: TutorAnswer): Reply {
+  return {
+    text: answer.text,
+    options: [
+      ...answer.sources.map((c) => ({
+        label: c.title,
+        action: act("pick", `${c.lesson}.${c.section ?? 0}`),
+      })),
+      { label: tutorMessages.clarifyNone, action: act("nomatch") },
+    ],
+  };
 }
 
 /** Open the lesson, take its quiz (the lesson's questions, else the module's), other topics. */
@@ -46,15 +64,16 @@ export async function renderStepByStep(
   curriculum: Curriculum,
 ): Promise<Reply[]> {
   const [full] = renderAnswer(answer, curriculum);
-  if (!full || answer.refused) return full ? [full] : [];
-  const [body = "", ...tail] = answer.text.split("\n\n");
-  const cite = tail.join("\n\n");
-  const lines = body.split("\n").filter((l) => l.trim());
-  if (lines.length <= STEPS_PER_TURN) return [full];
-  await store.set(moreKey(personId), JSON.stringify({ lines: lines.slice(STEPS_PER_TURN), cite }), {
+  if (!full || answer.refused || answer.clarify || !answer.parts) return full ? [full] : [];
+  const { warning, direct, points, citation: cite } = answer.parts;
+  const lines = [...(warning ? [warning] : []), direct, ...points].filter((l) => l.trim());
+  if (lines.length <= STEPS_PER_TURN + 1) return [full];
+  // The warning and the direct sentence come with the first steps.
+  const head = lines.length - points.length + STEPS_PER_TURN;
+  await store.set(moreKey(personId), JSON.stringify({ lines: lines.slice(head), cite }), {
     ttlMs: MORE_TTL_MS,
   });
-  return [stepsReply(lines.slice(0, STEPS_PER_TURN), cite, true, full.options ?? [])];
+  return [stepsReply(lines.slice(0, head), cite, true, full.options ?? [])];
 }
 
 /** "Bước tiếp theo": the next lines of the last step-by-step answer. */

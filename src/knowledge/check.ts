@@ -1,10 +1,12 @@
 import { findHosts, findPhoneNumbers, hostOf } from "./links.ts";
 import { countWords, splitSentences } from "./markdown.ts";
 import { OUTLINE_LESSONS } from "./outline.ts";
+import { INTRO_KEY } from "./schema.ts";
 import type { Curriculum, KnowledgeIssue, Lesson } from "./types.ts";
 
 export const MIN_QUESTIONS_PER_MODULE = 12;
 export const LESSON_WORDS = { min: 250, max: 700 } as const;
+export const MIN_ASKS_PER_LESSON = 10;
 
 export interface ModuleReport {
   module: string;
@@ -20,6 +22,7 @@ export function checkCurriculum(curriculum: Curriculum): KnowledgeIssue[] {
   return [
     ...checkModules(curriculum),
     ...[...curriculum.lessons.values()].flatMap((lesson) => checkLesson(lesson, curriculum)),
+    ...checkAnswerCards(curriculum),
     ...checkQuizzes(curriculum),
     ...checkPaths(curriculum),
   ];
@@ -67,6 +70,85 @@ function checkLesson(lesson: Lesson, curriculum: Curriculum): KnowledgeIssue[] {
   }
   const text = [lesson.title, lesson.summary, lesson.practice ?? "", lesson.body].join("\n");
   for (const problem of unlistedContacts(text, curriculum)) add("body", problem);
+  return issues;
+}
+
+const isRecap = (heading: string) => /^ghi nhớ$/iu.test(heading.trim());
+const foldedLine = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * Answer cards: each lesson has at least MIN_ASKS_PER_LESSON asks, keyed by real section headings (or
+ * "Mở đầu"), none on the recap; every section but the recap says what it answers; no ask twice.
+ */
+function checkAnswerCards(curriculum: Curriculum): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const lesson of curriculum.lessons.values()) {
+    const add = (field: string, message: string) => issues.push({ file: lesson.file, field, message });
+    const headings = new Set(lesson.sections.map((s) => s.heading || INTRO_KEY));
+    const asks = lesson.asks ?? {};
+    const total = Object.values(asks).reduce((n, list) => n + list.length, 0);
+    if (total < MIN_ASKS_PER_LESSON)
+      add("asks", `${total} câu người dân hay hỏi, cần ít nhất ${MIN_ASKS_PER_LESSON}`);
+    for (const [heading, list] of Object.entries(asks)) {
+      if (!headings.has(heading)) add(`asks.${heading}`, "không có mục nào tên như vậy");
+      if (isRecap(heading)) add(`asks.${heading}`, 'mục "Ghi nhớ" không nhận câu hỏi');
+      for (const ask of list) {
+        const key = foldedLine(ask);
+        const other = seen.get(key);
+        if (other) add(`asks.${heading}`, `"${ask}" trùng với ${other}`);
+        seen.set(key, lesson.file);
+      }
+    }
+    for (const heading of Object.keys(lesson.answers ?? {}))
+      if (!headings.has(heading)) add(`answers.${heading}`, "không có mục nào tên như vậy");
+    for (const section of lesson.sections) {
+      const key = section.heading || INTRO_KEY;
+      if (!isRecap(key) && !lesson.answers?.[key]) add("answers", `mục "${key}" chưa nói nó trả lời điều gì`);
+    }
+  }
+  return issues;
+}
+
+/**
+ * Evaluation messages must not be answer cards or out-of-scope examples: one that equals or contains an
+ * evaluation message (folded) is reported.
+ */
+export function checkAsksAgainstEval(curriculum: Curriculum, questions: string[]): KnowledgeIssue[] {
+  const evalKeys = questions.map(foldedLine).filter((q) => q.split(" ").length >= 3);
+  const issues: KnowledgeIssue[] = [];
+  for (const lesson of curriculum.lessons.values()) {
+    for (const [heading, list] of Object.entries(lesson.asks ?? {})) {
+      for (const ask of list) {
+        const key = foldedLine(ask);
+        if (evalKeys.some((q) => key === q || key.includes(q)))
+          issues.push({
+            file: lesson.file,
+            field: `asks.${heading}`,
+            message: `"${ask}" là nguyên văn một câu trong bộ đánh giá: hãy viết câu khác`,
+          });
+      }
+    }
+  }
+  for (const topic of curriculum.outOfScope) {
+    for (const example of topic.examples) {
+      const key = foldedLine(example);
+      if (evalKeys.some((q) => key === q || key.includes(q)))
+        issues.push({
+          file: "out-of-scope.yaml",
+          field: `topics.${topic.id}`,
+          message: `"${example}" là nguyên văn một câu trong bộ đánh giá: hãy viết câu khác`,
+        });
+    }
+  }
   return issues;
 }
 

@@ -7,6 +7,7 @@ import {
   contactsFileSchema,
   lessonFrontMatterSchema,
   modulesFileSchema,
+  outOfScopeFileSchema,
   type PathsFile,
   pathsFileSchema,
   type QuizQuestion,
@@ -27,13 +28,17 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const modules = (await read("modules.yaml", modulesFileSchema))?.modules ?? [];
   const contacts = (await read("contacts.yaml", contactsFileSchema)) ?? { national: [], ward: [] };
   const paths = (await read("paths.yaml", pathsFileSchema)) ?? emptyPaths();
+  const scopeFile = await read("out-of-scope.yaml", outOfScopeFileSchema);
+  const outOfScope = scopeFile?.topics ?? [];
   const lessons = await readLessons(dir, issues);
   const quizzes = new Map<string, QuizQuestion[]>();
   for (const file of await listFiles(join(dir, "quizzes"), ".yaml")) {
     const quiz = await read(relative(dir, file), quizFileSchema);
     if (quiz) quizzes.set(quiz.module, [...(quizzes.get(quiz.module) ?? []), ...quiz.questions]);
   }
-  return { curriculum: { modules, lessons, quizzes, paths, contacts }, issues };
+  const curriculum: Curriculum = { modules, lessons, quizzes, paths, contacts, outOfScope };
+  if (scopeFile?.online_lesson) curriculum.onlineLesson = scopeFile.online_lesson;
+  return { curriculum, issues };
 }
 
 function createReader(dir: string, issues: KnowledgeIssue[]) {

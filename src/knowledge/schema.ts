@@ -96,5 +96,9 @@ export const outOfScopeTopicSchema = z.strictObject({
   online: z.boolean().optional(),
   examples: z.array(z.string().min(3).max(300)).min(5),
 });
-export const outOfScopeFileSchema = z.strictObject({ topics: z.array(outOfScopeTopicSchema) });
+export const outOfScopeFileSchema = z.strictObject({
+  /** The lesson on submitting a procedure online, named in referrals for procedures that can be. */
+  online_lesson: lessonId.optional(),
+  topics: z.array(outOfScopeTopicSchema),
+});
 export type OutOfScopeTopic = z.infer<typeof outOfScopeTopicSchema>;

@@ -1,4 +1,11 @@
-import type { Contact, LessonFrontMatter, Module, PathsFile, QuizQuestion } from "./schema.ts";
+import type {
+  Contact,
+  LessonFrontMatter,
+  Module,
+  OutOfScopeTopic,
+  PathsFile,
+  QuizQuestion,
+} from "./schema.ts";
 
 export interface LessonSection {
   /** The "## " heading without the hashes; "" for the text before the first heading. */
@@ -25,6 +32,10 @@ export interface Curriculum {
   quizzes: Map<string, QuizQuestion[]>;
   paths: PathsFile;
   contacts: { national: Contact[]; ward: Contact[] };
+  /** Messages the lessons don't answer, by topic: the examples a scope decision compares with. */
+  outOfScope: OutOfScopeTopic[];
+  /** The lesson referrals point to for submitting a procedure online. */
+  onlineLesson?: string;
 }
 
 /** One problem found while loading or checking, always naming the file and the field. */

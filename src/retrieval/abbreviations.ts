@@ -1,102 +1,47 @@
-/**
- * The one data table of teencode and domain abbreviations residents type, keyed by the folded token.
- * Each expansion is appended to the query (the original token is kept), so "cccd" also finds
- * "căn cước công dân". Ambiguous tokens (e.g. "ai", "hs") are deliberately absent.
- */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  // teencode and chat shorthand
-  ko: "không",
-  k: "không",
-  kh: "không",
-  hok: "không",
-  hong: "không",
-  khum: "không",
-  khong: "không",
-  dc: "được",
-  dk: "đăng ký",
-  j: "gì",
-  ntn: "như thế nào",
-  mn: "mọi người",
-  bn: "bao nhiêu",
-  vs: "với",
-  r: "rồi",
-  bik: "biết",
-  bit: "biết",
-  lm: "làm",
-  trc: "trước",
-  ng: "người",
-  dt: "điện thoại",
-  dthoai: "điện thoại",
-  đt: "điện thoại",
-  z: "vậy",
-  v: "vậy",
-  cx: "cũng",
-  ms: "mới",
-  t: "tôi",
-  mik: "mình",
-  mk: "mật khẩu",
-  pass: "mật khẩu",
-  password: "mật khẩu",
-  // domain abbreviations
-  cccd: "căn cước công dân",
-  cmnd: "chứng minh nhân dân",
-  cc: "căn cước",
-  vneid: "vneid định danh điện tử",
-  dddt: "định danh điện tử",
-  dvc: "dịch vụ công",
-  dvcqg: "dịch vụ công quốc gia",
-  bhyt: "bảo hiểm y tế",
-  bhxh: "bảo hiểm xã hội",
-  stk: "số tài khoản",
-  tk: "tài khoản",
-  ck: "chuyển khoản",
-  otp: "mã otp",
-  sdt: "số điện thoại",
-  gplx: "giấy phép lái xe",
-  tmdt: "thương mại điện tử",
-  cds: "chuyển đổi số",
-  bdhvs: "bình dân học vụ số",
-  qr: "mã qr",
-  app: "ứng dụng",
-  apps: "ứng dụng",
-  wifi: "wi-fi mạng",
-  "4g": "dữ liệu di động",
-  "3g": "dữ liệu di động",
-  fb: "facebook mạng xã hội",
-  gg: "google tìm kiếm",
-  chatgpt: "chatgpt trí tuệ nhân tạo",
-  ibanking: "ngân hàng số",
-  banking: "ngân hàng số",
-  nh: "ngân hàng",
-  ssk: "sổ sức khỏe",
-  ttbdhvs: "bình dân học vụ số",
-  htx: "hợp tác xã",
-  dn: "doanh nghiệp",
-  tdp: "tổ dân phố",
-  binhdanhocvuso: "bình dân học vụ số",
-};
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
-/**
- * Everyday phrases for curriculum terms, keyed by their folded form; the expansion is appended when the
- * phrase appears ("bằng lái" → "giấy phép lái xe").
- */
-export const PHRASES: Readonly<Record<string, string>> = {
-  "bang lai": "giấy phép lái xe",
-  "chu to": "cỡ chữ lớn",
-  "chu nho": "cỡ chữ lớn",
-  "chu be": "cỡ chữ lớn",
-  "phong to": "cỡ chữ lớn kính lúp",
-  "mat kem": "cỡ chữ lớn kính lúp",
-  "noi vao": "gõ bằng giọng nói",
-  "tu go": "gõ bằng giọng nói",
-  "gui anh": "gửi ảnh",
-  "may tinh bang": "thiết bị",
-  "viec nhe luong cao": "lừa đảo việc nhẹ lương cao",
-  "cong tac vien": "lừa đảo việc nhẹ lương cao",
-  "lam tai nha": "lừa đảo việc nhẹ lương cao",
-  "tin don": "tin giả",
-  "ma vach": "mã qr",
-  "doc to": "đọc màn hình talkback voiceover",
-  "doc giup": "đọc màn hình talkback voiceover",
-  "ban moi": "cập nhật phiên bản mới",
-};
+/** The lexicon residents' shorthand is read from: data, one `token<TAB>meaning` per line. */
+export const LEXICON_FILE = join(import.meta.dirname, "lexicon", "teencode.tsv");
+
+/** Accent folding without the normaliser (which imports this table): NFD, drop marks, đ → d. */
+const foldKey = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, " ");
+
+export interface Lexicon {
+  /** One folded token → its meaning (the original token is kept beside it). */
+  words: Readonly<Record<string, string>>;
+  /** A folded phrase of 2–4 words → the curriculum's term for it. */
+  phrases: Readonly<Record<string, string>>;
+}
+
+/** Parses the lexicon; a key listed twice gets both meanings. Lines starting with # are comments. */
+export function parseLexicon(text: string): Lexicon {
+  const words: Record<string, string> = Object.create(null);
+  const phrases: Record<string, string> = Object.create(null);
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [rawKey = "", meaning = ""] = line.split("\t");
+    const key = foldKey(rawKey);
+    if (!key || !meaning.trim()) continue;
+    const table = key.includes(" ") ? phrases : words;
+    const previous = table[key];
+    table[key] = previous && previous !== meaning.trim() ? `${previous} ${meaning.trim()}` : meaning.trim();
+  }
+  return { words, phrases };
+}
+
+const lexicon = parseLexicon(readFileSync(LEXICON_FILE, "utf8"));
+
+/** Teencode and abbreviations, keyed by the folded token ("ko" → "không", "cccd" → "căn cước công dân"). */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = lexicon.words;
+
+/** Everyday phrases for curriculum terms, keyed by their folded form ("bang lai" → "giấy phép lái xe"). */
+export const PHRASES: Readonly<Record<string, string>> = lexicon.phrases;

@@ -2,19 +2,21 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Embeddings } from "@langchain/core/embeddings";
-import type { Curriculum } from "../knowledge/types.ts";
-import { type Chunk, chunkLessons } from "./chunk.ts";
+import type { Curriculum, Lesson } from "../knowledge/types.ts";
+import { askTargets, chunkLessons } from "./chunk.ts";
 import { DenseIndex } from "./dense-index.ts";
+import { DiacriticRestorer } from "./diacritics.ts";
 import { HashingEmbeddings } from "./hashing-embeddings.ts";
 import { HybridIndex } from "./hybrid-index.ts";
 import { LexicalIndex } from "./lexical-index.ts";
+import { ScopeBank } from "./scope-bank.ts";
 import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
-const INDEX_VERSION = "6";
+const INDEX_VERSION = "7";
 
 export interface BuildOptions {
-  /** Where the built dense index is cached; omitted → no cache. */
+  /** Where the built dense indexes are cached; omitted → no cache. */
   cacheDir?: string;
   /** An embeddings model (e.g. OpenAIEmbeddings); default: the local HashingEmbeddings fitted on the curriculum. */
   embeddings?: Embeddings;
@@ -29,82 +31,102 @@ export interface BuiltIndex {
   contentHash: string;
 }
 
-/** Builds the hybrid index, reusing a cached dense index when the curriculum has not changed. */
+/** What a whole lesson is known by: title (weighted up), summary, keywords, headings and residents' asks. */
+function lessonText(lesson: Lesson): string {
+  return [
+    lesson.title,
+    lesson.title,
+    lesson.title,
+    lesson.summary,
+    lesson.keywords.join(" ; "),
+    lesson.keywords.join(" ; "),
+    ...lesson.sections.map((s) => s.heading),
+    ...Object.values(lesson.asks ?? {}).flat(),
+  ].join("\n");
+}
+
+/** Builds the hybrid index, reusing cached dense indexes when the curriculum has not changed. */
 export async function buildIndex(curriculum: Curriculum, options: BuildOptions = {}): Promise<BuiltIndex> {
   const started = performance.now();
-  const chunks = chunkLessons(curriculum.lessons.values());
+  const lessons = [...curriculum.lessons.values()];
+  const chunks = chunkLessons(lessons);
   const texts = chunks.map((c) => c.indexText);
+  const asks = askTargets(chunks);
+  const askTexts = asks.map((a) => a.text);
   const embeddings = options.embeddings ?? new HashingEmbeddings({ fitTexts: texts });
   const embeddingsName =
-    options.embeddingsName ?? `hashing-${(embeddings as HashingEmbeddings).dimensions ?? ""}`;
-  const contentHash = hashChunks(chunks, `${INDEX_VERSION}:${embeddingsName}`);
-  const lessons = [...curriculum.lessons.values()];
-  const lessonLexical = new LexicalIndex(
-    lessons.map((l) =>
-      [
-        l.title,
-        l.title,
-        l.title,
-        l.summary,
-        l.keywords.join(" ; "),
-        l.keywords.join(" ; "),
-        ...l.sections.map((s) => s.heading),
-      ].join("\n"),
-    ),
-  );
-  const chunkLexical = new LexicalIndex(texts);
-  const spelling = new SpellCorrector(texts);
+    options.embeddingsName ??
+    (embeddings instanceof HashingEmbeddings ? `hashing-${embeddings.dimensions}` : "custom");
+  const contentHash = hashTexts([...chunks.map((c) => `${c.id}\0${c.indexText}`), ...askTexts], {
+    salt: `${INDEX_VERSION}:${embeddingsName}`,
+  });
 
-  const cached = options.cacheDir ? await readCache(options.cacheDir, contentHash, chunks.length) : null;
-  let dense = cached;
-  if (!dense) {
-    const vectors = await embeddings.embedDocuments(texts);
+  const denseOf = async (name: string, docs: string[]) => {
+    const cached = options.cacheDir
+      ? await readCache(options.cacheDir, `${contentHash}-${name}`, docs.length)
+      : null;
+    if (cached) return { dense: cached, fromCache: true };
+    const vectors = await embeddings.embedDocuments(docs);
     const dimensions = vectors[0]?.length ?? 1;
-    dense = DenseIndex.build(vectors, dimensions);
-    if (options.cacheDir) await writeCache(options.cacheDir, contentHash, dense, dimensions, chunks.length);
-  }
+    const dense = DenseIndex.build(vectors, dimensions);
+    if (options.cacheDir)
+      await writeCache(options.cacheDir, `${contentHash}-${name}`, dense, dimensions, docs.length);
+    return { dense, fromCache: false };
+  };
+  const sections = await denseOf("sections", texts);
+  const askVectors = await denseOf("asks", askTexts);
+  const outside = await ScopeBank.build(curriculum.outOfScope, (docs) => embeddings.embedDocuments(docs));
+
   return {
     index: new HybridIndex({
       chunks,
       lessonIds: lessons.map((l) => l.id),
-      chunkLexical,
-      lessonLexical,
-      dense,
+      chunkLexical: new LexicalIndex(texts),
+      lessonLexical: new LexicalIndex(lessons.map(lessonText)),
+      dense: sections.dense,
+      asks,
+      askLexical: new LexicalIndex(askTexts),
+      askDense: askVectors.dense,
       embeddings,
-      spelling,
+      spelling: new SpellCorrector(texts),
+      restorer: new DiacriticRestorer([
+        ...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]),
+        ...askTexts,
+      ]),
+      outside,
     }),
-    fromCache: cached !== null,
+    fromCache: sections.fromCache && askVectors.fromCache,
     buildMs: performance.now() - started,
     contentHash,
   };
 }
 
-function hashChunks(chunks: Chunk[], salt: string): string {
+function hashTexts(texts: string[], { salt }: { salt: string }): string {
   const hash = createHash("sha256").update(salt);
-  for (const chunk of chunks) hash.update(chunk.id).update("\0").update(chunk.indexText).update("\0");
+  for (const text of texts) hash.update(text).update("\0");
   return hash.digest("hex").slice(0, 16);
 }
 
-async function readCache(dir: string, hash: string, size: number): Promise<DenseIndex | null> {
+async function readCache(dir: string, name: string, size: number): Promise<DenseIndex | null> {
   try {
-    const meta = JSON.parse(await readFile(join(dir, `${hash}.json`), "utf8")) as {
+    const meta = JSON.parse(await readFile(join(dir, `${name}.json`), "utf8")) as {
       dimensions: number;
       size: number;
     };
     if (meta.size !== size) return null;
-    return DenseIndex.read(join(dir, `${hash}.hnsw`), meta.dimensions, size);
+    return DenseIndex.read(join(dir, `${name}.hnsw`), meta.dimensions, size);
   } catch {
     return null;
   }
 }
 
-async function writeCache(dir: string, hash: string, dense: DenseIndex, dimensions: number, size: number) {
+async function writeCache(dir: string, name: string, dense: DenseIndex, dimensions: number, size: number) {
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `${hash}.hnsw.tmp`);
+  const temp = join(dir, `${name}.hnsw.tmp`);
   dense.write(temp);
-  await rename(temp, join(dir, `${hash}.hnsw`));
+  await rename(temp, join(dir, `${name}.hnsw`));
   await writeFile(
-    join(dir, `${hash}.json`),
+    join(dir, `${name}.json`),
     JSON.stringify({ dimensions, size, builtAt: new Date().toISOString() }),
   );
 }

@@ -1,29 +1,43 @@
 import type { Embeddings } from "@langchain/core/embeddings";
-import type { Chunk } from "./chunk.ts";
+import type { AskTarget, Chunk } from "./chunk.ts";
 import type { DenseIndex } from "./dense-index.ts";
+import type { DiacriticRestorer } from "./diacritics.ts";
 import type { LexicalIndex } from "./lexical-index.ts";
 import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
+import type { OutsideMatch, ScopeBank } from "./scope-bank.ts";
 import type { SpellCorrector } from "./spelling.ts";
 
 export interface LessonHit {
   lessonId: string;
   module: string;
   title: string;
-  /** Fused rank score (reciprocal rank fusion); only comparable within one query. */
+  /** Fused rank score (weighted reciprocal rank fusion); only comparable within one query. */
   score: number;
   /** Chunks of this lesson for the query, best first. */
   chunks: Chunk[];
+  /** The fused score of each of `chunks` (same order); 0 for a section nothing matched. */
+  chunkScores: number[];
 }
 
 export interface RetrievalResult {
   hits: LessonHit[];
   /** 0..1: cosine similarity of the best lesson's best chunk to the query. */
   similarity: number;
+  /** 0..1: cosine similarity of the nearest thing a resident says (`asks`) to the query. */
+  askSimilarity: number;
+  /** BM25 score of the best-matching ask. */
+  askLexical: number;
+  /** 0..1: share of out-of-scope examples among the 10 nearest asks and examples, by cosine. */
+  outsideShare: number;
   /** 0..1: share of the query's content words (weighted by rarity) that the best lesson contains. */
   coverage: number;
-  /** Content words of the (spell-corrected) query, folded, after teencode expansion. */
+  /** 0..1: share of the query's content words the curriculum knows at all. */
+  known: number;
+  /** The nearest example of a message the lessons don't answer. */
+  outside: OutsideMatch;
+  /** Content words of the (corrected) query, folded, after teencode expansion. */
   terms: string[];
-  /** The query as searched, after spelling correction. */
+  /** The query as searched: spelling corrected and accents restored. */
   query: string;
 }
 
@@ -35,28 +49,98 @@ export interface HybridParts {
   chunkLexical: LexicalIndex;
   lessonLexical: LexicalIndex;
   dense: DenseIndex;
+  asks: AskTarget[];
+  askLexical: LexicalIndex;
+  askDense: DenseIndex;
   embeddings: Embeddings & { embed?: (text: string) => number[] };
   spelling: SpellCorrector;
+  restorer: DiacriticRestorer;
+  /** Out-of-scope examples, compared with every query. */
+  outside: ScopeBank;
+  /** Fusion weights; default FUSION_WEIGHTS. */
+  weights?: FusionWeights;
 }
 
-const RRF_K = 30;
 const CANDIDATES = 40;
+const LONG_MESSAGE_WORDS = 25;
+const NEIGHBOURS = 10;
+
+/** Of the nearest neighbours among asks and out-of-scope examples together, the share that are out of scope. */
+function outsideShare(asks: { similarity: number }[], outside: { similarity: number }[]): number {
+  const merged = [
+    ...asks.map((h) => ({ s: h.similarity, out: 0 })),
+    ...outside.map((h) => ({ s: h.similarity, out: 1 })),
+  ]
+    .sort((a, b) => b.s - a.s)
+    .slice(0, NEIGHBOURS);
+  return merged.length ? merged.reduce((n, h) => n + h.out, 0) / merged.length : 0;
+}
+/** Words that make a sentence a question, matched on folded text. */
+const ASKING =
+  /\?|(?<![a-z])(sao|gi|j|nao|khong|ko|k|hok|chua|ntn|the nao|bao nhieu|o dau|lam gi|co nen|duoc khong|phai lam|giup|chi (toi|em|ba|ong|chau))(?![a-z])/;
+
+/** The sentences of a long message that ask something (the last two), or null for a short message. */
+export function focusOf(text: string): string | null {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < LONG_MESSAGE_WORDS) return null;
+  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
+  const asking = sentences.filter((s) => ASKING.test(fold(s.toLowerCase())));
+  const focus = asking.slice(-2).join(" ");
+  return focus && focus.length < text.length * 0.8 ? focus : null;
+}
+
+/** How much each ranking counts in the fusion, and the fusion's rank offset (tuned on the dev split). */
+export interface FusionWeights {
+  chunkLexical: number;
+  chunkDense: number;
+  lessonLexical: number;
+  askLexical: number;
+  askDense: number;
+  rrfK: number;
+  /** How much the asking sentences of a long message count again, on top of the whole message. */
+  focus: number;
+  /** How much more an ask counts for choosing the section than for choosing the lesson. */
+  sectionAsks: number;
+}
+
+export const FUSION_WEIGHTS: FusionWeights = {
+  chunkLexical: 1.88,
+  chunkDense: 0.4,
+  lessonLexical: 1.25,
+  askLexical: 1.8,
+  askDense: 0.45,
+  rrfK: 5,
+  focus: 0.25,
+  sectionAsks: 0,
+};
 
 /**
- * Three rankings of lessons — BM25 over sections, BM25 over whole lessons (title, summary, keywords, headings
- * weighted up) and cosine over section vectors — fused by reciprocal rank.
+ * Five rankings of lessons — BM25 over sections, BM25 over whole lessons, cosine over section vectors, and
+ * BM25 and cosine over what residents say (`asks`) — fused by weighted reciprocal rank. An ask votes for its
+ * lesson and for the section that answers it.
  */
 export class HybridIndex {
   private readonly vocabulary = new Map<string, Set<string>>();
+  private readonly known = new Set<string>();
+  private readonly byLesson = new Map<string, Chunk[]>();
   private readonly chunkOrder: Map<Chunk, number>;
 
   constructor(private readonly parts: HybridParts) {
+    this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
     for (const chunk of parts.chunks) {
       const words = this.vocabulary.get(chunk.lessonId) ?? new Set<string>();
       this.vocabulary.set(chunk.lessonId, words);
-      for (const token of tokenize(chunk.indexText)) words.add(fold(token));
+      for (const token of tokenize(chunk.indexText)) {
+        words.add(fold(token));
+        this.known.add(fold(token));
+      }
+      this.byLesson.set(chunk.lessonId, [...(this.byLesson.get(chunk.lessonId) ?? []), chunk]);
     }
-    this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
+  }
+
+  /** The same index with other fusion weights (for tuning on the dev split). */
+  withWeights(weights: FusionWeights): HybridIndex {
+    return new HybridIndex({ ...this.parts, weights });
   }
 
   get chunks(): Chunk[] {
@@ -65,61 +149,112 @@ export class HybridIndex {
 
   /** Every chunk of one lesson, in reading order. */
   chunksOf(lessonId: string): Chunk[] {
-    return this.parts.chunks.filter((c) => c.lessonId === lessonId);
+    return this.byLesson.get(lessonId) ?? [];
   }
 
-  async search(rawQuery: string, limit = 5): Promise<RetrievalResult> {
-    const { chunks, chunkLexical, lessonLexical, dense, embeddings, spelling, lessonIds } = this.parts;
-    const query = spelling.correct(rawQuery);
-    const vector = embeddings.embed ? embeddings.embed(query) : await embeddings.embedQuery(query);
-
-    const chunkHits = chunkLexical.search(query, CANDIDATES);
-    const denseHits = dense.search(vector, CANDIDATES);
-    const lessonHits = lessonLexical.search(query, CANDIDATES);
-    const similarityOf = new Map(denseHits.map((h) => [h.index, h.similarity]));
-
-    const fused = new Map<string, number>();
-    const bestChunks = new Map<string, Map<number, number>>();
-    const addRanking = (lessons: string[], weight: number) => {
-      for (const [rank, lesson] of lessons.entries())
-        fused.set(lesson, (fused.get(lesson) ?? 0) + weight / (RRF_K + rank + 1));
-    };
-    const lessonsOf = (hits: { index: number }[], perChunk: number) => {
-      const order: string[] = [];
-      for (const [rank, hit] of hits.entries()) {
-        const chunk = chunks[hit.index];
-        if (!chunk) continue;
-        const scores = bestChunks.get(chunk.lessonId) ?? new Map<number, number>();
-        bestChunks.set(chunk.lessonId, scores);
-        scores.set(hit.index, (scores.get(hit.index) ?? 0) + perChunk / (RRF_K + rank + 1));
-        if (!order.includes(chunk.lessonId)) order.push(chunk.lessonId);
+  /** Adds the five rankings of one query to the fused lesson and chunk scores; returns the section hits by cosine. */
+  private rank(
+    query: string,
+    vector: number[],
+    multiplier: number,
+    fused: Map<string, number>,
+    chunkScores: Map<number, number>,
+  ) {
+    const { chunks, asks, lessonIds } = this.parts;
+    const w = this.parts.weights ?? FUSION_WEIGHTS;
+    const addRanking = (ranked: { lesson: string; chunk?: number }[], weight: number, sectionFactor = 1) => {
+      const seen = new Set<string>();
+      let rank = 0;
+      for (const { lesson, chunk } of ranked) {
+        if (!lesson) continue;
+        const credit = (multiplier * weight) / (w.rrfK + rank + 1);
+        if (chunk !== undefined)
+          chunkScores.set(chunk, (chunkScores.get(chunk) ?? 0) + credit * sectionFactor);
+        if (seen.has(lesson)) continue;
+        seen.add(lesson);
+        fused.set(lesson, (fused.get(lesson) ?? 0) + credit);
+        rank++;
       }
-      return order;
     };
-    addRanking(lessonsOf(chunkHits, 1), 1);
-    addRanking(lessonsOf(denseHits, 1), 1);
+    const ofChunk = (index: number) => ({ lesson: chunks[index]?.lessonId ?? "", chunk: index });
+    const ofAsk = (index: number) => ofChunk(asks[index]?.chunk ?? -1);
+    const denseHits = this.parts.dense.search(vector, CANDIDATES);
     addRanking(
-      lessonHits.map((h) => lessonIds[h.index] ?? ""),
-      1,
+      this.parts.chunkLexical.search(query, CANDIDATES).map((h) => ofChunk(h.index)),
+      w.chunkLexical,
     );
+    addRanking(
+      denseHits.map((h) => ofChunk(h.index)),
+      w.chunkDense,
+    );
+    addRanking(
+      this.parts.lessonLexical.search(query, CANDIDATES).map((h) => ({ lesson: lessonIds[h.index] ?? "" })),
+      w.lessonLexical,
+    );
+    addRanking(
+      this.parts.askLexical.search(query, CANDIDATES).map((h) => ofAsk(h.index)),
+      w.askLexical,
+      w.sectionAsks,
+    );
+    addRanking(
+      this.parts.askDense.search(vector, CANDIDATES).map((h) => ofAsk(h.index)),
+      w.askDense,
+      w.sectionAsks,
+    );
+    return denseHits;
+  }
+
+  /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
+  prepare(rawQuery: string): string {
+    const corrected = this.parts.spelling.correct(rawQuery);
+    return this.parts.restorer.restore(corrected).join(" ");
+  }
+
+  /** Embeds a text with the index's embeddings (synchronously when the model allows). */
+  async embed(text: string): Promise<number[]> {
+    const { embeddings } = this.parts;
+    return embeddings.embed ? embeddings.embed(text) : embeddings.embedQuery(text);
+  }
+
+  async search(
+    rawQuery: string,
+    limit = 5,
+    boost?: { lessonId: string; weight: number },
+  ): Promise<RetrievalResult> {
+    const query = this.prepare(rawQuery);
+    const vector = await this.embed(query);
+    const fused = new Map<string, number>();
+    const chunkScores = new Map<number, number>();
+    const denseHits = this.rank(query, vector, 1, fused, chunkScores);
+    // A long story: the sentences that ask count again, so the question is not drowned by the story.
+    const focus = focusOf(rawQuery);
+    if (focus) {
+      const focusQuery = this.prepare(focus);
+      const weight = (this.parts.weights ?? FUSION_WEIGHTS).focus;
+      if (weight > 0) this.rank(focusQuery, await this.embed(focusQuery), weight, fused, chunkScores);
+    }
+    const similarityOf = new Map(denseHits.map((h) => [h.index, h.similarity]));
+    const nearAsks = this.parts.askDense.search(vector, NEIGHBOURS);
+    const outside = this.parts.outside.nearest(query, vector, NEIGHBOURS);
+    if (boost && fused.has(boost.lessonId))
+      fused.set(boost.lessonId, (fused.get(boost.lessonId) ?? 0) + boost.weight);
 
     const hits: LessonHit[] = [...fused.entries()]
-      .filter(([lessonId]) => lessonId)
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([lessonId, score]) => {
-        const ranked = [...(bestChunks.get(lessonId) ?? new Map<number, number>()).entries()].sort(
-          (a, b) => b[1] - a[1],
+        const own = this.chunksOf(lessonId);
+        const ranked = [...own].sort(
+          (a, b) => (chunkScores.get(this.indexOf(b)) ?? 0) - (chunkScores.get(this.indexOf(a)) ?? 0),
         );
-        const ownChunks = ranked.map(([i]) => chunks[i]).filter((c): c is Chunk => !!c);
-        const fallback = chunks.filter((c) => c.lessonId === lessonId);
-        const first = (ownChunks[0] ?? fallback[0]) as Chunk;
+        const first = own[0] as Chunk;
         return {
           lessonId,
           module: first.module,
           title: first.title,
           score,
-          chunks: ownChunks.length ? ownChunks : fallback,
+          chunks: ranked,
+          chunkScores: ranked.map((c) => chunkScores.get(this.indexOf(c)) ?? 0),
         };
       });
 
@@ -132,11 +267,23 @@ export class HybridIndex {
     ];
     const best = hits[0];
     const bestChunk = best?.chunks[0];
-    const similarity = Math.max(
-      0,
-      similarityOf.get(bestChunk ? (this.chunkOrder.get(bestChunk) ?? -1) : -1) ?? 0,
-    );
-    return { hits, similarity, coverage: best ? this.coverage(terms, best.lessonId) : 0, terms, query };
+    const similarity = Math.max(0, similarityOf.get(bestChunk ? this.indexOf(bestChunk) : -1) ?? 0);
+    return {
+      hits,
+      similarity,
+      askSimilarity: Math.max(0, nearAsks[0]?.similarity ?? 0),
+      askLexical: this.parts.askLexical.search(query, 1)[0]?.score ?? 0,
+      outsideShare: outsideShare(nearAsks, outside.neighbours),
+      coverage: best ? this.coverage(terms, best.lessonId) : 0,
+      outside,
+      known: this.knownShare(tokenize(rawQuery).filter((t) => !isStopword(t))),
+      terms,
+      query,
+    };
+  }
+
+  private indexOf(chunk: Chunk): number {
+    return this.chunkOrder.get(chunk) ?? -1;
   }
 
   /** Rarity-weighted share of query terms found in a lesson; words unknown to the curriculum weigh most. */
@@ -151,5 +298,16 @@ export class HybridIndex {
       if (words.has(term)) found += weight;
     }
     return total ? found / total : 0;
+  }
+
+  /** Share of the typed content words (or their shorthand meaning) that the curriculum uses anywhere. */
+  private knownShare(tokens: string[]): number {
+    if (!tokens.length) return 0;
+    let known = 0;
+    for (const token of tokens) {
+      const expanded = expandTokens([token]).map(fold);
+      if (expanded.some((t) => this.known.has(t) || this.parts.spelling.has(t))) known++;
+    }
+    return known / tokens.length;
   }
 }

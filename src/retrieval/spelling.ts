@@ -17,13 +17,16 @@ export class SpellCorrector {
     return this.frequency.has(word);
   }
 
-  /** The query with each unknown token (length ≥ 4) replaced by its most frequent one-edit neighbour. */
+  /**
+   * The query with each unknown token replaced by its most frequent one-edit neighbour; a three-letter token
+   * only by a missing letter ("mạg" → "mang", "đăg" → "dang"), shorter ones never.
+   */
   correct(query: string): string {
     return tokenize(query)
       .map((token) => {
         const folded = fold(token);
-        if (folded.length < 4 || this.frequency.has(folded) || /\d/.test(folded)) return token;
-        return this.nearest(folded) ?? token;
+        if (folded.length < 3 || this.frequency.has(folded) || /\d/.test(folded)) return token;
+        return this.nearest(folded, folded.length === 3) ?? token;
       })
       .join(" ");
   }
@@ -32,11 +35,12 @@ export class SpellCorrector {
     this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
   }
 
-  private nearest(word: string): string | null {
+  private nearest(word: string, insertionOnly: boolean): string | null {
     let best: string | null = null;
     let bestFrequency = 0;
     for (const [candidate, frequency] of this.frequency) {
       if (Math.abs(candidate.length - word.length) > 1 || frequency <= bestFrequency) continue;
+      if (insertionOnly && candidate.length !== word.length + 1) continue;
       if (withinOneEdit(word, candidate)) {
         best = candidate;
         bestFrequency = frequency;

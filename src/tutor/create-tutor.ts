@@ -16,7 +16,13 @@ export function createTutor(deps: {
   wardName: string;
   logger: Logger;
 }): Tutor {
-  const extractive = createExtractiveTutor({ index: deps.index });
+  const online = deps.curriculum.onlineLesson
+    ? deps.curriculum.lessons.get(deps.curriculum.onlineLesson)
+    : undefined;
+  const extractive = createExtractiveTutor({
+    index: deps.index,
+    ...(online ? { onlineLesson: { id: online.id, title: online.title } } : {}),
+  });
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = deps.config;
   if (!OPENAI_API_KEY) return extractive;
   const model = new ChatOpenAI({
@@ -30,6 +36,7 @@ export function createTutor(deps: {
   return createLlmTutor({
     model,
     extractive,
+    index: deps.index,
     curriculum: deps.curriculum,
     wardName: deps.wardName,
     logger: deps.logger,

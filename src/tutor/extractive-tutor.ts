@@ -1,101 +1,213 @@
-import { messages } from "../assistant/messages.ts";
 import type { Chunk } from "../retrieval/chunk.ts";
-import type { HybridIndex, RetrievalResult } from "../retrieval/hybrid-index.ts";
-import { extractAnswer, pickChunk, stepsOf } from "./extract.ts";
+import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybrid-index.ts";
+import { chooseSection, compose, nextSection, stepCount, stepOf } from "./compose.ts";
+import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
+import { questionKind } from "./intent.ts";
+import { isMedical } from "./medical.ts";
 import { redactPersonalData } from "./redact.ts";
-import { classifyScope } from "./scope.ts";
-import type { AnswerSource, Tutor, TutorAnswer } from "./tutor.ts";
+import type { AnswerSource, FollowUpContext, Tutor, TutorAnswer } from "./tutor.ts";
+import { tutorMessages as tm } from "./tutor-messages.ts";
 
 export interface ExtractiveTutorOptions {
   index: HybridIndex;
-  /** Below this confidence the tutor says it does not know (calibrated by `npm run eval`). */
-  minConfidence?: number;
+  /** Answer, ask back or decline; default: the committed model fitted on the dev split. */
+  decision?: DecisionModel;
+  /** The lesson on submitting online, named in referrals for procedures that can be done there. */
+  onlineLesson?: { id: string; title: string };
 }
 
-/** Confidence of a retrieval: how similar the best passage is and how much of the question it covers. */
-export function confidenceOf(result: RetrievalResult): number {
-  if (!result.hits.length) return 0;
-  return 0.5 * result.similarity + 0.5 * result.coverage;
+/** "bước 3", "buoc 3" */
+const STEP_ASKED = /(?<!\p{L})(?:bước|buoc|b)\s*(\d{1,2})(?!\d)/iu;
+/** "bước tiếp", "tiếp theo", "rồi sao nữa" */
+const NEXT_STEP =
+  /(?<!\p{L})(bước tiếp|buoc tiep|tiếp theo|tiep theo|rồi sao nữa|roi sao nua|xong rồi sao|xong roi sao)(?!\p{L})/iu;
+/** "còn cách nào khác", "cách khác" */
+const OTHER_WAY = /(?<!\p{L})(cách (nào )?khác|cach (nao )?khac|còn cách|con cach)(?!\p{L})/iu;
+/** A short message that leans on the previous answer: "thế còn …", "vậy nếu …". */
+const LEANS_BACK = /^(còn|con|thế|the|vậy|vay|rồi|roi|nếu|neu|thế còn|the con)(?!\p{L})/iu;
+const FOLLOW_UP_BOOST = 0.05;
+const TOPIC_MIN_SIMILARITY = 0.2;
+/** Below this share of words anyone in the curriculum or the lexicon uses, a message is not understood at all. */
+const KNOWN_MIN_SHARE = 0.5;
+
+export interface Retrieved {
+  /** The question with personal data replaced by labels. */
+  text: string;
+  personalData: string[];
+  result: RetrievalResult;
 }
 
-export const DEFAULT_MIN_CONFIDENCE = 0.2;
-
-const FOLLOW_UP =
-  /^(còn|con|thế|the|vậy|vay|rồi|roi|nếu|neu)(?!\p{L}).{0,40}$|cách (nào )?khác|cach (nao )?khac|bước\s*\d+|buoc\s*\d+/iu;
-const STEP_QUESTION = /(?:bước|buoc)\s*(\d{1,2})/iu;
-
-/** Answers from the curriculum without an LLM: the relevant steps of the best lesson, cited. */
+/** Answers from the curriculum without an LLM: the part of the best lesson that answers, cited. */
 export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor & {
-  retrieve(question: string, history?: string[]): Promise<Retrieved>;
+  retrieve(question: string, context?: FollowUpContext): Promise<Retrieved>;
 } {
-  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const { index } = options;
+  const model = options.decision ?? loadDecisionModel();
 
-  async function retrieve(question: string, history: string[] = []): Promise<Retrieved> {
+  async function retrieve(question: string, context?: FollowUpContext): Promise<Retrieved> {
     const { text, found } = redactPersonalData(question);
-    const previous = history.at(-1);
-    const followUp = previous !== undefined && FOLLOW_UP.test(text.trim()) && text.trim().length < 60;
-    const query = followUp ? `${redactPersonalData(previous).text} ${text}` : text;
-    const result = await options.index.search(query, 5);
-    return { query, text, personalData: found, followUp, result, confidence: confidenceOf(result) };
+    const leans = context && LEANS_BACK.test(text.trim()) && text.trim().length < 80;
+    const result = await index.search(
+      text,
+      5,
+      leans && context ? { lessonId: context.lesson, weight: FOLLOW_UP_BOOST } : undefined,
+    );
+    return { text, personalData: found, result };
+  }
+
+  function answerFrom(
+    hit: LessonHit,
+    chunk: Chunk,
+    result: RetrievalResult | null,
+    warning: string | undefined,
+    question?: string,
+  ): TutorAnswer {
+    const next = result ? nextSection(hit, chunk) : undefined;
+    const composed = compose(chunk, index.chunksOf(hit.lessonId), result?.terms ?? [], {
+      ...(next ? { next } : {}),
+      ...(question ? { question } : {}),
+    });
+    const citation = tm.seeLesson(hit.title);
+    const section = sectionIndex(chunk);
+    return {
+      refused: false,
+      text: [warning, [composed.direct, ...composed.points].filter(Boolean).join("\n"), citation]
+        .filter(Boolean)
+        .join("\n\n"),
+      sources: result ? sourcesOf(result, hit.lessonId, section) : [sourceOf(hit, 1, section)],
+      parts: { ...(warning ? { warning } : {}), direct: composed.direct, points: composed.points, citation },
+      context: { lesson: hit.lessonId, section },
+    };
+  }
+
+  /** "bước 3", "bước tiếp", "còn cách nào khác" — continued from the last answer's lesson. */
+  function followUp(text: string, context: FollowUpContext, warning: string | undefined): TutorAnswer | null {
+    const chunks = index.chunksOf(context.lesson);
+    const hit = lessonHitOf(context.lesson, chunks);
+    if (!hit) return null;
+    const asked = STEP_ASKED.exec(text);
+    const next = NEXT_STEP.test(text) ? (context.step ?? 1) + 1 : undefined;
+    const n = asked ? Number(asked[1]) : next;
+    if (n !== undefined) {
+      const withSteps = [chunks[context.section], ...chunks].find((c) => c && stepCount(c) > 0) ?? undefined;
+      if (!withSteps) return null;
+      const step = stepOf(withSteps, n);
+      const citation = tm.seeLesson(hit.title);
+      const direct = step ? `${tm.stepIntro(n)} ${step}` : tm.noSuchStep(n, stepCount(withSteps));
+      return {
+        refused: false,
+        text: [warning, direct, citation].filter(Boolean).join("\n\n"),
+        sources: [sourceOf(hit, 1, sectionIndex(withSteps))],
+        parts: { ...(warning ? { warning } : {}), direct, points: [], citation },
+        context: {
+          lesson: context.lesson,
+          section: sectionIndex(withSteps),
+          step: step ? n : (context.step ?? 0),
+        },
+      };
+    }
+    if (OTHER_WAY.test(text)) {
+      const other = chunks.find(
+        (c, i) => i !== context.section && c.kind && c.kind !== "la-gi" && !/^ghi nhớ$/iu.test(c.heading),
+      );
+      if (other) return answerFrom(hit, other, null, warning);
+    }
+    return null;
   }
 
   return {
     retrieve,
-    async answer(question, history = []) {
-      const retrieved = await retrieve(question, history);
-      const warning = retrieved.personalData.length ? `${messages.personalDataWarning}\n\n` : "";
-      const scope = classifyScope(retrieved.text);
-      if (scope !== "in") return refusal(scope === "medical" ? "medical" : "out-of-scope", warning);
-      if (retrieved.confidence < minConfidence) return refusal("low-confidence", warning);
-      const best = retrieved.result.hits[0];
-      if (!best) return refusal("low-confidence", warning);
-      return {
-        refused: false,
-        text: `${warning}${composeAnswer(retrieved, best.chunks, options.index.chunksOf(best.lessonId))}\n\n${messages.seeLesson(best.title)}`,
-        sources: sourcesOf(retrieved.result),
-      };
+    async answer(question, context) {
+      const retrieved = await retrieve(question, context);
+      const warning = retrieved.personalData.length ? tm.personalDataWarning : undefined;
+      if (isMedical(retrieved.text)) return refusal("medical", tm.medical, warning);
+      if (context) {
+        const continued = followUp(retrieved.text, context, warning);
+        if (continued) return continued;
+      }
+      const { result } = retrieved;
+      const decision = decide(result, model);
+      const best = result.hits[0];
+      if (decision.verdict === "refuse" || !best) {
+        // The nearest out-of-scope example names the kind of refusal only when it is actually near.
+        const topic =
+          result.outside.similarity >= TOPIC_MIN_SIMILARITY && result.known >= KNOWN_MIN_SHARE
+            ? result.outside.topic
+            : null;
+        if (topic?.kind === "admin")
+          return refusal(
+            "referral",
+            tm.referral(topic.where, topic.online ? options.onlineLesson?.title : undefined),
+            warning,
+          );
+        if (topic?.kind === "medical") return refusal("medical", tm.medical, warning);
+        if (topic) return refusal("out-of-scope", tm.outOfScope, warning);
+        return refusal("low-confidence", tm.dontKnow, warning);
+      }
+      if (decision.verdict === "clarify") return clarification(result, questionKind(retrieved.text), warning);
+      const chunk = chooseSection(best, questionKind(retrieved.text)) ?? best.chunks[0];
+      if (!chunk) return refusal("low-confidence", tm.dontKnow, warning);
+      return answerFrom(best, chunk, result, warning, retrieved.text);
     },
+    async explain(lesson, section) {
+      const chunks = index.chunksOf(lesson);
+      const chunk = chunks[section] ?? chunks[0];
+      const hit = lessonHitOf(lesson, chunks);
+      if (!chunk || !hit) return null;
+      return answerFrom(hit, chunk, null, undefined);
+    },
+  };
+
+  function clarification(
+    result: RetrievalResult,
+    kind: ReturnType<typeof questionKind>,
+    warning: string | undefined,
+  ): TutorAnswer {
+    const candidates = result.hits.slice(0, 3).map((hit, rank) => {
+      const chunk = chooseSection(hit, kind) ?? hit.chunks[0];
+      return sourceOf(hit, hit.score, chunk ? sectionIndex(chunk) : 0, rank);
+    });
+    const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`);
+    return {
+      refused: false,
+      clarify: true,
+      text: [warning, [tm.clarify, ...lines].join("\n")].filter(Boolean).join("\n\n"),
+      sources: candidates,
+    };
+  }
+}
+
+function lessonHitOf(lessonId: string, chunks: Chunk[]): LessonHit | null {
+  const first = chunks[0];
+  if (!first) return null;
+  return {
+    lessonId,
+    module: first.module,
+    title: first.title,
+    score: 1,
+    chunks,
+    chunkScores: chunks.map(() => 0),
   };
 }
 
-export interface Retrieved {
-  query: string;
-  /** The question with personal data replaced by labels. */
-  text: string;
-  personalData: string[];
-  followUp: boolean;
-  result: RetrievalResult;
-  confidence: number;
+function sectionIndex(chunk: Chunk): number {
+  return Number(chunk.id.slice(chunk.id.lastIndexOf("#") + 1));
 }
 
-function composeAnswer(retrieved: Retrieved, chunks: Chunk[], lessonChunks: Chunk[]): string {
-  const stepAsked = STEP_QUESTION.exec(retrieved.text);
-  if (stepAsked && retrieved.followUp) {
-    const n = Number(stepAsked[1]);
-    for (const chunk of chunks) {
-      const step = stepsOf(chunk.text)[n - 1];
-      if (step) return `${messages.stepIntro(n)} ${step}`;
-    }
-  }
-  const chunk = pickChunk(chunks, retrieved.text, lessonChunks);
-  return chunk ? extractAnswer(chunk, retrieved.result.terms) : "";
-}
-
-function sourcesOf(result: RetrievalResult): AnswerSource[] {
-  return result.hits.map((hit) => ({
+function sourceOf(hit: LessonHit, score: number, section: number, _rank = 0): AnswerSource {
+  return {
     module: hit.module,
     lesson: hit.lessonId,
     title: hit.title,
-    score: Math.round(hit.score * 10_000) / 10_000,
-  }));
+    score: Math.round(score * 10_000) / 10_000,
+    section,
+  };
 }
 
-function refusal(reason: NonNullable<TutorAnswer["reason"]>, prefix = ""): TutorAnswer {
-  const text =
-    reason === "medical"
-      ? messages.medical
-      : reason === "out-of-scope"
-        ? messages.outOfScope
-        : messages.dontKnow;
-  return { refused: true, reason, text: `${prefix}${text}`, sources: [] };
+function sourcesOf(result: RetrievalResult, lessonId: string, section: number): AnswerSource[] {
+  return result.hits.map((hit) => sourceOf(hit, hit.score, hit.lessonId === lessonId ? section : 0));
+}
+
+function refusal(reason: NonNullable<TutorAnswer["reason"]>, text: string, warning?: string): TutorAnswer {
+  return { refused: true, reason, text: [warning, text].filter(Boolean).join("\n\n"), sources: [] };
 }

@@ -3,13 +3,14 @@ import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import type { Logger } from "pino";
-import { messages } from "../assistant/messages.ts";
 import { hostOf } from "../knowledge/links.ts";
 import type { Curriculum } from "../knowledge/types.ts";
+import type { Chunk } from "../retrieval/chunk.ts";
+import type { HybridIndex } from "../retrieval/hybrid-index.ts";
 import type { createExtractiveTutor } from "./extractive-tutor.ts";
-import { redactPersonalData } from "./redact.ts";
 import { contactsIn, removeUnlistedContacts } from "./sanitize.ts";
-import type { Tutor } from "./tutor.ts";
+import type { Tutor, TutorAnswer } from "./tutor.ts";
+import { tutorMessages } from "./tutor-messages.ts";
 
 const PROMPTS_DIR = join(import.meta.dirname, "..", "..", "prompts");
 
@@ -17,6 +18,8 @@ export interface LlmTutorOptions {
   model: BaseChatModel;
   /** Retrieval, refusals and the fallback answer. */
   extractive: ReturnType<typeof createExtractiveTutor>;
+  /** The index the extractive tutor reads, for the chosen sections' text. */
+  index: HybridIndex;
   curriculum: Curriculum;
   wardName: string;
   logger: Logger;
@@ -48,24 +51,40 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
   const listedPhones = listed.filter((c) => c.kind === "phone").map((c) => c.value.replace(/\D/g, ""));
   const timeoutMs = options.timeoutMs ?? 8000;
 
+  /**
+   * The same selection as the extractive answer: the section it chose first, then the lesson's other
+   * matching sections and the recap, then the next lesson's best section.
+   */
+  function passagesFor(answer: TutorAnswer): { title: string; text: string }[] {
+    const chosen = answer.context;
+    if (!chosen) return [];
+    const lessonChunks = options.index.chunksOf(chosen.lesson);
+    const first = lessonChunks[chosen.section];
+    const recap = lessonChunks.find((c) => /^ghi nhớ$/iu.test(c.heading.trim()));
+    const others = answer.sources
+      .slice(1, 2)
+      .map((s) => options.index.chunksOf(s.lesson)[s.section ?? 0])
+      .filter((c): c is Chunk => !!c);
+    const picked = [first, recap, ...others].filter((c): c is Chunk => !!c);
+    return [...new Set(picked)].map((c) => ({
+      title: `${c.title} (${c.lessonId})`,
+      text: `${c.heading}\n${c.text}`,
+    }));
+  }
+
   return {
-    async answer(question, history = []) {
-      const fallback = await options.extractive.answer(question, history);
-      if (fallback.refused) return fallback;
-      const retrieved = await options.extractive.retrieve(question, history);
-      const hits = retrieved.result.hits.slice(0, 3);
-      const passages = hits.map(
-        (hit) =>
-          `### ${hit.title} (${hit.lessonId})\n${hit.chunks
-            .slice(0, 2)
-            .map((c) => `${c.heading}\n${c.text}`)
-            .join("\n\n")}`,
-      );
+    explain: (lesson, section) => options.extractive.explain(lesson, section),
+    async answer(question, context) {
+      const fallback = await options.extractive.answer(question, context);
+      // Declines, questions back and single steps need no writer.
+      if (fallback.refused || fallback.clarify || !fallback.parts?.points.length) return fallback;
+      const retrieved = await options.extractive.retrieve(question, context);
+      const passages = passagesFor(fallback).map((p) => `### ${p.title}\n${p.text}`);
+      const title = fallback.sources[0]?.title;
       try {
         const input = await prompt.formatMessages({
           ward: options.wardName,
           passages: passages.join("\n\n"),
-          history: history.map((h) => `- ${redactPersonalData(h).text}`).join("\n") || "(không có)",
           question: retrieved.text,
         });
         const output = await withTimeout(options.model.invoke(input), timeoutMs);
@@ -82,10 +101,13 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
           options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
         if (!cleaned.text.trim()) throw new Error("empty answer");
         options.onCall?.("ok");
+        const warning = fallback.parts?.warning;
+        const text = withCitation(cleaned.text, title);
         return {
           refused: false,
-          text: withCitation(cleaned.text, hits[0]?.title),
+          text: warning ? `${warning}\n\n${text}` : text,
           sources: fallback.sources,
+          ...(fallback.context ? { context: fallback.context } : {}),
         };
       } catch (error) {
         const timedOut = error instanceof TimeoutError;
@@ -102,7 +124,7 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
 
 function withCitation(text: string, title: string | undefined): string {
   if (!title) return text;
-  const line = messages.seeLesson(title);
+  const line = tutorMessages.seeLesson(title);
   const withoutOwn = text.replace(/\n*\s*Xem bài:.*$/imu, "").trim();
   return `${withoutOwn}\n\n${line}`;
 }

@@ -13,6 +13,7 @@ import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts
 import type { Store } from "../../src/storage/store.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
 import { createLlmTutor, loadAnswerPrompt } from "../../src/tutor/llm-tutor.ts";
+import { tutorMessages as tm } from "../../src/tutor/tutor-messages.ts";
 import {
   onboard,
   silentLogger,
@@ -244,11 +245,17 @@ function expectSafeReplies(replies: Reply[]): void {
   expect(total).toBeLessThan(MAX_TEXT_CHARS + 2000);
 }
 
-/** A refusal, or an answer citing a lesson of the curriculum with options into it. */
+/** A refusal, a question back with lesson choices, or an answer citing a lesson with options into it. */
 function expectRefusalOrLesson(replies: Reply[]): void {
   const first = replies[0]?.text ?? "";
-  const refusals = [messages.dontKnow, messages.outOfScope, messages.medical];
+  const refusals = [tm.dontKnow, tm.outOfScope, tm.medical, tm.referral(undefined, undefined).slice(0, 40)];
   if (refusals.some((r) => first.includes(r))) return;
+  if (first.includes(tm.clarify)) {
+    expect(replies[0]?.options?.some((o) => /^v1:pick:[a-z0-9-]+\/[a-z0-9-]+\.\d+$/.test(o.action))).toBe(
+      true,
+    );
+    return;
+  }
   expect(first).toMatch(/Xem bài: .+/);
   expect(replies[0]?.options?.some((o) => /^v1:lesson:[a-z0-9-]+\/[a-z0-9-]+$/.test(o.action))).toBe(true);
 }
@@ -425,6 +432,7 @@ async function llmAssistant(responses: string[]) {
   const tutor = createLlmTutor({
     model,
     extractive: createExtractiveTutor({ index: await testIndex() }),
+    index: await testIndex(),
     curriculum: await testCurriculum(),
     wardName: WARD,
     logger: silentLogger,

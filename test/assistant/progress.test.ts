@@ -73,11 +73,29 @@ describe("progress", () => {
     const assistant = await testAssistant(store);
     await onboard(assistant, "p4", "nguoi-dan", { action: "v1:to-skip" }, { mode: "elderly" });
     const [first] = await assistant.handle({ ...web("p4"), text: "cach kich hoat vneid" });
-    expect(first?.text.split("\n\n")[0]?.split("\n")).toHaveLength(2);
+    // The direct sentence, then the first two steps.
+    const lines = first?.text.split("\n\n")[0]?.split("\n") ?? [];
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^1\. /);
+    expect(lines[2]).toMatch(/^2\. /);
     expect(first?.text).toContain("Xem bài:");
     expect(first?.options?.[0]?.action).toBe("v1:more");
     const [second] = await assistant.handle({ ...web("p4"), action: "v1:more" });
     expect(second?.text).toMatch(/^3\./);
     expect(second?.text).toContain("Xem bài:");
+  });
+
+  it("keeps elderly answers step by step when the question held a phone number", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    await onboard(assistant, "p5", "nguoi-dan", { action: "v1:to-skip" }, { mode: "elderly" });
+    const [first] = await assistant.handle({
+      ...web("p5"),
+      text: "sdt toi 0912345678, cach kich hoat vneid",
+    });
+    const lines = first?.text.split("\n\n")[0]?.split("\n") ?? [];
+    expect(lines[0]).toContain("đừng gửi số căn cước");
+    expect(lines.filter((l) => /^\d+\. /.test(l))).toHaveLength(2);
+    expect(first?.options?.[0]?.action).toBe("v1:more");
   });
 });

@@ -77,6 +77,7 @@ describe("hybrid retrieval", () => {
     const changed = await buildIndex(await loadCurriculum(dir), { cacheDir });
     expect(changed.fromCache).toBe(false);
     expect(changed.contentHash).not.toBe(first.contentHash);
-    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".hnsw"))).toHaveLength(2);
+    // Sections and asks, for each of the two curricula.
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".hnsw"))).toHaveLength(4);
   });
 });

@@ -1,30 +1,74 @@
 import { describe, expect, it } from "vitest";
+import { type DecisionModel, FEATURE_NAMES, loadDecisionModel } from "../../src/tutor/decision.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
 import { testIndex } from "../helpers/core.ts";
 
-const tutor = async () => createExtractiveTutor({ index: await testIndex() });
-
-describe("extractive tutor", () => {
-  it("answers a how-to question with the lesson's numbered steps and cites the lesson", async () => {
-    const answer = await (await tutor()).answer("cách kích hoạt tài khoản VNeID");
-    expect(answer.refused).toBe(false);
-    expect(answer.text).toMatch(/^1\. /);
-    expect(answer.text).toContain("Xem bài: Kích hoạt tài khoản định danh điện tử");
-    expect(answer.sources[0]).toMatchObject({ module: "vneid", lesson: "vneid/kich-hoat" });
-    const words = answer.text.split(/\s+/).length;
-    expect(words).toBeLessThanOrEqual(140);
+const tutor = async (decision?: DecisionModel) =>
+  createExtractiveTutor({
+    index: await testIndex(),
+    onlineLesson: { id: "dich-vu-cong/nop-ho-so", title: "Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công" },
+    ...(decision ? { decision } : {}),
   });
 
-  it("says it does not know, kindly, for questions outside the curriculum", async () => {
-    for (const q of [
-      "kết quả xổ số miền bắc hôm nay",
-      "gia vang sjc hom nay bao nhieu",
-      "ngày mai trời có mưa không",
-    ]) {
-      const answer = await (await tutor()).answer(q);
-      expect(answer, q).toMatchObject({ refused: true, reason: "out-of-scope", sources: [] });
-      expect(answer.text).toContain("chưa có thông tin này");
+/** A decision model that always gives the same verdict, to test each branch on its own. */
+function always(verdict: "answer" | "clarify" | "refuse"): DecisionModel {
+  const zero = FEATURE_NAMES.map(() => 0);
+  const flat = { mean: zero, scale: zero.map(() => 1), weights: zero, bias: 0 };
+  return {
+    scope: flat,
+    confidence: flat,
+    thresholds: {
+      refuse: verdict === "refuse" ? 0.9 : 0.1,
+      clarify: verdict === "clarify" ? 0.9 : 0.1,
+    },
+    fitted: { split: "test", messages: 0, at: "" },
+  };
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+describe("extractive tutor", () => {
+  it("answers a how-to question with a direct sentence, then the lesson's numbered steps, and cites the lesson", async () => {
+    const answer = await (await tutor()).answer("cách kích hoạt tài khoản VNeID");
+    expect(answer.refused).toBe(false);
+    expect(answer.sources[0]).toMatchObject({ module: "vneid", lesson: "vneid/kich-hoat" });
+    expect(answer.parts?.direct).toBeTruthy();
+    expect(answer.parts?.points[0]).toMatch(/^1\. Mở ứng dụng VNeID/);
+    expect(answer.text).toContain("Xem bài: Kích hoạt tài khoản định danh điện tử");
+    // The steps' own words (their numbers aside) stay within 80.
+    const stepWords = (answer.parts?.points ?? []).map((p) => p.replace(/^\d+\.\s+/, ""));
+    expect(wordsOf(stepWords.join(" "))).toBeLessThanOrEqual(80);
+  });
+
+  it("answers a forgotten password from the troubleshooting lesson's section, not an introduction", async () => {
+    const answer = await (await tutor()).answer("tôi quên mật khẩu vneid thì phải làm sao");
+    expect(answer.sources.slice(0, 2).map((s) => s.lesson)).toContain("vneid/su-co-thuong-gap");
+    const body = [answer.parts?.direct, ...(answer.parts?.points ?? [])].join("\n");
+    expect(body).not.toMatch(/Đừng lo\. Phần lớn sự cố/);
+  });
+
+  it("never shows a bullet twice or a doubled bullet mark", async () => {
+    const t = await tutor();
+    for (const q of ["dấu hiệu tin nhắn lừa đảo", "bị lừa chuyển tiền rồi phải làm gì", "otp là gì"]) {
+      const answer = await t.answer(q);
+      expect(answer.text, q).not.toMatch(/•\s*•/);
+      const lines = answer.text.split("\n").filter((l) => l.trim());
+      expect(new Set(lines).size, q).toBe(lines.length);
     }
+  });
+
+  it("declines everyday questions outside the curriculum, kindly", async () => {
+    for (const q of ["kết quả xổ số miền bắc hôm nay", "cách trồng rau sạch ở ban công"]) {
+      const answer = await (await tutor()).answer(q);
+      expect(answer, q).toMatchObject({ refused: true, sources: [] });
+      expect(answer.text).toMatch(/chưa có thông tin này/);
+    }
+  });
+
+  it("refers administrative procedures we don't teach to the ward office, with the online lesson where it applies", async () => {
+    const answer = await (await tutor()).answer("làm lại thẻ căn cước bị mất thì cần giấy tờ gì");
+    expect(answer).toMatchObject({ refused: true, reason: "referral", sources: [] });
+    expect(answer.text).toContain("Công an phường");
   });
 
   it("sends symptoms and medicine questions to a doctor or 115", async () => {
@@ -41,28 +85,68 @@ describe("extractive tutor", () => {
     expect(answer.sources[0]?.module).toBe("y-te-so");
   });
 
-  it("refuses gibberish with low confidence", async () => {
+  it("says plainly it does not understand gibberish, without guessing a topic", async () => {
     const answer = await (await tutor()).answer("xqzv blorf wumple trazz");
     expect(answer).toMatchObject({ refused: true, reason: "low-confidence" });
+  });
+
+  it("asks back with the top lessons in order when unsure, and never refuses then", async () => {
+    const answer = await (await tutor(always("clarify"))).answer("cách kích hoạt tài khoản VNeID");
+    expect(answer).toMatchObject({ refused: false, clarify: true });
+    expect(answer.sources.length).toBeGreaterThanOrEqual(2);
+    expect(answer.sources.length).toBeLessThanOrEqual(3);
+    expect(answer.text).toMatch(/^Mình chưa chắc bạn hỏi việc nào\. Ý bạn là:\n1\. /);
+    expect(answer.text).toContain(`1. ${answer.sources[0]?.title}`);
+  });
+
+  it("follows the fitted decision: a model that declines everything declines", async () => {
+    const answer = await (await tutor(always("refuse"))).answer("cách kích hoạt tài khoản VNeID");
+    expect(answer.refused).toBe(true);
+  });
+
+  it("explains a section chosen after a question back", async () => {
+    const answer = await (await tutor()).explain("vneid/su-co-thuong-gap", 1);
+    expect(answer?.sources[0]?.lesson).toBe("vneid/su-co-thuong-gap");
+    expect(answer?.context).toEqual({ lesson: "vneid/su-co-thuong-gap", section: 1 });
   });
 
   it("warns the learner who sends personal data, and does not echo it", async () => {
     const answer = await (await tutor()).answer("số cccd của tôi 001234567890, kích hoạt vneid thế nào");
     expect(answer.text).toContain("đừng gửi số căn cước");
     expect(answer.text).not.toContain("001234567890");
+    expect(answer.parts?.warning).toContain("đừng gửi số căn cước");
   });
 
-  it("resolves a follow-up about a step from the previous question", async () => {
+  it("answers 'bước 3', then 'bước tiếp theo', from the last answered lesson", async () => {
     const t = await tutor();
-    const answer = await t.answer("bước 3 là sao?", ["cách kích hoạt vneid"]);
-    expect(answer.text).toMatch(/^Bước 3: Nhập số định danh/);
+    const first = await t.answer("cách kích hoạt vneid");
+    expect(first.context?.lesson).toBe("vneid/kich-hoat");
+    const third = await t.answer("bước 3 là sao?", first.context);
+    expect(third.text).toMatch(/^Bước 3: Nhập số định danh/);
+    expect(third.context?.step).toBe(3);
+    const fourth = await t.answer("thế còn bước tiếp theo", third.context);
+    expect(fourth.text).toMatch(/^Bước 4: /);
   });
 
-  it("uses the previous question for a vague follow-up", async () => {
+  it("says how many steps there are when asked for one that doesn't exist", async () => {
     const t = await tutor();
-    const followed = await t.answer("còn cách nào khác không?", [
-      "cách kích hoạt vneid khi không có điện thoại thông minh",
-    ]);
-    expect(followed.sources[0]?.module).toBe("vneid");
+    const first = await t.answer("cách kích hoạt vneid");
+    const answer = await t.answer("bước 30", first.context);
+    expect(answer.text).toMatch(/không có bước 30/);
+  });
+
+  it("gives another section of the same lesson for 'còn cách nào khác'", async () => {
+    const t = await tutor();
+    const first = await t.answer("tôi quên mật khẩu vneid thì phải làm sao");
+    const other = await t.answer("còn cách nào khác không?", first.context);
+    expect(other.sources[0]?.lesson).toBe(first.context?.lesson);
+    expect(other.context?.section).not.toBe(first.context?.section);
+  });
+
+  it("loads the committed decision model, fitted on the dev split", () => {
+    const model = loadDecisionModel();
+    expect(model.fitted.split).toBe("dev");
+    expect(model.scope.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(model.confidence.weights).toHaveLength(FEATURE_NAMES.length);
   });
 });

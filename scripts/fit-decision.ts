@@ -1,0 +1,144 @@
+/**
+ * npm run fit-decision — fits the tutor's answer / ask back / decline decision on the dev split only and
+ * writes src/tutor/decision-model.json. Two logistic regressions over retrieval features:
+ *   scope:      P(the message is one the lessons answer)        → decline below `refuse`
+ *   confidence: P(the first lesson answers it | in scope)       → ask "Ý bạn là …" below `clarify`
+ * Thresholds: `refuse` declines as many out-of-scope messages as possible while declining at most
+ * MAX_IN_SCOPE_REFUSED of in-scope ones; `clarify` asks back where the first lesson is more often wrong than
+ * right, for at most MAX_CLARIFIED of in-scope messages.
+ */
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
+import { buildIndex } from "../src/retrieval/build-index.ts";
+import {
+  DECISION_FILE,
+  type DecisionModel,
+  FEATURE_NAMES,
+  featuresOf,
+  type LogisticModel,
+  probability,
+} from "../src/tutor/decision.ts";
+import { isMedical } from "../src/tutor/medical.ts";
+import { redactPersonalData } from "../src/tutor/redact.ts";
+import { readSplit } from "./eval-lib.ts";
+
+const MAX_IN_SCOPE_REFUSED = 0.03;
+const MAX_CLARIFIED = 0.08;
+
+const curriculum = await loadCurriculum(resolve("knowledge"));
+const { index } = await buildIndex(curriculum);
+const questions = readSplit(join("test", "fixtures", "eval", "dev")).filter((q) => !isMedical(q.q));
+const rows: { x: number[]; inScope: boolean; right: boolean }[] = [];
+for (const question of questions) {
+  const result = await index.search(redactPersonalData(question.q).text, 5);
+  const inScope = question.lessons.length > 0;
+  rows.push({
+    x: featuresOf(result),
+    inScope,
+    right: inScope && question.lessons.includes(result.hits[0]?.lessonId ?? ""),
+  });
+}
+
+const scope = fitLogistic(
+  rows.map((r) => r.x),
+  rows.map((r) => (r.inScope ? 1 : 0)),
+);
+const inScopeRows = rows.filter((r) => r.inScope);
+const confidence = fitLogistic(
+  inScopeRows.map((r) => r.x),
+  inScopeRows.map((r) => (r.right ? 1 : 0)),
+);
+
+const refuse = pickRefuse(rows, scope);
+const clarify = pickClarify(inScopeRows, confidence);
+const model: DecisionModel = {
+  scope,
+  confidence,
+  thresholds: { refuse, clarify },
+  fitted: { split: "dev", messages: rows.length, at: new Date().toISOString().slice(0, 10) },
+};
+writeFileSync(DECISION_FILE, `${JSON.stringify(model, null, 2)}\n`);
+
+const pScope = rows.map((r) => probability(scope, r.x));
+const outRows = rows.filter((r) => !r.inScope);
+console.log(`fitted on ${rows.length} dev messages (${inScopeRows.length} in scope)`);
+console.log(`features: ${FEATURE_NAMES.join(", ")}`);
+console.log(
+  `scope weights: ${scope.weights.map((w) => w.toFixed(2)).join(" ")}  bias ${scope.bias.toFixed(2)}`,
+);
+console.log(
+  `confidence weights: ${confidence.weights.map((w) => w.toFixed(2)).join(" ")}  bias ${confidence.bias.toFixed(2)}`,
+);
+console.log(
+  `refuse below ${refuse.toFixed(3)}: out-of-scope declined ${share(outRows.filter((r) => probability(scope, r.x) < refuse).length, outRows.length)}, ` +
+    `in-scope declined ${share(inScopeRows.filter((r) => probability(scope, r.x) < refuse).length, inScopeRows.length)}`,
+);
+console.log(
+  `ask back below ${clarify.toFixed(3)}: in-scope asked back ${share(inScopeRows.filter((r) => probability(confidence, r.x) < clarify).length, inScopeRows.length)}`,
+);
+console.log(`wrote ${DECISION_FILE} (${pScope.length} scored)`);
+
+function share(n: number, of: number): string {
+  return `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
+}
+
+/** L2-regularised logistic regression on standardised features, by gradient descent. */
+function fitLogistic(xs: number[][], ys: number[], lambda = 0.01, steps = 3000, rate = 0.3): LogisticModel {
+  const d = FEATURE_NAMES.length;
+  const mean = Array.from({ length: d }, (_, j) => avg(xs.map((x) => x[j] ?? 0)));
+  const scale = Array.from({ length: d }, (_, j) => {
+    const m = mean[j] ?? 0;
+    return Math.sqrt(avg(xs.map((x) => ((x[j] ?? 0) - m) ** 2))) || 1;
+  });
+  const zs = xs.map((x) => x.map((v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1)));
+  const weights = new Array<number>(d).fill(0);
+  let bias = 0;
+  for (let step = 0; step < steps; step++) {
+    const grad = new Array<number>(d).fill(0);
+    let gradBias = 0;
+    for (const [i, z] of zs.entries()) {
+      let s = bias;
+      for (let j = 0; j < d; j++) s += (weights[j] ?? 0) * (z[j] ?? 0);
+      const error = 1 / (1 + Math.exp(-s)) - (ys[i] ?? 0);
+      for (let j = 0; j < d; j++) grad[j] = (grad[j] ?? 0) + error * (z[j] ?? 0);
+      gradBias += error;
+    }
+    for (let j = 0; j < d; j++)
+      weights[j] = (weights[j] ?? 0) - rate * ((grad[j] ?? 0) / zs.length + lambda * (weights[j] ?? 0));
+    bias -= (rate * gradBias) / zs.length;
+  }
+  const round = (v: number) => Math.round(v * 10_000) / 10_000;
+  return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
+}
+
+function avg(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+/** The highest threshold that declines at most MAX_IN_SCOPE_REFUSED of in-scope messages. */
+function pickRefuse(all: typeof rows, m: LogisticModel): number {
+  const inScope = all
+    .filter((r) => r.inScope)
+    .map((r) => probability(m, r.x))
+    .sort((a, b) => a - b);
+  const allowed = Math.floor(inScope.length * MAX_IN_SCOPE_REFUSED);
+  return inScope[allowed] ?? 0.5;
+}
+
+/** Below this the first lesson is more often wrong than right; capped at MAX_CLARIFIED of in-scope messages. */
+function pickClarify(inScope: typeof rows, m: LogisticModel): number {
+  const scored = inScope.map((r) => ({ p: probability(m, r.x), right: r.right })).sort((a, b) => a.p - b.p);
+  const cap = Math.floor(scored.length * MAX_CLARIFIED);
+  let best = 0;
+  let gain = 0;
+  let bestGain = 0;
+  for (const [i, s] of scored.slice(0, cap).entries()) {
+    gain += s.right ? -1 : 1;
+    if (gain > bestGain) {
+      bestGain = gain;
+      best = ((s.p + (scored[i + 1]?.p ?? s.p)) / 2) as number;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,93 @@
+import { fold, hasDiacritics, isStopword, tokenize } from "./normalize.ts";
+
+const MAX_FORMS = 6;
+const BIGRAM_WEIGHT = 1.5;
+
+/**
+ * Puts the accents back on a message typed without them ("quen mat khau" → "quên mật khẩu"), from the
+ * curriculum's own syllable statistics: how often each accented form stands for a folded syllable, and which
+ * forms follow which (a bigram model, best path by Viterbi). Tokens typed with accents are kept as typed;
+ * syllables the curriculum never uses are left alone.
+ */
+export class DiacriticRestorer {
+  /** folded syllable → accented forms with their counts, most frequent first */
+  private readonly forms = new Map<string, { form: string; count: number }[]>();
+  private readonly unigram = new Map<string, number>();
+  private readonly bigram = new Map<string, number>();
+
+  constructor(texts: Iterable<string>) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const text of texts) {
+      let previous = "";
+      for (const token of tokenize(text)) {
+        const folded = fold(token);
+        const byForm = counts.get(folded) ?? new Map<string, number>();
+        counts.set(folded, byForm);
+        byForm.set(token, (byForm.get(token) ?? 0) + 1);
+        this.unigram.set(token, (this.unigram.get(token) ?? 0) + 1);
+        if (previous)
+          this.bigram.set(`${previous} ${token}`, (this.bigram.get(`${previous} ${token}`) ?? 0) + 1);
+        previous = token;
+      }
+    }
+    for (const [folded, byForm] of counts) {
+      const ranked = [...byForm]
+        .map(([form, count]) => ({ form, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, MAX_FORMS);
+      this.forms.set(folded, ranked);
+    }
+  }
+
+  /** The message's tokens with accents restored where the curriculum knows the syllable. */
+  restore(text: string): string[] {
+    const tokens = tokenize(text);
+    const lattice = tokens.map((token) => this.candidates(token));
+    // Viterbi over the candidate forms of each token.
+    let scores = lattice[0]?.map((c) => c.logp) ?? [];
+    const back: number[][] = [];
+    for (let i = 1; i < lattice.length; i++) {
+      const previous = lattice[i - 1] ?? [];
+      const current = lattice[i] ?? [];
+      const next: number[] = [];
+      const from: number[] = [];
+      for (const c of current) {
+        let best = Number.NEGATIVE_INFINITY;
+        let bestFrom = 0;
+        for (const [j, p] of previous.entries()) {
+          const s = (scores[j] ?? 0) + c.logp + BIGRAM_WEIGHT * this.transition(p.form, c.form);
+          if (s > best) {
+            best = s;
+            bestFrom = j;
+          }
+        }
+        next.push(best);
+        from.push(bestFrom);
+      }
+      scores = next;
+      back.push(from);
+    }
+    const out: string[] = new Array(tokens.length);
+    let at = scores.indexOf(Math.max(...scores));
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      out[i] = lattice[i]?.[at]?.form ?? tokens[i] ?? "";
+      if (i > 0) at = back[i - 1]?.[at] ?? 0;
+    }
+    return out;
+  }
+
+  private candidates(token: string): { form: string; logp: number }[] {
+    // Function words are left as typed: their accented forms are ambiguous and carry no topic.
+    const known = hasDiacritics(token) || isStopword(token) ? undefined : this.forms.get(token);
+    if (!known?.length) return [{ form: token, logp: 0 }];
+    const total = known.reduce((s, f) => s + f.count, 0);
+    return known.map((f) => ({ form: f.form, logp: Math.log(f.count / total) }));
+  }
+
+  /** log P(form | previous form), add-one smoothed against the previous form's frequency. */
+  private transition(previous: string, form: string): number {
+    const pair = this.bigram.get(`${previous} ${form}`) ?? 0;
+    const base = this.unigram.get(previous) ?? 0;
+    return Math.log((pair + 0.1) / (base + 1));
+  }
+}

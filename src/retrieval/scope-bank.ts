@@ -1,0 +1,50 @@
+import type { OutOfScopeTopic } from "../knowledge/schema.ts";
+import { type DenseHit, DenseIndex } from "./dense-index.ts";
+import { LexicalIndex } from "./lexical-index.ts";
+
+export interface OutsideMatch {
+  /** 0..1: cosine similarity of the nearest out-of-scope example to the query. */
+  similarity: number;
+  /** BM25 score of the best-matching out-of-scope example. */
+  lexical: number;
+  /** The topic of the nearest example (null when the bank is empty). */
+  topic: OutOfScopeTopic | null;
+  /** The nearest examples by cosine, best first (for a vote against what residents ask of lessons). */
+  neighbours: DenseHit[];
+}
+
+/** Examples of messages the lessons don't answer (weather, land titles, passports …), embedded for lookup. */
+export class ScopeBank {
+  private constructor(
+    private readonly dense: DenseIndex,
+    private readonly lexicalIndex: LexicalIndex,
+    private readonly topicOf: OutOfScopeTopic[],
+  ) {}
+
+  static async build(
+    topics: OutOfScopeTopic[],
+    embed: (texts: string[]) => Promise<number[][]>,
+  ): Promise<ScopeBank> {
+    const topicOf = topics.flatMap((topic) => topic.examples.map(() => topic));
+    const texts = topics.flatMap((t) => t.examples);
+    const vectors = await embed(texts);
+    return new ScopeBank(
+      DenseIndex.build(vectors, vectors[0]?.length ?? 1),
+      new LexicalIndex(texts),
+      topicOf,
+    );
+  }
+
+  nearest(query: string, vector: number[], neighbours = 10): OutsideMatch {
+    const hits = this.dense.search(vector, neighbours);
+    const [hit] = hits;
+    const lexical = this.lexicalIndex.search(query, 1)[0]?.score ?? 0;
+    if (!hit) return { similarity: 0, lexical, topic: null, neighbours: [] };
+    return {
+      similarity: Math.max(0, hit.similarity),
+      lexical,
+      topic: this.topicOf[hit.index] ?? null,
+      neighbours: hits,
+    };
+  }
+}
