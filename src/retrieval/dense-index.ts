@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import hnswlib from "hnswlib-node";
 
 const { HierarchicalNSW } = hnswlib;
+/** Candidates examined per search: enough for the 40 neighbours a query asks for. */
+const SEARCH_EF = 64;
 
 export interface DenseHit {
   index: number;
@@ -20,7 +22,7 @@ export class DenseIndex {
     const index = new HierarchicalNSW("cosine", dimensions);
     index.initIndex(Math.max(1, vectors.length), 16, 200, 42);
     for (const [i, vector] of vectors.entries()) index.addPoint(vector, i);
-    index.setEf(Math.max(50, Math.min(vectors.length, 200)));
+    index.setEf(SEARCH_EF);
     return new DenseIndex(index, vectors.length);
   }
 
@@ -29,7 +31,7 @@ export class DenseIndex {
     const index = new HierarchicalNSW("cosine", dimensions);
     index.readIndexSync(path);
     if (index.getCurrentCount() !== size) return null;
-    index.setEf(Math.max(50, Math.min(size, 200)));
+    index.setEf(SEARCH_EF);
     return new DenseIndex(index, size);
   }
 

@@ -179,6 +179,7 @@ export class HybridIndex {
     const ofChunk = (index: number) => ({ lesson: chunks[index]?.lessonId ?? "", chunk: index });
     const ofAsk = (index: number) => ofChunk(asks[index]?.chunk ?? -1);
     const denseHits = this.parts.dense.search(vector, CANDIDATES);
+    const askHits = this.parts.askLexical.search(query, CANDIDATES);
     addRanking(
       this.parts.chunkLexical.search(query, CANDIDATES).map((h) => ofChunk(h.index)),
       w.chunkLexical,
@@ -192,7 +193,7 @@ export class HybridIndex {
       w.lessonLexical,
     );
     addRanking(
-      this.parts.askLexical.search(query, CANDIDATES).map((h) => ofAsk(h.index)),
+      askHits.map((h) => ofAsk(h.index)),
       w.askLexical,
       w.sectionAsks,
     );
@@ -201,7 +202,7 @@ export class HybridIndex {
       w.askDense,
       w.sectionAsks,
     );
-    return denseHits;
+    return { denseHits, askLexical: askHits[0]?.score ?? 0 };
   }
 
   /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
@@ -225,7 +226,7 @@ export class HybridIndex {
     const vector = await this.embed(query);
     const fused = new Map<string, number>();
     const chunkScores = new Map<number, number>();
-    const denseHits = this.rank(query, vector, 1, fused, chunkScores);
+    const { denseHits, askLexical } = this.rank(query, vector, 1, fused, chunkScores);
     // A long story: the sentences that ask count again, so the question is not drowned by the story.
     const focus = focusOf(rawQuery);
     if (focus) {
@@ -272,7 +273,7 @@ export class HybridIndex {
       hits,
       similarity,
       askSimilarity: Math.max(0, nearAsks[0]?.similarity ?? 0),
-      askLexical: this.parts.askLexical.search(query, 1)[0]?.score ?? 0,
+      askLexical,
       outsideShare: outsideShare(nearAsks, outside.neighbours),
       coverage: best ? this.coverage(terms, best.lessonId) : 0,
       outside,

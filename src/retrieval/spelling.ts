@@ -4,13 +4,24 @@ import { fold, tokenize } from "./normalize.ts";
 /**
  * Corrects unknown syllables of a query to the nearest known one (one edit: insert, delete, substitute or
  * swap), so "cogn" → "cong", "khôg" → "khong", "vneld" → "vneid". Known words and short words are kept.
+ * Lookups go through an index of single-letter deletions (the SymSpell idea), so a correction costs a few
+ * map reads instead of a pass over the vocabulary.
  */
 export class SpellCorrector {
   private readonly frequency = new Map<string, number>();
+  /** A word with one letter removed → the words it came from. */
+  private readonly deletions = new Map<string, string[]>();
 
   constructor(texts: Iterable<string>) {
     for (const text of texts) for (const token of tokenize(text)) this.add(fold(token));
     for (const key of Object.keys(ABBREVIATIONS)) this.add(key);
+    for (const word of this.frequency.keys())
+      for (const variant of deletionsOf(word)) {
+        const list = this.deletions.get(variant);
+        if (list) {
+          if (!list.includes(word)) list.push(word);
+        } else this.deletions.set(variant, [word]);
+      }
   }
 
   has(word: string): boolean {
@@ -36,18 +47,31 @@ export class SpellCorrector {
   }
 
   private nearest(word: string, insertionOnly: boolean): string | null {
+    const candidates = new Set<string>(this.deletions.get(word) ?? []); // a letter was left out
+    if (!insertionOnly) {
+      for (const variant of deletionsOf(word)) {
+        if (this.frequency.has(variant)) candidates.add(variant); // a letter too many
+        for (const w of this.deletions.get(variant) ?? []) candidates.add(w); // a letter changed or swapped
+      }
+    }
     let best: string | null = null;
     let bestFrequency = 0;
-    for (const [candidate, frequency] of this.frequency) {
-      if (Math.abs(candidate.length - word.length) > 1 || frequency <= bestFrequency) continue;
+    for (const candidate of candidates) {
       if (insertionOnly && candidate.length !== word.length + 1) continue;
-      if (withinOneEdit(word, candidate)) {
+      const frequency = this.frequency.get(candidate) ?? 0;
+      if (frequency > bestFrequency && withinOneEdit(word, candidate)) {
         best = candidate;
         bestFrequency = frequency;
       }
     }
     return best;
   }
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */

@@ -1,33 +1,36 @@
 import { findHosts, findPhoneNumbers, hostOf } from "../knowledge/links.ts";
 
 /**
- * Removes from LLM output every web address and phone number that appears neither in the passages it was
- * given nor in contacts.yaml. Returns the cleaned text and what was removed.
+ * Removes from LLM output every sentence that mentions a web address or phone number appearing neither in
+ * the passages it was given nor in contacts.yaml — the whole sentence, so no "Xem thêm tại hoặc gọi." is
+ * left behind. Returns the cleaned text and what was removed.
  */
 export function removeUnlistedContacts(
   text: string,
   allowed: { hosts: Set<string>; phones: Set<string> },
 ): { text: string; removed: string[] } {
   const removed: string[] = [];
-  let out = text;
-  for (const host of new Set(findHosts(out))) {
-    if (allowed.hosts.has(host)) continue;
-    removed.push(host);
-    const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out.replace(new RegExp(`(?:https?:\\/\\/)?(?:www\\.)?${escaped}(?:\\/[^\\s)\\]>"']*)?`, "gi"), "");
-  }
-  for (const phone of new Set(findPhoneNumbers(out))) {
-    if (allowed.phones.has(phone)) continue;
-    removed.push(phone);
-    const pattern = phone.split("").join("[ .-]?");
-    out = out.replace(new RegExp(`(?:\\+84[ .-]?)?${pattern}(?!\\d)`, "g"), "");
+  const unlisted = (sentence: string) => {
+    const hosts = findHosts(sentence).filter((h) => !allowed.hosts.has(h));
+    const phones = findPhoneNumbers(sentence).filter((p) => !allowed.phones.has(p));
+    removed.push(...hosts, ...phones);
+    return hosts.length + phones.length > 0;
+  };
+  const kept: string[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) {
+      kept.push(line); // a paragraph break stays
+      continue;
+    }
+    const sentences = line.split(/(?<=[.!?…])\s+/).filter((sentence) => !unlisted(sentence));
+    if (sentences.length) kept.push(sentences.join(" "));
   }
   return {
-    text: out
-      .replace(/[ \t]{2,}/g, " ")
-      .replace(/ +([,.;:])/g, "$1")
+    text: kept
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
       .trim(),
-    removed,
+    removed: [...new Set(removed)],
   };
 }
 

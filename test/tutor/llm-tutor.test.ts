@@ -59,6 +59,9 @@ describe("LLM tutor", () => {
     expect(answer.text).not.toContain("0987");
     expect(answer.text).toContain("156");
     expect(answer.text).toContain("dichvucong.gov.vn");
+    // The sentence the invented contacts stood in goes with them: no "Vào hoặc gọi để được hỗ trợ." left.
+    expect(answer.text).not.toContain("để được hỗ trợ");
+    expect(answer.text).toMatch(/^Báo lừa đảo tới 156\. Xem thêm dichvucong\.gov\.vn\./);
   });
 
   it("sends the retrieved passages and a redacted question, never the personal data", async () => {

@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ABBREVIATIONS, PHRASES, parseLexicon } from "../../src/retrieval/abbreviations.ts";
+import { DiacriticRestorer } from "../../src/retrieval/diacritics.ts";
+import { expandTokens, fold, tokenize } from "../../src/retrieval/normalize.ts";
+import { SpellCorrector } from "../../src/retrieval/spelling.ts";
+import { testCurriculum } from "../helpers/core.ts";
+
+async function restorer(): Promise<DiacriticRestorer> {
+  const curriculum = await testCurriculum();
+  return new DiacriticRestorer([...curriculum.lessons.values()].map((l) => `${l.title}\n${l.body}`));
+}
+
+describe("residents' language", () => {
+  it("keeps a lexicon of several hundred shorthand words and phrases as data", () => {
+    expect(Object.keys(ABBREVIATIONS).length + Object.keys(PHRASES).length).toBeGreaterThanOrEqual(300);
+    for (const [typed, meaning] of [
+      ["ko", "không"],
+      ["khum", "không"],
+      ["bik", "biết"],
+      ["dc", "được"],
+      ["ntn", "như thế nào"],
+      ["sdt", "số điện thoại"],
+      ["stk", "số tài khoản"],
+    ])
+      expect(ABBREVIATIONS[typed], typed).toContain(meaning);
+  });
+
+  it("reads the lexicon format: folded keys, two meanings for a key listed twice, phrases by their spaces", () => {
+    const lexicon = parseLexicon(
+      "# comment\nĐT\tđiện thoại\nck\tchuyển khoản\nck\tchồng\nbang lai\tgiấy phép lái xe\nbroken line\n",
+    );
+    expect(lexicon.words.dt).toBe("điện thoại");
+    expect(lexicon.words.ck).toBe("chuyển khoản chồng");
+    expect(lexicon.phrases["bang lai"]).toBe("giấy phép lái xe");
+    expect(Object.keys(lexicon.words)).not.toContain("broken line");
+  });
+
+  it("expands teencode beside the typed words", () => {
+    expect(expandTokens(tokenize("ko bít chuyển tiền qua đt"))).toEqual(
+      expect.arrayContaining(["ko", "không", "bít", "biết", "điện", "thoại"]),
+    );
+  });
+
+  it("puts the accents back on a message typed without them, from the curriculum's own words", async () => {
+    const r = await restorer();
+    expect(r.restore("quen mat khau vneid").join(" ")).toBe("quên mật khẩu vneid");
+    expect(r.restore("kich hoat tai khoan dinh danh dien tu").join(" ")).toBe(
+      "kích hoạt tài khoản định danh điện tử",
+    );
+  });
+
+  it("leaves accented words as typed and unknown words alone", async () => {
+    const r = await restorer();
+    expect(r.restore("Quên mật khẩu xqzv").join(" ")).toBe("quên mật khẩu xqzv");
+  });
+
+  it("restoring never throws, keeps one word per word, and is idempotent", async () => {
+    const r = await restorer();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        const once = r.restore(text);
+        expect(once).toHaveLength(tokenize(text).length);
+        expect(r.restore(once.join(" "))).toEqual(once);
+        expect(once.map(fold)).toEqual(tokenize(text).map(fold));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("corrects a missing, extra, changed or swapped letter toward curriculum words", async () => {
+    const curriculum = await testCurriculum();
+    const spelling = new SpellCorrector([...curriculum.lessons.values()].map((l) => l.body));
+    // "đăg" is in the lexicon (đang/đăng), so only "mạg" needs correcting.
+    expect(spelling.correct("đăg kí trên mạg")).toBe("đăg kí trên mang");
+    expect(spelling.correct("vnneid")).toBe("vneid");
+    expect(spelling.correct("vnaid")).toBe("vneid");
+    expect(spelling.correct("cogn")).toBe("cong");
+    expect(spelling.correct("khôgn")).toBe("khong");
+    expect(spelling.correct("xqzvw")).toBe("xqzvw");
+  });
+});
