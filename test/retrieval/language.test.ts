@@ -14,7 +14,7 @@ async function restorer(): Promise<DiacriticRestorer> {
 describe("residents' language", () => {
   it("keeps a lexicon of several hundred shorthand words and phrases as data", () => {
     expect(Object.keys(ABBREVIATIONS).length + Object.keys(PHRASES).length).toBeGreaterThanOrEqual(300);
-    for (const [typed, meaning] of [
+    const pairs: [string, string][] = [
       ["ko", "không"],
       ["khum", "không"],
       ["bik", "biết"],
@@ -22,8 +22,8 @@ describe("residents' language", () => {
       ["ntn", "như thế nào"],
       ["sdt", "số điện thoại"],
       ["stk", "số tài khoản"],
-    ])
-      expect(ABBREVIATIONS[typed], typed).toContain(meaning);
+    ];
+    for (const [typed, meaning] of pairs) expect(ABBREVIATIONS[typed], typed).toContain(meaning);
   });
 
   it("reads the lexicon format: folded keys, two meanings for a key listed twice, phrases by their spaces", () => {
