@@ -104,11 +104,11 @@ export interface FusionWeights {
 }
 
 export const FUSION_WEIGHTS: FusionWeights = {
-  chunkLexical: 1.88,
+  chunkLexical: 2.82,
   chunkDense: 0.4,
-  lessonLexical: 1.25,
+  lessonLexical: 1.88,
   askLexical: 1.8,
-  askDense: 0.45,
+  askDense: 0.12,
   rrfK: 5,
   focus: 0.25,
   sectionAsks: 0,
