@@ -8,13 +8,15 @@ import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
 export const BODY_MAX_WORDS = 80;
 /** How much a section of the kind the question asks for is preferred (fitted on the dev split). */
 const KIND_BONUS: Record<SectionKind, number> = {
-  "cac-buoc": 0.3,
+  "cac-buoc": 0.6,
   "xu-ly": 0.5,
   "dau-hieu": 0,
   "la-gi": 0,
   "luu-y": 0,
 };
-const NEXT_MIN_SHARE = 0.0;
+const NEXT_MIN_SHARE = 0.3;
+/** Recap lines that may follow the section's points when they share the question's words. */
+const RECAP_LINES = 2;
 
 export interface Composed {
   /** One sentence that answers, first. */
@@ -37,7 +39,9 @@ export function chooseSection(hit: LessonHit, kind: SectionKind | null): Chunk |
   const ranked = hit.chunks;
   const scored = ranked.map((chunk, rank) => {
     let score = (hit.chunkScores[rank] ?? 0) / Math.max(1e-9, hit.chunkScores[0] ?? 0);
-    if (kind && chunk.kind === kind) score += KIND_BONUS[kind];
+    // A how-to question gets numbered steps when the lesson has them.
+    if (kind === "cac-buoc" && stepCount(chunk) >= 2) score += KIND_BONUS["cac-buoc"];
+    else if (kind && kind !== "cac-buoc" && chunk.kind === kind) score += KIND_BONUS[kind];
     if (isRecap(chunk)) score -= 2;
     if (isIntro(chunk)) score -= 0.3;
     return { chunk, score };
@@ -99,6 +103,8 @@ export function compose(
   const hasSteps = own.filter((u) => u.kind === "step").length >= 2;
   const { next, question = "" } = options;
   if (next && !isRecap(next)) candidates.push(...tagged(next, "next"));
+  const recapChunk = lessonChunks.find(isRecap);
+  if (recapChunk) candidates.push(...tagged(recapChunk, "recap"));
   if (WANTS_PLACE.test(foldedText(question)))
     for (const c of lessonChunks)
       if (c !== chunk && !isRecap(c))
@@ -131,7 +137,7 @@ interface Unit {
   /** Position in the lesson (section × 1000 + place in the section), for reading order. */
   index: number;
   /** From the chosen section, the next matching one, or a place to ask elsewhere in the lesson. */
-  role?: "own" | "next" | "place";
+  role?: "own" | "next" | "place" | "recap";
 }
 
 /** A section as numbered steps, bullets and prose sentences, in reading order. */
@@ -151,7 +157,8 @@ function unitsOf(text: string): Unit[] {
 
 /**
  * The chosen section first: all of it when it fits, its steps in order when it has them, otherwise its units
- * that share most words with the question. Room left goes to a place to ask (when asked), then to the next
+ * that share most words with the question. Room left goes to a place to ask (when asked), then to up to
+ * RECAP_LINES recap lines and the next
  * section's units that share words with the question. Shown in reading order.
  */
 function selectPoints(units: Unit[], wanted: Set<string>, hasSteps: boolean): string[] {
@@ -172,6 +179,13 @@ function selectPoints(units: Unit[], wanted: Set<string>, hasSteps: boolean): st
     overlap,
     () => true,
     1,
+  );
+  chosen = fill(
+    chosen,
+    units.filter((u) => u.role === "recap"),
+    overlap,
+    (u) => overlap(u) > 0,
+    RECAP_LINES,
   );
   chosen = fill(
     chosen,
@@ -214,6 +228,7 @@ function fill(
   overlap: (u: Unit) => number,
   keep: (u: Unit) => boolean,
   limit = Number.POSITIVE_INFINITY,
+  budget = BODY_MAX_WORDS,
 ): Unit[] {
   const out = [...chosen];
   let used = out.reduce((s, u) => s + countWords(u.text), 0);
@@ -221,7 +236,7 @@ function fill(
   let added = 0;
   for (const u of ranked) {
     const w = countWords(u.text);
-    if (used + w > BODY_MAX_WORDS || added >= limit || out.includes(u)) continue;
+    if (used + w > budget || added >= limit || out.includes(u)) continue;
     out.push(u);
     used += w;
     added++;
