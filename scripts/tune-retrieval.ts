@@ -33,13 +33,13 @@ const show = (label: string, m: { hit1: number; hit3: number }) =>
 const base = await measure(FUSION_WEIGHTS);
 show(`current (${questions.length} msgs)`, base);
 const rankings = ["chunkLexical", "chunkDense", "lessonLexical", "askLexical", "askDense"] as const;
-for (const name of [...rankings, "focus"] as const)
+for (const name of [...rankings, "focus", "heading"] as const)
   show(`without ${name}`, await measure({ ...FUSION_WEIGHTS, [name]: 0 }));
 
 let best = { ...FUSION_WEIGHTS };
 let bestScore = base.hit1 + 0.5 * base.hit3;
 for (let round = 0; round < 2; round++) {
-  for (const name of [...rankings, "rrfK", "focus"] as const) {
+  for (const name of [...rankings, "rrfK", "focus", "heading"] as const) {
     const current = best[name];
     const steps =
       name === "rrfK" ? [5, 10, 20, 40, 60] : [current * 0.5, current * 0.75, current * 1.25, current * 1.5];

@@ -101,6 +101,8 @@ export interface FusionWeights {
   focus: number;
   /** How much more an ask counts for choosing the section than for choosing the lesson. */
   sectionAsks: number;
+  /** A section whose heading the message says word for word ("quên mật khẩu"). */
+  heading: number;
 }
 
 export const FUSION_WEIGHTS: FusionWeights = {
@@ -112,6 +114,7 @@ export const FUSION_WEIGHTS: FusionWeights = {
   rrfK: 5,
   focus: 0.25,
   sectionAsks: 0,
+  heading: 1,
 };
 
 /**
@@ -124,9 +127,15 @@ export class HybridIndex {
   private readonly known = new Set<string>();
   private readonly byLesson = new Map<string, Chunk[]>();
   private readonly chunkOrder: Map<Chunk, number>;
+  private readonly headings: { index: number; words: string }[];
 
   constructor(private readonly parts: HybridParts) {
     this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
+    this.headings = parts.chunks
+      .map((c, index) => ({ index, words: tokenize(c.heading).map(fold).join(" ") }))
+      .filter(
+        (h, i) => h.words.split(" ").length >= 2 && parts.chunks[i]?.heading !== parts.chunks[i]?.title,
+      );
     for (const chunk of parts.chunks) {
       const words = this.vocabulary.get(chunk.lessonId) ?? new Set<string>();
       this.vocabulary.set(chunk.lessonId, words);
@@ -201,6 +210,10 @@ export class HybridIndex {
       this.parts.askDense.search(vector, CANDIDATES).map((h) => ofAsk(h.index)),
       w.askDense,
       w.sectionAsks,
+    );
+    addRanking(
+      this.headingMatches(query).map((index) => ofChunk(index)),
+      w.heading,
     );
     return { denseHits, askLexical: askHits[0]?.score ?? 0 };
   }
@@ -281,6 +294,15 @@ export class HybridIndex {
       terms,
       query,
     };
+  }
+
+  /** Sections whose heading (two words or more, folded) the query contains, longest heading first. */
+  private headingMatches(query: string): number[] {
+    const text = ` ${tokenize(query).map(fold).join(" ")} `;
+    return this.headings
+      .filter((h) => text.includes(` ${h.words} `))
+      .sort((a, b) => b.words.length - a.words.length)
+      .map((h) => h.index);
   }
 
   private indexOf(chunk: Chunk): number {
