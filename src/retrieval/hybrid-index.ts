@@ -164,7 +164,7 @@ export class HybridIndex {
   /** Adds the five rankings of one query to the fused lesson and chunk scores; returns the section hits by cosine. */
   private rank(
     query: string,
-    vector: number[],
+    vector: number[] | null,
     multiplier: number,
     fused: Map<string, number>,
     chunkScores: Map<number, number>,
@@ -187,7 +187,9 @@ export class HybridIndex {
     };
     const ofChunk = (index: number) => ({ lesson: chunks[index]?.lessonId ?? "", chunk: index });
     const ofAsk = (index: number) => ofChunk(asks[index]?.chunk ?? -1);
-    const denseHits = this.parts.dense.search(vector, CANDIDATES);
+    // Without a vector (the focus pass of a long message) only the lexical rankings run.
+    const denseHits = vector ? this.parts.dense.search(vector, CANDIDATES) : [];
+    const askDenseHits = vector ? this.parts.askDense.search(vector, CANDIDATES) : [];
     const askHits = this.parts.askLexical.search(query, CANDIDATES);
     addRanking(
       this.parts.chunkLexical.search(query, CANDIDATES).map((h) => ofChunk(h.index)),
@@ -207,15 +209,16 @@ export class HybridIndex {
       w.sectionAsks,
     );
     addRanking(
-      this.parts.askDense.search(vector, CANDIDATES).map((h) => ofAsk(h.index)),
+      askDenseHits.map((h) => ofAsk(h.index)),
       w.askDense,
       w.sectionAsks,
     );
-    addRanking(
-      this.headingMatches(query).map((index) => ofChunk(index)),
-      w.heading,
-    );
-    return { denseHits, askLexical: askHits[0]?.score ?? 0 };
+    if (vector)
+      addRanking(
+        this.headingMatches(query).map((index) => ofChunk(index)),
+        w.heading,
+      );
+    return { denseHits, askDenseHits, askLexical: askHits[0]?.score ?? 0 };
   }
 
   /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
@@ -239,16 +242,16 @@ export class HybridIndex {
     const vector = await this.embed(query);
     const fused = new Map<string, number>();
     const chunkScores = new Map<number, number>();
-    const { denseHits, askLexical } = this.rank(query, vector, 1, fused, chunkScores);
+    const { denseHits, askDenseHits, askLexical } = this.rank(query, vector, 1, fused, chunkScores);
     // A long story: the sentences that ask count again, so the question is not drowned by the story.
     const focus = focusOf(rawQuery);
     if (focus) {
       const focusQuery = this.prepare(focus);
       const weight = (this.parts.weights ?? FUSION_WEIGHTS).focus;
-      if (weight > 0) this.rank(focusQuery, await this.embed(focusQuery), weight, fused, chunkScores);
+      if (weight > 0) this.rank(focusQuery, null, weight, fused, chunkScores);
     }
     const similarityOf = new Map(denseHits.map((h) => [h.index, h.similarity]));
-    const nearAsks = this.parts.askDense.search(vector, NEIGHBOURS);
+    const nearAsks = askDenseHits.slice(0, NEIGHBOURS);
     const outside = this.parts.outside.nearest(query, vector, NEIGHBOURS);
     if (boost && fused.has(boost.lessonId))
       fused.set(boost.lessonId, (fused.get(boost.lessonId) ?? 0) + boost.weight);
