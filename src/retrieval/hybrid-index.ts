@@ -127,12 +127,15 @@ export class HybridIndex {
   private readonly known = new Set<string>();
   private readonly byLesson = new Map<string, Chunk[]>();
   private readonly chunkOrder: Map<Chunk, number>;
-  private readonly headings: { index: number; words: string }[];
+  private readonly headings: { index: number; words: string; first: string }[];
 
   constructor(private readonly parts: HybridParts) {
     this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
     this.headings = parts.chunks
-      .map((c, index) => ({ index, words: tokenize(c.heading).map(fold).join(" ") }))
+      .map((c, index) => {
+        const words = tokenize(c.heading).map(fold);
+        return { index, words: words.join(" "), first: words[0] ?? "" };
+      })
       .filter(
         (h, i) => h.words.split(" ").length >= 2 && parts.chunks[i]?.heading !== parts.chunks[i]?.title,
       );
@@ -189,7 +192,8 @@ export class HybridIndex {
     const ofAsk = (index: number) => ofChunk(asks[index]?.chunk ?? -1);
     // Without a vector (the focus pass of a long message) only the lexical rankings run.
     const denseHits = vector ? this.parts.dense.search(vector, CANDIDATES) : [];
-    const askDenseHits = vector ? this.parts.askDense.search(vector, CANDIDATES) : [];
+    // The nearest asks by cosine weigh little in the fusion; ten of them serve it and the scope features.
+    const askDenseHits = vector ? this.parts.askDense.search(vector, NEIGHBOURS) : [];
     const askHits = this.parts.askLexical.search(query, CANDIDATES);
     addRanking(
       this.parts.chunkLexical.search(query, CANDIDATES).map((h) => ofChunk(h.index)),
@@ -301,9 +305,11 @@ export class HybridIndex {
 
   /** Sections whose heading (two words or more, folded) the query contains, longest heading first. */
   private headingMatches(query: string): number[] {
-    const text = ` ${tokenize(query).map(fold).join(" ")} `;
+    const words = tokenize(query).map(fold);
+    const text = ` ${words.join(" ")} `;
+    const present = new Set(words);
     return this.headings
-      .filter((h) => text.includes(` ${h.words} `))
+      .filter((h) => present.has(h.first) && text.includes(` ${h.words} `))
       .sort((a, b) => b.words.length - a.words.length)
       .map((h) => h.index);
   }
