@@ -7,11 +7,14 @@ export interface OutsideMatch {
   similarity: number;
   /** BM25 score of the best-matching out-of-scope example. */
   lexical: number;
-  /** The topic of the nearest example (null when the bank is empty). */
+  /** The topic most of the best-matching examples belong to (null when the bank is empty). */
   topic: OutOfScopeTopic | null;
   /** The nearest examples by cosine, best first (for a vote against what residents ask of lessons). */
   neighbours: DenseHit[];
 }
+
+/** How many of the nearest examples vote for the topic of a message. */
+const TOPIC_VOTERS = 5;
 
 /** Examples of messages the lessons don't answer (weather, land titles, passports …), embedded for lookup. */
 export class ScopeBank {
@@ -38,13 +41,20 @@ export class ScopeBank {
   nearest(query: string, vector: number[], neighbours = 10): OutsideMatch {
     const hits = this.dense.search(vector, neighbours);
     const [hit] = hits;
-    const lexical = this.lexicalIndex.search(query, 1)[0]?.score ?? 0;
+    const lexicalHits = this.lexicalIndex.search(query, TOPIC_VOTERS);
+    const lexical = lexicalHits[0]?.score ?? 0;
     if (!hit) return { similarity: 0, lexical, topic: null, neighbours: [] };
-    return {
-      similarity: Math.max(0, hit.similarity),
-      lexical,
-      topic: this.topicOf[hit.index] ?? null,
-      neighbours: hits,
-    };
+    // The topic: a vote of the best examples by words (rare words such as "căn cước" count most),
+    // or by cosine when no word is shared.
+    const voters = lexicalHits.length
+      ? lexicalHits.map((h) => ({ index: h.index, weight: h.score }))
+      : hits.slice(0, TOPIC_VOTERS).map((h) => ({ index: h.index, weight: Math.max(0, h.similarity) }));
+    const votes = new Map<OutOfScopeTopic, number>();
+    for (const v of voters) {
+      const topic = this.topicOf[v.index];
+      if (topic) votes.set(topic, (votes.get(topic) ?? 0) + v.weight);
+    }
+    const topic = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    return { similarity: Math.max(0, hit.similarity), lexical, topic, neighbours: hits };
   }
 }

@@ -72,6 +72,16 @@ describe("extractive tutor", () => {
     expect(answer.text).toContain("Công an phường");
   });
 
+  it("names the office that handles the procedure, chosen by the words that matter", async () => {
+    const t = await tutor();
+    const residence = await t.answer("đăng ký tạm trú cho người thuê trọ cần những gì");
+    expect(residence).toMatchObject({ refused: true, reason: "referral" });
+    expect(residence.text).toContain("Công an phường");
+    const marriage = await t.answer("hai đứa muốn đăng ký kết hôn thì cần mang giấy tờ gì");
+    expect(marriage).toMatchObject({ refused: true, reason: "referral" });
+    expect(marriage.text).toContain("Trung tâm Phục vụ hành chính công phường");
+  });
+
   it("sends symptoms and medicine questions to a doctor or 115", async () => {
     for (const q of ["tôi bị đau đầu uống thuốc gì", "con toi sot 39 do phai lam sao"]) {
       const answer = await (await tutor()).answer(q);
