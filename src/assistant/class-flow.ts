@@ -3,6 +3,7 @@ import type { ClassRecord } from "../organizer/classes.ts";
 import { formatVietnamDateTime } from "../organizer/datetime.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { act } from "./actions.ts";
+import { learningMessages } from "./messages-learning.ts";
 import { organizerMessages as om } from "./messages-organizer.ts";
 import { endDialogue, type OrgScope, saveDialogue } from "./organizer-context.ts";
 import type { Reply } from "./types.ts";
@@ -11,6 +12,9 @@ const when = (c: ClassRecord) => formatVietnamDateTime(c.startsAt);
 
 /** A tap on "Tham gia" / "Không tham gia" / "Hủy đăng ký"; a freed seat is offered to the first waitlisted. */
 export async function rsvpReply(scope: OrgScope, arg: string): Promise<Reply[]> {
+  // A seat is for a learner who has registered and agreed to have it kept, not for any fresh session.
+  const learner = await scope.ctx.learners.get(scope.personId);
+  if (!learner?.consentAt || learner.step !== "ready") return [{ text: learningMessages.needOnboarding }];
   const [classId = "", code] = arg.split(".");
   const choice = code === "y" ? "join" : code === "n" ? "decline" : "cancel";
   const now = scope.ctx.now();

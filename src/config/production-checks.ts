@@ -38,7 +38,11 @@ export function productionProblems(config: Config): string[] {
     problems.push(
       `METRICS_TOKEN must be a random string of at least ${MIN_SECRET} characters (or unset to turn /metrics off)`,
     );
-  if (config.PUBLIC_URL && !config.PUBLIC_URL.startsWith("https://"))
+  if (!config.PUBLIC_URL)
+    problems.push(
+      "PUBLIC_URL must be set in production: the https:// address residents open (secure cookies and links need it)",
+    );
+  else if (!config.PUBLIC_URL.startsWith("https://"))
     problems.push(
       "PUBLIC_URL must be an https:// address in production (login cookies and webhooks need it)",
     );

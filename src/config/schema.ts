@@ -64,11 +64,31 @@ export const configSchema = z.object({
     .default(25),
   BROADCAST_CHAT_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   FLOOD_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(20),
-  /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limits per IP). */
+  /**
+   * Behind reverse proxies: the number of proxies in front (1 for one nginx), or their addresses (comma
+   * separated IPs or CIDRs); unset or 0: X-Forwarded-For is ignored. "true" is refused: it would trust
+   * every hop a client writes, so a client could pick its own address.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0", ""])
-    .default("false")
-    .transform((v) => v === "true" || v === "1"),
+    .string()
+    .default("0")
+    .transform((v, ctx) => {
+      const value = v.trim().toLowerCase();
+      if (value === "" || value === "false" || value === "0") return 0;
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      if (value === "true")
+        ctx.addIssue({
+          code: "custom",
+          message: "expected the number of proxies in front (e.g. 1) or their addresses, not true",
+        });
+      const addresses = value.split(",").map((a) => a.trim());
+      if (!addresses.every((a) => /^[0-9a-f:.]+(\/\d{1,3})?$/.test(a)))
+        ctx.addIssue({
+          code: "custom",
+          message: "expected a number of proxies or comma-separated IPs/CIDRs",
+        });
+      return addresses;
+    }),
   WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });

@@ -3,17 +3,20 @@ import { FloodGuard } from "../shared/flood-guard.ts";
 import { metrics } from "../shared/metrics.ts";
 
 /**
- * Limits requests per client IP on paths under `prefix` (the web chat API): over `perMinute` answers 429
- * with Retry-After. Behind a reverse proxy, set TRUST_PROXY so the client's own address is used.
+ * Limits requests per client IP on the routes whose pattern starts with one of `routes` (the web chat API,
+ * the certificate pages): over `perMinute` answers 429 with Retry-After. The route Fastify matched is
+ * compared, never the raw URL, so "/%61pi/chat" counts as "/api/chat". Behind a reverse proxy, set
+ * TRUST_PROXY to the number of proxies so the client's own address is used.
  */
 export function registerIpRateLimit(
   app: FastifyInstance,
-  options: { perMinute: number; prefix: string },
+  options: { perMinute: number; routes: string[] },
 ): void {
   if (options.perMinute <= 0) return;
   const guard = new FloodGuard(options.perMinute);
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith(options.prefix)) return;
+    const route = request.routeOptions.url;
+    if (!route || !options.routes.some((prefix) => route.startsWith(prefix))) return;
     if (guard.check(request.ip) === "ok") return;
     metrics.floodLimited.inc({ kind: "ip" });
     return reply

@@ -28,8 +28,20 @@ export interface HttpServerDeps {
   metricsToken?: string;
   /** Requests per minute per client IP on /api/ (0 or absent: no limit). */
   apiPerMinute?: number;
-  /** Trust X-Forwarded-For (behind a reverse proxy) for the client's address. */
-  trustProxy?: boolean;
+  /** Behind reverse proxies: how many hops of X-Forwarded-For to trust, or the proxies' addresses. */
+  trustProxy?: number | string[];
+}
+
+/**
+ * X-Forwarded-For is trusted only as far as our own proxies: n hops (each proxy appends the address it saw,
+ * so the client's own entries lie beyond them), or the listed proxy addresses; by default not at all.
+ */
+function trustProxyOption(
+  trust: number | string[] | undefined,
+): string[] | ((address: string, hop: number) => boolean) | false {
+  if (Array.isArray(trust)) return trust;
+  const hops = trust ?? 0;
+  return hops > 0 ? (_address: string, hop: number) => hop < hops : false;
 }
 
 /** The one HTTP server: health, web chat page and API (webhooks are added by their channels). */
@@ -39,7 +51,7 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
     loggerInstance: deps.logger.child({ component: "http" }, { level: "warn" }) as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 256 * 1024,
     return503OnClosing: true,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: trustProxyOption(deps.trustProxy),
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status =
@@ -68,7 +80,7 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ error: { code: "not-found", message: "not found" } }),
   );
-  registerIpRateLimit(app, { perMinute: deps.apiPerMinute ?? 0, prefix: "/api/" });
+  registerIpRateLimit(app, { perMinute: deps.apiPerMinute ?? 0, routes: ["/api/", "/chung-nhan/"] });
   registerHealth(app, deps.health);
   registerMetrics(app, deps.metricsToken);
   registerChatApi(app, deps.assistant);

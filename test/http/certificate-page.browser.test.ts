@@ -130,13 +130,13 @@ describe("certificate page in a phone-sized browser", () => {
   }) => {
     if (!browser) return skip();
     const { page, problems } = await phonePage();
-    await page.goto(`${base}/chung-nhan/${valid.id}`);
+    await page.goto(`${base}/chung-nhan/${valid.id}?k=${shortKey(valid)}`);
     const link = (await page.locator(".url").textContent()) ?? "";
     expect(link).toBe(`${PUBLIC_URL}/chung-nhan/${valid.id}?k=${shortKey(valid)}`);
     expect((await page.goto(link.replace(PUBLIC_URL, base)))?.status()).toBe(200);
     expect(await page.getByText("✓ Hợp lệ").isVisible()).toBe(true);
 
-    expect((await page.goto(`${base}/chung-nhan/${revoked.id}`))?.status()).toBe(200);
+    expect((await page.goto(`${base}/chung-nhan/${revoked.id}?k=${shortKey(revoked)}`))?.status()).toBe(200);
     expect(await page.getByText("✗ Đã thu hồi").isVisible()).toBe(true);
     expect(await page.getByText("Cấp nhầm người").isVisible()).toBe(true);
     expect(await page.getByText("Hợp lệ").count()).toBe(0);

@@ -107,13 +107,27 @@ describe("certificate verification page", () => {
     expect(html).not.toContain("Đã thu hồi");
   });
 
-  it("accepts the number typed without the key, in lower case, and still shows the canonical link", async () => {
+  it("accepts the number in lower case with its key, and shows the canonical link", async () => {
     const { app, issue } = await setup();
     const cert = await issue();
-    const res = await get(app, `/chung-nhan/${cert.id.toLowerCase()}`);
+    const res = await get(app, `/chung-nhan/${cert.id.toLowerCase()}?k=${shortKey(cert)}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("✓ Hợp lệ");
     expect(res.body).toContain(canonicalUrl(cert));
+  });
+
+  it("shows nothing about anyone for a number without its key, an empty key or a key array", async () => {
+    const { app, issue } = await setup();
+    const cert = await issue();
+    for (const path of [
+      `/chung-nhan/${cert.id}`,
+      `/chung-nhan/${cert.id}?k=`,
+      `/chung-nhan/${cert.id}?k[]=`,
+    ]) {
+      const res = await get(app, path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.body, path).not.toContain(cert.name);
+    }
   });
 
   it("draws a QR code that encodes exactly the canonical verification link", async () => {

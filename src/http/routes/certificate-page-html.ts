@@ -6,7 +6,7 @@ import { cspHash, escapeHtml } from "../html.ts";
 
 /** What the verification page shows: a certificate as found, or a refusal that reveals nothing. */
 export type CertificateView =
-  | { kind: "valid"; certificate: Certificate; moduleTitles: string[]; verifyUrl: string; key: string }
+  | { kind: "valid"; certificate: Certificate; moduleTitles: string[]; verifyUrl: string }
   | { kind: "revoked"; certificate: Certificate; moduleTitles: string[] }
   | { kind: "not-found" }
   | { kind: "unavailable" };
@@ -41,7 +41,7 @@ dd ol{margin:.2rem 0 0;padding-left:1.4rem;font-weight:400}
 .qr figcaption{font-size:.75rem;color:#555}
 .verify-text{flex:1 1 12rem;min-width:0;font-size:.85rem}
 .verify-text p{margin:0 0 .4rem}
-.url,.key{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere;font-size:.8rem}
+.url{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere;font-size:.8rem}
 .note{font-size:.9rem;color:#333;border-left:4px solid #1f6b33;padding:.4rem .7rem;background:#f6faf6;margin:1rem 0}
 .actions{margin-top:1rem}
 button{font:inherit;font-weight:600;min-height:48px;padding:.5rem 1.2rem;border:0;border-radius:6px;background:#1f6b33;color:#fff;cursor:pointer}
@@ -157,7 +157,6 @@ export function renderCertificatePage(view: CertificateView, wardName: string): 
         `<div class="verify-text">`,
         `<p>Muốn biết bản in có đúng không, hãy quét mã QR hoặc mở địa chỉ dưới đây và so từng dòng với trang hiện ra:</p>`,
         `<p class="url">${escapeHtml(view.verifyUrl)}</p>`,
-        `<p>Mã kiểm tra: <span class="key">${escapeHtml(view.key)}</span></p>`,
         `</div>`,
         `</section>`,
         `<div class="actions no-print">`,

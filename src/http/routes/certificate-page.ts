@@ -21,7 +21,7 @@ const MAX_ID_LENGTH = 32;
 const MAX_KEY_LENGTH = 128;
 
 /**
- * GET /chung-nhan/:id[?k=key] — the public, printable verification page of a certificate:
+ * GET /chung-nhan/:id?k=key — the public, printable verification page of a certificate (the key required):
  * 200 valid or revoked, 404 for anything not provably issued by the ward (unknown, malformed,
  * tampered, wrong key), 503 when the store does not answer. Always HTML, never a stack trace.
  */
@@ -35,10 +35,8 @@ export function registerCertificatePage(app: FastifyInstance, deps: CertificateP
     async (request, reply) => {
       const id = request.params.id.trim().toUpperCase();
       const key = request.query.k;
-      if (
-        id.length > MAX_ID_LENGTH ||
-        (key !== undefined && (typeof key !== "string" || key.length > MAX_KEY_LENGTH))
-      ) {
+      // The key printed beside the QR code is required: a bare number shows nothing about anyone.
+      if (id.length > MAX_ID_LENGTH || typeof key !== "string" || !key || key.length > MAX_KEY_LENGTH) {
         return send(reply, 404, { kind: "not-found" }, deps.wardName);
       }
       let verification: Verification;
@@ -67,7 +65,6 @@ export function registerCertificatePage(app: FastifyInstance, deps: CertificateP
           certificate,
           moduleTitles: moduleTitles(certificate.modules),
           verifyUrl: `${base}/chung-nhan/${certificate.id}?k=${k}`,
-          key: k,
         },
         deps.wardName,
       );
