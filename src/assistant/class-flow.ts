@@ -1,3 +1,4 @@
+import { FailedAttempts } from "../learning/failed-attempts.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { ClassRecord } from "../organizer/classes.ts";
 import { formatVietnamDateTime } from "../organizer/datetime.ts";
@@ -86,6 +87,10 @@ export async function classesReply(scope: OrgScope, profile: LearnerProfile): Pr
   return [{ text: `${om.classesTitle}\n${lines.join("\n")}`, options }];
 }
 
+/** Wrong check-in codes one person may type in 15 minutes, and everyone together. */
+const CHECKIN_TRIES = 5;
+const CHECKIN_TRIES_OVERALL = 200;
+
 /** A check-in code typed by a resident (after /diemdanh, or as `/diemdanh 4821`). */
 export async function checkInReply(
   scope: OrgScope,
@@ -93,6 +98,12 @@ export async function checkInReply(
   code: string,
 ): Promise<Reply[]> {
   await endDialogue(scope);
+  // Only a registered learner checks in, and wrong codes are counted: a code cannot be found by trying.
+  if (!profile?.consentAt || profile.step !== "ready") return [{ text: learningMessages.needOnboarding }];
+  const tries = new FailedAttempts(scope.ctx.store, "checkin", CHECKIN_TRIES);
+  const everyone = new FailedAttempts(scope.ctx.store, "checkin", CHECKIN_TRIES_OVERALL);
+  if ((await tries.locked(scope.personId)) || (await everyone.locked("*")))
+    return [{ text: om.checkinLocked }];
   const name = profile?.certName ?? scope.inbound.displayName;
   const result = await scope.org.classes.checkIn(
     code.trim(),
@@ -100,7 +111,12 @@ export async function checkInReply(
     { ...(profile?.to ? { to: profile.to } : {}), ...(name ? { name } : {}) },
     scope.ctx.now(),
   );
-  if (!result) return [{ text: om.checkinBad }];
+  if (!result) {
+    await tries.fail(scope.personId);
+    await everyone.fail("*");
+    return [{ text: om.checkinBad }];
+  }
+  await tries.clear(scope.personId);
   return [
     { text: result.fresh ? om.checkinDone(result.record.topic) : om.checkinAgain(result.record.topic) },
   ];

@@ -1,6 +1,11 @@
+import { FailedAttempts } from "../learning/failed-attempts.ts";
 import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 import type { Inbound, Reply } from "./types.ts";
+
+/** Wrong link codes an account may type in 15 minutes, and all accounts together. */
+const LINK_TRIES_PER_ACCOUNT = 5;
+const LINK_TRIES_OVERALL = 100;
 
 /**
  * /lienket without a code gives a one-time code; /lienket <code> on the other app joins this account to
@@ -15,9 +20,19 @@ export async function linkReply(
   if (inbound.channel !== "telegram" && inbound.channel !== "zalo") return [{ text: lm.linkWebOnly }];
   const code = args.replace(/\s/g, "");
   if (!code) return [{ text: lm.linkCode(await ctx.identities.createLinkCode(personId)) }];
-  if (!/^\d{6}$/.test(code)) return [{ text: lm.linkInvalid }];
-  const target = await ctx.identities.redeemLinkCode(inbound.channel, inbound.userId, code);
-  if (!target) return [{ text: lm.linkInvalid }];
+  const account = `${inbound.channel}:${inbound.userId}`;
+  const perAccount = new FailedAttempts(ctx.store, "link", LINK_TRIES_PER_ACCOUNT);
+  const everyone = new FailedAttempts(ctx.store, "link", LINK_TRIES_OVERALL);
+  if ((await perAccount.locked(account)) || (await everyone.locked("*"))) return [{ text: lm.linkLocked }];
+  const target = /^\d{8}$/.test(code)
+    ? await ctx.identities.redeemLinkCode(inbound.channel, inbound.userId, code)
+    : null;
+  if (!target) {
+    await perAccount.fail(account);
+    await everyone.fail("*");
+    return [{ text: lm.linkInvalid }];
+  }
+  await perAccount.clear(account);
   if (target !== personId) await mergeInto(ctx, personId, target);
   return [{ text: lm.linked }];
 }

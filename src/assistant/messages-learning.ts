@@ -109,6 +109,8 @@ export const learningMessages = {
   linkInvalid:
     "Mã liên kết không đúng hoặc đã hết hạn. Bạn lấy mã mới bằng lệnh /lienket ở ứng dụng kia nhé.",
   linkWebOnly: "Liên kết chỉ dùng cho Telegram và Zalo.",
+  linkLocked:
+    "Bạn đã nhập sai mã liên kết nhiều lần. Hãy đợi 15 phút rồi thử lại, với mã mới lấy bằng lệnh /lienket ở ứng dụng kia.",
   moreSteps: "Bước tiếp theo",
   noMoreSteps: "Hết các bước rồi. Bạn cứ hỏi tiếp nhé.",
   modeQuestion:

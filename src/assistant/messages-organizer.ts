@@ -95,7 +95,9 @@ export const organizerMessages = {
   cancelN: (n: number) => `Hủy lớp ${n}`,
 
   // /diemdanh
-  checkinPrompt: "Bạn gõ mã điểm danh 4 số mà người tổ chức cho xem tại lớp.",
+  checkinPrompt: "Bạn gõ mã điểm danh 6 số mà người tổ chức cho xem tại lớp.",
+  checkinLocked:
+    "Bạn đã nhập sai mã điểm danh nhiều lần. Hãy hỏi lại người tổ chức và thử lại sau 15 phút nhé.",
   checkinDone: (topic: string) => `Đã điểm danh: bạn có mặt ở lớp “${topic}”. Cảm ơn bạn!`,
   checkinAgain: (topic: string) => `Bạn đã điểm danh lớp “${topic}” rồi.`,
   checkinBad: "Mã điểm danh không đúng hoặc chưa đến giờ điểm danh. Bạn kiểm tra lại với người tổ chức nhé.",

@@ -87,7 +87,7 @@ async function organizerCommand(scope: OrgScope, command: ParsedCommand): Promis
       return profile?.step === "ready" ? classesReply(scope, profile) : null;
     }
     case "attendance": {
-      if (/^\d{4}$/.test(command.args))
+      if (/^\d{4,8}$/.test(command.args))
         return checkInReply(scope, await scope.ctx.learners.get(scope.personId), command.args);
       const organizer = await organizerOf(scope);
       return organizer ? attendanceReply(scope, organizer) : askCheckInCode(scope);

@@ -27,7 +27,7 @@ export class Identities {
   /** A 6-digit one-time code, valid 10 minutes, that links another account to this person. */
   async createLinkCode(personId: string): Promise<string> {
     for (;;) {
-      const code = String(randomInt(100_000, 1_000_000));
+      const code = String(randomInt(10_000_000, 100_000_000)); // 8 digits: 90 million to guess among
       if (await this.store.set(linkKey(code), personId, { ifAbsent: true, ttlMs: LINK_TTL_MS })) return code;
     }
   }

@@ -18,7 +18,7 @@ export interface ClassInput {
 
 export interface ClassRecord extends ClassInput {
   id: string;
-  /** 4-digit check-in code shown in the room. */
+  /** 6-digit check-in code shown in the room. */
   code: string;
   createdAt: Date;
   /** How many checked in (kept after erasure, for reports). */
@@ -57,7 +57,7 @@ export class Classes {
     const until = (input.endsAt ?? new Date(input.startsAt.getTime() + 3 * HOUR)).getTime() + 3 * HOUR;
     let code = "";
     for (let tries = 0; !code; tries++) {
-      const candidate = String(randomInt(1000, 10_000));
+      const candidate = String(randomInt(100_000, 1_000_000));
       const ttlMs = Math.max(until - now.getTime(), HOUR);
       if (await this.store.set(k.code(candidate), id, { ifAbsent: true, ttlMs })) code = candidate;
       if (tries > 50) throw new AppError("checkin-codes-exhausted", "no free check-in code");
@@ -175,7 +175,7 @@ export class Classes {
 
   /** Marks the person present by the check-in code; null when the code is unknown or outside the class time. */
   async checkIn(code: string, personId: string, who: { to?: string; name?: string }, now: Date) {
-    const classId = /^\d{4}$/.test(code) ? await this.store.get(k.code(code)) : null;
+    const classId = /^\d{6}$/.test(code) ? await this.store.get(k.code(code)) : null;
     const record = classId ? await this.get(classId) : null;
     if (!record) return null;
     const end = (record.endsAt ?? new Date(record.startsAt.getTime() + 3 * HOUR)).getTime();

@@ -69,8 +69,8 @@ describe("a learner's journey across channels", () => {
     }
     api.clear();
     await telegram.handleUpdate(textUpdate(TG, "/lienket"));
-    const code = /\/lienket (\d{6})/.exec(String(api.sent()[0]?.text))?.[1];
-    expect(code).toMatch(/^\d{6}$/);
+    const code = /\/lienket (\d{8})/.exec(String(api.sent()[0]?.text))?.[1];
+    expect(code).toMatch(/^\d{8}$/);
 
     const linked = await zalo.say(`/lienket ${code}`, "zalo-person-9");
     expect(linked[0]).toContain("Đã liên kết");

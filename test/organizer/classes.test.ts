@@ -87,8 +87,8 @@ describe("classes: the guided dialogue, RSVP with a waitlist, reminders and atte
     await say("admin-1", { action: "v1:dlg:all" });
     expect(await text("admin-1", "1")).toContain("gửi tới 2 người");
     const created = await text("admin-1", { action: "v1:dlg:ok" });
-    const code = /Mã điểm danh của lớp: (\d{4})/.exec(created)?.[1] ?? "";
-    expect(code).toMatch(/^\d{4}$/);
+    const code = /Mã điểm danh của lớp: (\d{6})/.exec(created)?.[1] ?? "";
+    expect(code).toMatch(/^\d{6}$/);
 
     await runtime.runOnce();
     expect(web.sent.map((s) => s.userId).sort()).toEqual(["res-1", "res-2"]);

@@ -68,7 +68,7 @@ describe("organizer roles and scopes", () => {
     await say(assistant, "admin-1", "/phanquyen cap telegram:555 phuong");
     // telegram:555 later links to the Zalo person: the role granted to the account still counts.
     const asked = await assistant.handle({ channel: "zalo", userId: "z-1", text: "/lienket" });
-    const code = /\d{6}/.exec(asked.map((r) => r.text).join("\n"))?.[0] ?? "";
+    const code = /\d{8}/.exec(asked.map((r) => r.text).join("\n"))?.[0] ?? "";
     await assistant.handle({ channel: "telegram", userId: "555", text: `/lienket ${code}` });
     expect(await org.roles.of("zalo:z-1", ["zalo:z-1", "telegram:555"])).toMatchObject({ admin: false });
     const status = await assistant.handle({ channel: "zalo", userId: "z-1", text: "/baocaogui" });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { learningMessages as lm } from "../../src/assistant/messages-learning.ts";
+import { organizerMessages as om } from "../../src/assistant/messages-organizer.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { Certificates, shortKey } from "../../src/learning/certificates.ts";
@@ -60,6 +61,36 @@ describe("attacks on the running server", () => {
       "10.0.0.0/8",
       "127.0.0.1",
     ]);
+  });
+
+  it("3. link codes are 8 digits, and an account that guesses wrong 5 times is locked out, right code or not", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    await onboard(assistant, "owner", "nguoi-dan", { action: "v1:to-skip" }, { channel: "zalo" });
+    const asked = await assistant.handle({ channel: "zalo", userId: "owner", text: "/lienket" });
+    const code = /\d{8}/.exec(asked.map((r) => r.text).join("\n"))?.[0] ?? "";
+    expect(code).toMatch(/^\d{8}$/);
+    const guess = (c: string) =>
+      assistant.handle({ channel: "telegram", userId: "attacker", text: `/lienket ${c}` });
+    for (let i = 0; i < 5; i++) expect((await guess(String(10_000_000 + i)))[0]?.text).toBe(lm.linkInvalid);
+    expect((await guess(code))[0]?.text).toBe(lm.linkLocked);
+    // The owner's own other account is not locked by the attacker's failures.
+    expect(
+      (await assistant.handle({ channel: "telegram", userId: "owner-tg", text: `/lienket ${code}` }))[0]
+        ?.text,
+    ).toBe(lm.linked);
+  });
+
+  it("4. check-in codes need a registered learner, and 5 wrong codes lock the person out", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const [fresh] = await assistant.handle({ channel: "web", userId: "walk-in", text: "/diemdanh 123456" });
+    expect(fresh?.text).toBe(lm.needOnboarding);
+    await onboard(assistant, "guesser");
+    const say = async (text: string) =>
+      (await assistant.handle({ channel: "web", userId: "guesser", text }))[0]?.text;
+    for (let i = 0; i < 5; i++) expect(await say(`/diemdanh 10000${i}`)).toBe(om.checkinBad);
+    expect(await say("/diemdanh 100009")).toBe(om.checkinLocked);
   });
 
   it("5. a session that never registered cannot take a class seat", async () => {
