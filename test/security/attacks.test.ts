@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { Certificates, shortKey } from "../../src/learning/certificates.ts";
 import { httpDeps, onboard, tempStore, testAssistant } from "../helpers/core.ts";
+import { dashboardServer } from "../helpers/dashboard.ts";
 
 const STRONG = "q8Zr3vKx9LmP2sWt7YbN4cHd6FjG1aEu";
 
@@ -125,6 +126,34 @@ describe("attacks on the running server", () => {
     for (let i = 0; i < 4; i++)
       codes.push((await app.inject({ url: `/chung-nhan/HVS-26-00000${i}?k=x` })).statusCode);
     expect(codes.at(-1)).toBe(429);
+  });
+
+  it("12. a dashboard POST from another site, or not in the form encoding, is refused before it is read", async () => {
+    const store = await tempStore();
+    const { app, org } = await dashboardServer(store, { adminIds: ["tg:admin"], now: () => new Date() });
+    const FORM = { "content-type": "application/x-www-form-urlencoded" };
+    const signedIn = await app.inject({
+      method: "POST",
+      url: "/quan-tri/dang-nhap",
+      headers: { ...FORM, host: "hocvuso.test", origin: "https://hocvuso.test" },
+      payload: `code=${await org.dashboard.issueCode("tg:admin")}`,
+    });
+    expect(signedIn.statusCode).toBe(303);
+    const cookie = /hvs_quantri=[^;]*/.exec(String(signedIn.headers["set-cookie"]))?.[0] ?? "";
+    const upload = (headers: Record<string, string>, payload = "csv=to%2Cnguoi-dan") =>
+      app.inject({
+        method: "POST",
+        url: "/quan-tri/dan-so",
+        headers: { host: "hocvuso.test", cookie, ...headers },
+        payload,
+      });
+    expect((await upload({ ...FORM, origin: "https://evil.example" })).statusCode).toBe(403);
+    expect((await upload({ ...FORM, "sec-fetch-site": "cross-site" })).statusCode).toBe(403);
+    expect(
+      (await upload({ "content-type": "application/json" }, JSON.stringify({ csv: "x" }))).statusCode,
+    ).toBe(415);
+    // The dashboard's own form still works.
+    expect((await upload({ ...FORM, origin: "https://hocvuso.test" })).statusCode).not.toBe(403);
   });
 
   it("11. production refuses to start without PUBLIC_URL", () => {

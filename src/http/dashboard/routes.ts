@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { DashboardDeps } from "./deps.ts";
 import { BASE, DASHBOARD_CSP, messagePage, sendHtml } from "./layout.ts";
 import { registerLogin } from "./login.ts";
@@ -26,6 +26,7 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
           done(null, Object.fromEntries(new URLSearchParams(String(body))));
         },
       );
+      dash.addHook("onRequest", refuseForeignPosts(deps.wardName));
       dash.addHook("onSend", async (_request, reply, payload) => {
         reply
           .header("cache-control", "no-store")
@@ -74,4 +75,52 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
     },
     { prefix: BASE },
   );
+}
+
+/**
+ * Dashboard POSTs come from the dashboard's own forms only: a browser request from another site (its Origin
+ * or Sec-Fetch-Site says so) is refused with 403 before the session is even read, and a body must be the
+ * form encoding (JSON or anything else: 415). SameSite=Strict cookies stay the first line of defence.
+ */
+function refuseForeignPosts(wardName: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== "POST") return;
+    const origin = request.headers.origin;
+    const site = request.headers["sec-fetch-site"];
+    const foreign =
+      (origin !== undefined && hostOf(origin) !== request.headers.host) ||
+      (site !== undefined && site !== "same-origin" && site !== "none");
+    if (foreign)
+      return sendHtml(
+        reply,
+        403,
+        messagePage(wardName, "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ chính trang quản trị.", {
+          href: BASE,
+          label: "Về bảng số liệu",
+        }),
+      );
+    const type = String(request.headers["content-type"] ?? "")
+      .split(";")[0]
+      ?.trim()
+      .toLowerCase();
+    const hasBody =
+      Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"];
+    if (hasBody && type !== "application/x-www-form-urlencoded")
+      return sendHtml(
+        reply,
+        415,
+        messagePage(wardName, "Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng.", {
+          href: BASE,
+          label: "Về bảng số liệu",
+        }),
+      );
+  };
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
