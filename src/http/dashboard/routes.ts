@@ -87,9 +87,11 @@ function refuseForeignPosts(wardName: string) {
     if (request.method !== "POST") return;
     const origin = request.headers.origin;
     const site = request.headers["sec-fetch-site"];
+    // Sec-Fetch-Site is the browser's own verdict; without it, Origin must name this host ("null" does not).
     const foreign =
-      (origin !== undefined && hostOf(origin) !== request.headers.host) ||
-      (site !== undefined && site !== "same-origin" && site !== "none");
+      site !== undefined
+        ? site !== "same-origin" && site !== "none"
+        : origin !== undefined && hostOf(origin) !== request.headers.host;
     if (foreign)
       return sendHtml(
         reply,
