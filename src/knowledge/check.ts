@@ -1,3 +1,4 @@
+import { foldAccents } from "../shared/fold-accents.ts";
 import { findHosts, findPhoneNumbers, hostOf } from "./links.ts";
 import { countWords, splitSentences } from "./markdown.ts";
 import { OUTLINE_LESSONS } from "./outline.ts";
@@ -75,11 +76,7 @@ function checkLesson(lesson: Lesson, curriculum: Curriculum): KnowledgeIssue[] {
 
 const isRecap = (heading: string) => /^ghi nhớ$/iu.test(heading.trim());
 const foldedLine = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  foldAccents(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

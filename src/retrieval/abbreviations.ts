@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { foldAccents } from "../shared/fold-accents.ts";
 
 /** The lexicon residents' shorthand is read from: data, one `token<TAB>meaning` per line. */
 export const LEXICON_FILE = join(import.meta.dirname, "lexicon", "teencode.tsv");
 
-/** Accent folding without the normaliser (which imports this table): NFD, drop marks, đ → d. */
-const foldKey = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, " ");
+/** A lexicon key as typed, folded and spaced the one way (the normaliser imports this table, so not it). */
+const foldKey = (text: string) => foldAccents(text).toLowerCase().trim().replace(/\s+/g, " ");
 
 export interface Lexicon {
   /** One folded token → its meaning (the original token is kept beside it). */

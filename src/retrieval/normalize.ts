@@ -1,3 +1,4 @@
+import { foldAccents } from "../shared/fold-accents.ts";
 import { ABBREVIATIONS, PHRASES } from "./abbreviations.ts";
 
 const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
@@ -51,14 +52,7 @@ export function fold(text: string): string {
   return remembered(foldCache, text, foldUncached);
 }
 
-function foldUncached(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFC");
-}
+const foldUncached = foldAccents;
 
 export function hasDiacritics(token: string): boolean {
   for (const char of token) if ((char.codePointAt(0) ?? 0) > 0x7f) return true;

@@ -92,15 +92,14 @@ function refuseForeignPosts(wardName: string) {
       site !== undefined
         ? site !== "same-origin" && site !== "none"
         : origin !== undefined && hostOf(origin) !== request.headers.host;
-    if (foreign)
-      return sendHtml(
+    const refuse = (status: number, title: string, message: string) =>
+      sendHtml(
         reply,
-        403,
-        messagePage(wardName, "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ chính trang quản trị.", {
-          href: BASE,
-          label: "Về bảng số liệu",
-        }),
+        status,
+        messagePage(wardName, title, message, { href: BASE, label: "Về bảng số liệu" }),
       );
+    if (foreign)
+      return refuse(403, "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ chính trang quản trị.");
     const type = String(request.headers["content-type"] ?? "")
       .split(";")[0]
       ?.trim()
@@ -108,14 +107,7 @@ function refuseForeignPosts(wardName: string) {
     const hasBody =
       Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"];
     if (hasBody && type !== "application/x-www-form-urlencoded")
-      return sendHtml(
-        reply,
-        415,
-        messagePage(wardName, "Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng.", {
-          href: BASE,
-          label: "Về bảng số liệu",
-        }),
-      );
+      return refuse(415, "Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng.");
   };
 }
 
