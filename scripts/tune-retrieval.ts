@@ -6,7 +6,8 @@
 import { join, resolve } from "node:path";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
-import { FUSION_WEIGHTS, type FusionWeights, type HybridIndex } from "../src/retrieval/hybrid-index.ts";
+import { FUSION_WEIGHTS, type FusionWeights } from "../src/retrieval/fusion-weights.ts";
+import type { HybridIndex } from "../src/retrieval/hybrid-index.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
 import { readSplit } from "./eval-lib.ts";
 

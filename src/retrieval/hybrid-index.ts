@@ -2,8 +2,10 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import type { AskTarget, Chunk } from "./chunk.ts";
 import type { DenseIndex } from "./dense-index.ts";
 import type { DiacriticRestorer } from "./diacritics.ts";
+import { FUSION_WEIGHTS, type FusionWeights } from "./fusion-weights.ts";
 import type { LexicalIndex } from "./lexical-index.ts";
 import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
+import { focusOf } from "./query-focus.ts";
 import type { OutsideMatch, ScopeBank } from "./scope-bank.ts";
 import type { SpellCorrector } from "./spelling.ts";
 
@@ -62,7 +64,6 @@ export interface HybridParts {
 }
 
 const CANDIDATES = 40;
-const LONG_MESSAGE_WORDS = 25;
 const NEIGHBOURS = 10;
 
 /** Of the nearest neighbours among asks and out-of-scope examples together, the share that are out of scope. */
@@ -75,51 +76,11 @@ function outsideShare(asks: { similarity: number }[], outside: { similarity: num
     .slice(0, NEIGHBOURS);
   return merged.length ? merged.reduce((n, h) => n + h.out, 0) / merged.length : 0;
 }
-/** Words that make a sentence a question, matched on folded text. */
-const ASKING =
-  /\?|(?<![a-z])(sao|gi|j|nao|khong|ko|k|hok|chua|ntn|the nao|bao nhieu|o dau|lam gi|co nen|duoc khong|phai lam|giup|chi (toi|em|ba|ong|chau))(?![a-z])/;
-
-/** The sentences of a long message that ask something (the last two), or null for a short message. */
-export function focusOf(text: string): string | null {
-  const words = text.split(/\s+/).filter(Boolean);
-  if (words.length < LONG_MESSAGE_WORDS) return null;
-  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
-  const asking = sentences.filter((s) => ASKING.test(fold(s.toLowerCase())));
-  const focus = asking.slice(-2).join(" ");
-  return focus && focus.length < text.length * 0.8 ? focus : null;
-}
-
-/** How much each ranking counts in the fusion, and the fusion's rank offset (tuned on the dev split). */
-export interface FusionWeights {
-  chunkLexical: number;
-  chunkDense: number;
-  lessonLexical: number;
-  askLexical: number;
-  askDense: number;
-  rrfK: number;
-  /** How much the asking sentences of a long message count again, on top of the whole message. */
-  focus: number;
-  /** How much more an ask counts for choosing the section than for choosing the lesson. */
-  sectionAsks: number;
-  /** A section whose heading the message says word for word ("quên mật khẩu"). */
-  heading: number;
-}
-
-export const FUSION_WEIGHTS: FusionWeights = {
-  chunkLexical: 2.82,
-  chunkDense: 0.4,
-  lessonLexical: 1.88,
-  askLexical: 1.8,
-  askDense: 0.12,
-  rrfK: 5,
-  focus: 0.25,
-  sectionAsks: 0,
-  heading: 1,
-};
 
 /**
- * Five rankings of lessons — BM25 over sections, BM25 over whole lessons, cosine over section vectors, and
- * BM25 and cosine over what residents say (`asks`) — fused by weighted reciprocal rank. An ask votes for its
+ * Six rankings of lessons — BM25 over sections, BM25 over whole lessons, cosine over section vectors, BM25
+ * and cosine over what residents say (`asks`), and headings said word for word — fused by weighted
+ * reciprocal rank. An ask votes for its
  * lesson and for the section that answers it.
  */
 export class HybridIndex {
