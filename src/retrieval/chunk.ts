@@ -26,7 +26,8 @@ export interface AskTarget {
   chunk: number;
 }
 
-const isRecap = (heading: string) => /^ghi nhớ$/iu.test(heading.trim());
+/** True for a lesson's closing "Ghi nhớ" section (the recap). */
+export const isRecap = (chunk: Pick<Chunk, "heading">) => /^ghi nhớ$/iu.test(chunk.heading.trim());
 
 /** Splits each lesson by its "## " sections; the closing "Ghi nhớ" list stays a chunk of its own. */
 export function chunkLessons(lessons: Iterable<Lesson>): Chunk[] {
@@ -38,7 +39,7 @@ export function chunkLessons(lessons: Iterable<Lesson>): Chunk[] {
       const heading = section.heading || lesson.title;
       const text = section.text || lesson.summary;
       const asks = lesson.asks?.[key] ?? [];
-      const kind = lesson.answers?.[key] ?? (isRecap(heading) ? undefined : guessKind(text));
+      const kind = lesson.answers?.[key] ?? (isRecap({ heading }) ? undefined : guessKind(text));
       chunks.push({
         id: `${lesson.id}#${index}`,
         lessonId: lesson.id,

@@ -3,6 +3,7 @@ import type { AskTarget, Chunk } from "./chunk.ts";
 import type { DenseIndex } from "./dense-index.ts";
 import type { DiacriticRestorer } from "./diacritics.ts";
 import { FUSION_WEIGHTS, type FusionWeights } from "./fusion-weights.ts";
+import { HeadingIndex } from "./heading-index.ts";
 import type { LexicalIndex } from "./lexical-index.ts";
 import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
 import { focusOf } from "./query-focus.ts";
@@ -88,18 +89,11 @@ export class HybridIndex {
   private readonly known = new Set<string>();
   private readonly byLesson = new Map<string, Chunk[]>();
   private readonly chunkOrder: Map<Chunk, number>;
-  private readonly headings: { index: number; words: string; first: string }[];
+  private readonly headings: HeadingIndex;
 
   constructor(private readonly parts: HybridParts) {
     this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
-    this.headings = parts.chunks
-      .map((c, index) => {
-        const words = tokenize(c.heading).map(fold);
-        return { index, words: words.join(" "), first: words[0] ?? "" };
-      })
-      .filter(
-        (h, i) => h.words.split(" ").length >= 2 && parts.chunks[i]?.heading !== parts.chunks[i]?.title,
-      );
+    this.headings = new HeadingIndex(parts.chunks);
     for (const chunk of parts.chunks) {
       const words = this.vocabulary.get(chunk.lessonId) ?? new Set<string>();
       this.vocabulary.set(chunk.lessonId, words);
@@ -180,7 +174,7 @@ export class HybridIndex {
     );
     if (vector)
       addRanking(
-        this.headingMatches(query).map((index) => ofChunk(index)),
+        this.headings.matches(query).map((index) => ofChunk(index)),
         w.heading,
       );
     return { denseHits, askDenseHits, askLexical: askHits[0]?.score ?? 0 };
@@ -262,17 +256,6 @@ export class HybridIndex {
       terms,
       query,
     };
-  }
-
-  /** Sections whose heading (two words or more, folded) the query contains, longest heading first. */
-  private headingMatches(query: string): number[] {
-    const words = tokenize(query).map(fold);
-    const text = ` ${words.join(" ")} `;
-    const present = new Set(words);
-    return this.headings
-      .filter((h) => present.has(h.first) && text.includes(` ${h.words} `))
-      .sort((a, b) => b.words.length - a.words.length)
-      .map((h) => h.index);
   }
 
   private indexOf(chunk: Chunk): number {

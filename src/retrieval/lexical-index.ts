@@ -21,7 +21,7 @@ export class LexicalIndex {
   constructor(
     texts: string[],
     private readonly k1 = 1.2,
-    private readonly b = 0.6,
+    b = 0.6,
   ) {
     const building = new Map<string, Map<number, number>>();
     this.lengths = new Float64Array(texts.length);

@@ -1,6 +1,6 @@
 import { countWords, plain, splitSentences } from "../knowledge/markdown.ts";
 import type { SectionKind } from "../knowledge/schema.ts";
-import type { Chunk } from "../retrieval/chunk.ts";
+import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
 
@@ -27,7 +27,6 @@ export interface Composed {
   chunk: Chunk;
 }
 
-const isRecap = (chunk: Chunk) => /^ghi nhớ$/iu.test(chunk.heading.trim());
 const isIntro = (chunk: Chunk) => chunk.id.endsWith("#0") && chunk.heading === chunk.title;
 
 /**
@@ -88,28 +87,22 @@ export function compose(
   const wanted = new Set(terms);
   const sectionWords = new Set(contentWords(`${chunk.heading} ${chunk.text}`));
   const own = unitsOf(chunk.text);
-  const order = lessonChunks.indexOf(chunk);
-  const tagged = (c: Chunk, role: Unit["role"]) =>
+  const tagged = (c: Chunk, role: Unit["role"]): Unit[] =>
     unitsOf(c.text).map((u) => ({
       ...u,
       role,
       index: u.index + 1000 * Math.max(0, lessonChunks.indexOf(c)),
     }));
-  const candidates: Unit[] = own.map((u) => ({
-    ...u,
-    role: "own",
-    index: u.index + 1000 * Math.max(0, order),
-  }));
+  const candidates = tagged(chunk, "own");
   const hasSteps = own.filter((u) => u.kind === "step").length >= 2;
   const { next, question = "" } = options;
+  const recap = lessonChunks.find(isRecap);
   if (next && !isRecap(next)) candidates.push(...tagged(next, "next"));
-  const recapChunk = lessonChunks.find(isRecap);
-  if (recapChunk) candidates.push(...tagged(recapChunk, "recap"));
+  if (recap) candidates.push(...tagged(recap, "recap"));
   if (WANTS_PLACE.test(foldedText(question)))
     for (const c of lessonChunks)
       if (c !== chunk && !isRecap(c))
         candidates.push(...tagged(c, "place").filter((u) => NAMES_PLACE.test(foldedText(u.text))));
-  const recap = lessonChunks.find(isRecap);
   let direct = recap ? bestRecapLine(recap, wanted, sectionWords) : "";
   let body = candidates;
   if (!direct) {

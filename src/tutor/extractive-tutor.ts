@@ -1,4 +1,4 @@
-import type { Chunk } from "../retrieval/chunk.ts";
+import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybrid-index.ts";
 import { chooseSection, compose, nextSection, stepCount, stepOf } from "./compose.ts";
 import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
@@ -108,7 +108,7 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor & 
     }
     if (OTHER_WAY.test(text)) {
       const other = chunks.find(
-        (c, i) => i !== context.section && c.kind && c.kind !== "la-gi" && !/^ghi nhớ$/iu.test(c.heading),
+        (c, i) => i !== context.section && c.kind && c.kind !== "la-gi" && !isRecap(c),
       );
       if (other) return answerFrom(hit, other, null, warning);
     }
@@ -163,9 +163,9 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor & 
     kind: ReturnType<typeof questionKind>,
     warning: string | undefined,
   ): TutorAnswer {
-    const candidates = result.hits.slice(0, 3).map((hit, rank) => {
+    const candidates = result.hits.slice(0, 3).map((hit) => {
       const chunk = chooseSection(hit, kind) ?? hit.chunks[0];
-      return sourceOf(hit, hit.score, chunk ? sectionIndex(chunk) : 0, rank);
+      return sourceOf(hit, hit.score, chunk ? sectionIndex(chunk) : 0);
     });
     const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`);
     return {
@@ -194,7 +194,7 @@ function sectionIndex(chunk: Chunk): number {
   return Number(chunk.id.slice(chunk.id.lastIndexOf("#") + 1));
 }
 
-function sourceOf(hit: LessonHit, score: number, section: number, _rank = 0): AnswerSource {
+function sourceOf(hit: LessonHit, score: number, section: number): AnswerSource {
   return {
     module: hit.module,
     lesson: hit.lessonId,
@@ -205,7 +205,10 @@ function sourceOf(hit: LessonHit, score: number, section: number, _rank = 0): An
 }
 
 function sourcesOf(result: RetrievalResult, lessonId: string, section: number): AnswerSource[] {
-  return result.hits.map((hit) => sourceOf(hit, hit.score, hit.lessonId === lessonId ? section : 0));
+  return result.hits.map((hit) => {
+    const best = hit.chunks[0];
+    return sourceOf(hit, hit.score, hit.lessonId === lessonId ? section : best ? sectionIndex(best) : 0);
+  });
 }
 
 function refusal(reason: NonNullable<TutorAnswer["reason"]>, text: string, warning?: string): TutorAnswer {

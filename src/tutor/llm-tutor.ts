@@ -5,7 +5,7 @@ import { ChatPromptTemplate } from "@langchain/core/prompts";
 import type { Logger } from "pino";
 import { hostOf } from "../knowledge/links.ts";
 import type { Curriculum } from "../knowledge/types.ts";
-import type { Chunk } from "../retrieval/chunk.ts";
+import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex } from "../retrieval/hybrid-index.ts";
 import type { createExtractiveTutor } from "./extractive-tutor.ts";
 import { contactsIn, removeUnlistedContacts } from "./sanitize.ts";
@@ -60,7 +60,7 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
     if (!chosen) return [];
     const lessonChunks = options.index.chunksOf(chosen.lesson);
     const first = lessonChunks[chosen.section];
-    const recap = lessonChunks.find((c) => /^ghi nhớ$/iu.test(c.heading.trim()));
+    const recap = lessonChunks.find(isRecap);
     const others = answer.sources
       .slice(1, 2)
       .map((s) => options.index.chunksOf(s.lesson)[s.section ?? 0])
