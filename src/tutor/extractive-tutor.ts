@@ -30,7 +30,7 @@ const TOPIC_MIN_SIMILARITY = 0.2;
 /** Below this share of words anyone in the curriculum or the lexicon uses, a message is not understood at all. */
 const KNOWN_MIN_SHARE = 0.5;
 
-export interface Retrieved {
+interface Retrieved {
   /** The question with personal data replaced by labels. */
   text: string;
   personalData: string[];
@@ -38,9 +38,7 @@ export interface Retrieved {
 }
 
 /** Answers from the curriculum without an LLM: the part of the best lesson that answers, cited. */
-export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor & {
-  retrieve(question: string, context?: FollowUpContext): Promise<Retrieved>;
-} {
+export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
   const { index } = options;
   const model = options.decision ?? loadDecisionModel();
 
@@ -116,7 +114,6 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor & 
   }
 
   return {
-    retrieve,
     async answer(question, context) {
       const retrieved = await retrieve(question, context);
       const warning = retrieved.personalData.length ? tm.personalDataWarning : undefined;

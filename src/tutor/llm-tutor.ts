@@ -8,6 +8,7 @@ import type { Curriculum } from "../knowledge/types.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex } from "../retrieval/hybrid-index.ts";
 import type { createExtractiveTutor } from "./extractive-tutor.ts";
+import { redactPersonalData } from "./redact.ts";
 import { contactsIn, removeUnlistedContacts } from "./sanitize.ts";
 import type { Tutor, TutorAnswer } from "./tutor.ts";
 import { tutorMessages } from "./tutor-messages.ts";
@@ -78,14 +79,13 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
       const fallback = await options.extractive.answer(question, context);
       // Declines, questions back and single steps need no writer.
       if (fallback.refused || fallback.clarify || !fallback.parts?.points.length) return fallback;
-      const retrieved = await options.extractive.retrieve(question, context);
       const passages = passagesFor(fallback).map((p) => `### ${p.title}\n${p.text}`);
       const title = fallback.sources[0]?.title;
       try {
         const input = await prompt.formatMessages({
           ward: options.wardName,
           passages: passages.join("\n\n"),
-          question: retrieved.text,
+          question: redactPersonalData(question).text,
         });
         const output = await withTimeout(options.model.invoke(input), timeoutMs);
         const raw =
