@@ -156,8 +156,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
     const scope: TurnScope = { ctx, parts, inbound, profile: guest };
     if (action?.kind === "pick") {
-      const at = action.arg.lastIndexOf(".");
-      const answer = await deps.tutor.explain(action.arg.slice(0, at), Number(action.arg.slice(at + 1)));
+      const answer = await explainChoice(action.arg);
       return answer ? renderAnswer(answer, deps.curriculum) : [{ text: messages.unknownAction }];
     }
     if (action?.kind === "nomatch") return [{ text: tutorMessages.clarifyNoneReply }];
@@ -194,10 +193,15 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
 
   /** A section chosen after "Ý bạn là …". */
   async function pickedSection(profile: LearnerProfile, ref: string): Promise<Reply[]> {
-    const at = ref.lastIndexOf(".");
-    const answer = await deps.tutor.explain(ref.slice(0, at), Number(ref.slice(at + 1)));
+    const answer = await explainChoice(ref);
     if (!answer) return [menuReply(messages.unknownAction)];
     return delivered(profile, answer);
+  }
+
+  /** `<lesson id>.<section>` from a "pick" action, answered from that section. */
+  function explainChoice(ref: string): Promise<TutorAnswer | null> {
+    const at = ref.lastIndexOf(".");
+    return deps.tutor.explain(ref.slice(0, at), Number(ref.slice(at + 1)));
   }
 
   async function delivered(profile: LearnerProfile, answer: TutorAnswer): Promise<Reply[]> {
