@@ -11,17 +11,12 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
-import {
-  DECISION_FILE,
-  type DecisionModel,
-  FEATURE_NAMES,
-  featuresOf,
-  type LogisticModel,
-  probability,
-} from "../src/tutor/decision.ts";
+import { DECISION_FILE, type DecisionModel, FEATURE_NAMES, featuresOf } from "../src/tutor/decision.ts";
+import { type LogisticModel, probability } from "../src/tutor/logistic.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
 import { readSplit } from "./eval-lib.ts";
+import { fitLogistic } from "./lib/fit-logistic.ts";
 
 const MAX_IN_SCOPE_REFUSED = 0.03;
 const MAX_CLARIFIED = 0.08;
@@ -81,39 +76,6 @@ console.log(`wrote ${DECISION_FILE} (${pScope.length} scored)`);
 
 function share(n: number, of: number): string {
   return `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
-}
-
-/** L2-regularised logistic regression on standardised features, by gradient descent. */
-function fitLogistic(xs: number[][], ys: number[], lambda = 0.01, steps = 3000, rate = 0.3): LogisticModel {
-  const d = FEATURE_NAMES.length;
-  const mean = Array.from({ length: d }, (_, j) => avg(xs.map((x) => x[j] ?? 0)));
-  const scale = Array.from({ length: d }, (_, j) => {
-    const m = mean[j] ?? 0;
-    return Math.sqrt(avg(xs.map((x) => ((x[j] ?? 0) - m) ** 2))) || 1;
-  });
-  const zs = xs.map((x) => x.map((v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1)));
-  const weights = new Array<number>(d).fill(0);
-  let bias = 0;
-  for (let step = 0; step < steps; step++) {
-    const grad = new Array<number>(d).fill(0);
-    let gradBias = 0;
-    for (const [i, z] of zs.entries()) {
-      let s = bias;
-      for (let j = 0; j < d; j++) s += (weights[j] ?? 0) * (z[j] ?? 0);
-      const error = 1 / (1 + Math.exp(-s)) - (ys[i] ?? 0);
-      for (let j = 0; j < d; j++) grad[j] = (grad[j] ?? 0) + error * (z[j] ?? 0);
-      gradBias += error;
-    }
-    for (let j = 0; j < d; j++)
-      weights[j] = (weights[j] ?? 0) - rate * ((grad[j] ?? 0) / zs.length + lambda * (weights[j] ?? 0));
-    bias -= (rate * gradBias) / zs.length;
-  }
-  const round = (v: number) => Math.round(v * 10_000) / 10_000;
-  return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
-}
-
-function avg(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 /** The highest threshold that declines at most MAX_IN_SCOPE_REFUSED of in-scope messages. */

@@ -1,11 +1,30 @@
-import { countWords, plain, splitSentences } from "../knowledge/markdown.ts";
+import { countWords } from "../knowledge/markdown.ts";
 import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
-import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
+import {
+  contentWords,
+  foldedText,
+  lessonUnits,
+  loadUnitModel,
+  pairsOf,
+  type Unit,
+  type UnitContext,
+  type UnitModel,
+  unitFeaturesOf,
+  unitsOf,
+  WANTS_PLACE,
+} from "./answer-units.ts";
+import { probability } from "./logistic.ts";
 
 /** The steps or rules under the direct sentence stay within this many words. */
 export const BODY_MAX_WORDS = 80;
+/** The direct sentence is at most this long. */
+const DIRECT_MAX_WORDS = 25;
+/** Units are taken by probability ÷ words^WORD_PENALTY (chosen on the dev split). */
+const WORD_PENALTY = 0.3;
+/** Besides the chosen section and the recap, units come from this many of the best-matching sections. */
+const SECTIONS_QUOTED = 2;
 /** How much a section of the kind the question asks for is preferred (fitted on the dev split). */
 const KIND_BONUS: Record<SectionKind, number> = {
   "cac-buoc": 0.6,
@@ -14,9 +33,6 @@ const KIND_BONUS: Record<SectionKind, number> = {
   "la-gi": 0,
   "luu-y": 0,
 };
-const NEXT_MIN_SHARE = 0.3;
-/** Recap lines that may follow the section's points when they share the question's words. */
-const RECAP_LINES = 2;
 
 export interface Composed {
   /** One sentence that answers, first. */
@@ -49,147 +65,148 @@ export function chooseSection(hit: LessonHit, kind: SectionKind | null): Chunk |
   return scored[0]?.chunk;
 }
 
-/** The next best matching section of the lesson after the chosen one (not the recap), if it matched at all. */
-export function nextSection(hit: LessonHit, chosen: Chunk, minShare = NEXT_MIN_SHARE): Chunk | undefined {
-  const top = Math.max(...hit.chunkScores, 0);
-  for (const [rank, chunk] of hit.chunks.entries()) {
-    if (chunk === chosen || isRecap(chunk) || isIntro(chunk)) continue;
-    return (hit.chunkScores[rank] ?? 0) >= top * minShare && top > 0 ? chunk : undefined;
-  }
-  return undefined;
-}
-
-/** What a message wants beyond the topic: who or where to ask. Matched on folded text. */
-const WANTS_PLACE =
-  /(?<![a-z])(hoi ai|hoi o dau|hoi dau|o dau|cho nao|lien he|nho ai|ai (giup|ho tro|chi|lam)|den dau|di dau|bao ai|bao o dau)(?![a-z])/;
-/** A unit that says where to go or whom to ask. */
-const NAMES_PLACE =
-  /(?<![a-z])(hoi|den|lien he|nho|bao|goi|mang)(?![a-z]).{0,40}(phuong|tram|cong an|truong|giao vien|nha truong|to |ngan hang|benh vien|noi |co quan|trung tam|tong dai|bac si)/;
-
-export interface ComposeOptions {
-  /** The next best matching section, whose units may fill the room left. */
-  next?: Chunk;
-  /** The message as typed, for what it wants beyond the topic (who or where to ask). */
+export interface ComposeInput {
+  /** The lesson as retrieval ranked its sections for the question. */
+  hit: LessonHit;
+  /** The section chosen to answer (what follow-ups continue from). */
+  chosen: Chunk;
+  /** Every section of the lesson, in order. */
+  lessonChunks: Chunk[];
+  /** The question's folded content words; none → the chosen section alone, as for "explain". */
+  terms: string[];
+  /** The message as typed, and as retrieval restored it (accents, teencode). */
   question?: string;
+  query?: string;
+  kind?: SectionKind | null;
+  model?: UnitModel;
 }
+
+const DEFAULT_MODEL = loadUnitModel();
 
 /**
- * Composes the answer from one section: a direct sentence (the lesson's recap line that fits, else the
- * section's first sentence), then the section's steps or rules within BODY_MAX_WORDS; room left is filled
- * with the next section's units that share the question's words, and with where to ask when that is asked.
+ * Composes the answer from the lesson's units (steps, bullets, sentences), whichever section they are in: the
+ * fitted model scores how likely each holds the advice the resident needs; the likeliest sentence that stands
+ * on its own goes first, then the likeliest others within BODY_MAX_WORDS, shown in reading order.
  */
-export function compose(
-  chunk: Chunk,
-  lessonChunks: Chunk[],
-  terms: string[],
-  options: ComposeOptions = {},
-): Composed {
-  const wanted = new Set(terms);
-  const sectionWords = new Set(contentWords(`${chunk.heading} ${chunk.text}`));
-  const own = unitsOf(chunk.text);
-  const tagged = (c: Chunk, role: Unit["role"]): Unit[] =>
-    unitsOf(c.text).map((u) => ({
-      ...u,
-      role,
-      index: u.index + 1000 * Math.max(0, lessonChunks.indexOf(c)),
-    }));
-  const candidates = tagged(chunk, "own");
-  const hasSteps = own.filter((u) => u.kind === "step").length >= 2;
-  const { next, question = "" } = options;
-  const recap = lessonChunks.find(isRecap);
-  if (next && !isRecap(next)) candidates.push(...tagged(next, "next"));
-  if (recap) candidates.push(...tagged(recap, "recap"));
-  if (WANTS_PLACE.test(foldedText(question)))
-    for (const c of lessonChunks)
-      if (c !== chunk && !isRecap(c))
-        candidates.push(...tagged(c, "place").filter((u) => NAMES_PLACE.test(foldedText(u.text))));
-  let direct = recap ? bestRecapLine(recap, wanted, sectionWords) : "";
-  let body = candidates;
-  if (!direct) {
-    const first = candidates.find((u) => u.role === "own" && u.kind === "prose") ?? candidates[0];
-    direct = first ? first.text : "";
-    body = candidates.filter((u) => u !== first);
+export function compose(input: ComposeInput): Composed {
+  const { chosen, lessonChunks, terms } = input;
+  if (!terms.length) return composeSection(chosen, lessonChunks);
+  const model = input.model ?? DEFAULT_MODEL;
+  const units = lessonUnits(lessonChunks);
+  const scored = scoreUnits(units, input, model);
+  // The direct sentence: the likeliest sentence that stands on its own (not a step out of its list, not a
+  // lead-in ending in ":" nor a sentence leaning on the one before, short enough to read first).
+  const direct = (scored.find((s) => standsAlone(s.unit)) ?? scored[0])?.unit;
+  const p = new Map(scored.map((s) => [s.unit, s.p]));
+  // Likely and short first: a long unit must be likelier to take the room of two short ones.
+  const value = (u: Unit) => (p.get(u) ?? 0) / countWords(u.text) ** WORD_PENALTY;
+  const ranked = scored
+    .map((s) => s.unit)
+    .filter((u) => u !== direct)
+    .sort((a, b) => value(b) - value(a));
+  // A how-to question gets the chosen section's steps in order, from the first, as far as they fit: a
+  // procedure with steps left out would mislead. The rest of the room goes to the likeliest other units
+  // of the best-matching sections (and the recap), so the answer stays on one subject.
+  const steps = input.kind === "cac-buoc" ? chosenSteps(chosen, units) : [];
+  const sections = new Set([chosen, ...input.hit.chunks.slice(0, SECTIONS_QUOTED)]);
+  const candidates = withoutRepeats(ranked, direct?.text ?? "").filter(
+    (u) =>
+      !steps.includes(u) && (p.get(u) ?? 0) >= model.keepAbove && (sections.has(u.chunk) || isRecap(u.chunk)),
+  );
+  const picked = stepsWithin(steps, BODY_MAX_WORDS);
+  let used = picked.reduce((sum, u) => sum + countWords(u.text), 0);
+  for (const unit of candidates) {
+    if (picked.includes(unit)) continue;
+    // A sentence that leans on the one before it ("Nó …", "… số này") comes with that one.
+    const before = unit.leansBack ? units[units.indexOf(unit) - 1] : undefined;
+    const adding = before && before !== direct && !picked.includes(before) ? [before, unit] : [unit];
+    const words = adding.reduce((sum, u) => sum + countWords(u.text), 0);
+    if (used + words > BODY_MAX_WORDS) continue;
+    picked.push(...adding);
+    used += words;
   }
-  body = withoutRepeats(body, direct);
-  return { direct, points: selectPoints(body, wanted, hasSteps), chunk };
+  return { direct: direct?.text ?? "", points: formatPoints(picked), chunk: chosen };
+}
+
+/** Every unit of the lesson with the model's probability that it holds needed advice, likeliest first. */
+function scoreUnits(units: Unit[], input: ComposeInput, model: UnitModel): { unit: Unit; p: number }[] {
+  const question = input.question ?? "";
+  const ctx: UnitContext = {
+    hit: input.hit,
+    chosen: input.chosen,
+    terms: new Set(input.terms),
+    pairs: new Set([...pairsOf(question), ...pairsOf(input.query ?? "")]),
+    kind: input.kind ?? null,
+    wantsPlace: WANTS_PLACE.test(foldedText(question)),
+    recap: units.filter((u) => isRecap(u.chunk)).map((u) => u.words),
+  };
+  const features = unitFeaturesOf(units, ctx);
+  return units
+    .map((unit, i) => ({ unit, p: probability(model.relevance, features[i] ?? []) }))
+    .sort((a, b) => b.p - a.p || a.unit.index - b.unit.index);
+}
+
+function standsAlone(unit: Unit): boolean {
+  return (
+    unit.kind !== "step" &&
+    !unit.leansBack &&
+    !/:\s*$/.test(unit.text) &&
+    countWords(unit.text) <= DIRECT_MAX_WORDS
+  );
+}
+
+/** The chosen section's numbered steps, when it has at least two. */
+function chosenSteps(chosen: Chunk, units: Unit[]): Unit[] {
+  const steps = units.filter((u) => u.chunk === chosen && u.step);
+  return steps.length >= 2 ? steps : [];
+}
+
+/** Steps from the first, in order, as many as fit in `budget` words (at least one). */
+function stepsWithin(steps: Unit[], budget: number): Unit[] {
+  const out: Unit[] = [];
+  let used = 0;
+  for (const step of steps) {
+    const words = countWords(step.text);
+    if (out.length && used + words > budget) break;
+    out.push(step);
+    used += words;
+  }
+  return out;
+}
+
+/** One section on its own (a lesson opened at a section, "còn cách nào khác"): its first sentence, then its steps. */
+function composeSection(chunk: Chunk, lessonChunks: Chunk[]): Composed {
+  const own = unitsOf(chunk, Math.max(0, lessonChunks.indexOf(chunk)));
+  const first = own.find((u) => u.kind === "prose") ?? own[0];
+  const body = own.filter((u) => u !== first);
+  const steps = body.filter((u) => u.kind === "step");
+  const picked = stepsWithin(steps.length >= 2 ? steps : body, BODY_MAX_WORDS);
+  return { direct: first?.text ?? "", points: formatPoints(picked), chunk };
 }
 
 /** A numbered step to show on its own ("bước 3"), or undefined when the section has no such step. */
 export function stepOf(chunk: Chunk, n: number): string | undefined {
-  const steps = unitsOf(chunk.text).filter((u) => u.kind === "step");
-  return steps[n - 1]?.text;
+  return unitsOf(chunk).find((u) => u.step === n)?.text;
 }
 
 export function stepCount(chunk: Chunk): number {
-  return unitsOf(chunk.text).filter((u) => u.kind === "step").length;
-}
-
-interface Unit {
-  kind: "step" | "bullet" | "prose";
-  text: string;
-  /** Position in the lesson (section × 1000 + place in the section), for reading order. */
-  index: number;
-  /** From the chosen section, the next matching one, or a place to ask elsewhere in the lesson. */
-  role?: "own" | "next" | "place" | "recap";
-}
-
-/** A section as numbered steps, bullets and prose sentences, in reading order. */
-function unitsOf(text: string): Unit[] {
-  const units: Unit[] = [];
-  for (const line of text.split("\n")) {
-    const step = /^\s*\d+[.)]\s+(.*)$/.exec(line);
-    const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
-    if (step?.[1]) units.push({ kind: "step", text: plain(step[1]), index: units.length });
-    else if (bullet?.[1]) units.push({ kind: "bullet", text: plain(bullet[1]), index: units.length });
-    else
-      for (const sentence of splitSentences(line))
-        units.push({ kind: "prose", text: plain(sentence), index: units.length });
-  }
-  return units;
+  return unitsOf(chunk).filter((u) => u.kind === "step").length;
 }
 
 /**
- * The chosen section first: all of it when it fits, its steps in order when it has them, otherwise its units
- * that share most words with the question. Room left goes to a place to ask (when asked), then to up to
- * RECAP_LINES recap lines and the next
- * section's units that share words with the question. Shown in reading order.
+ * In reading order. A section's steps keep their numbers ("1. … 2. …") when they run from its first step
+ * without a gap; steps taken singly, and bullets, read "• …"; sentences stay plain.
  */
-function selectPoints(units: Unit[], wanted: Set<string>, hasSteps: boolean): string[] {
-  const own = units.filter((u) => u.role === "own");
-  const overlap = (u: Unit) => contentWords(u.text).filter((w) => wanted.has(w)).length;
-  const words = (list: Unit[]) => list.reduce((s, u) => s + countWords(u.text), 0);
-  let chosen: Unit[] = [];
-  if (words(own) <= BODY_MAX_WORDS) chosen = [...own];
-  else if (hasSteps) {
-    for (const u of own.filter((x) => x.kind === "step")) {
-      if (chosen.length && words(chosen) + countWords(u.text) > BODY_MAX_WORDS) break;
-      chosen.push(u);
-    }
-  } else chosen = fill([], own, overlap, () => true);
-  chosen = fill(
-    chosen,
-    units.filter((u) => u.role === "place"),
-    overlap,
-    () => true,
-    1,
-  );
-  chosen = fill(
-    chosen,
-    units.filter((u) => u.role === "recap"),
-    overlap,
-    (u) => overlap(u) > 0,
-    RECAP_LINES,
-  );
-  chosen = fill(
-    chosen,
-    units.filter((u) => u.role === "next"),
-    overlap,
-    (u) => overlap(u) > 0,
-  );
-  chosen.sort((a, b) => a.index - b.index);
-  const steps = own.filter((x) => x.kind === "step");
-  return chosen.map((u) => {
-    if (u.kind === "step" && u.role === "own") return `${steps.indexOf(u) + 1}. ${u.text}`;
+function formatPoints(units: Unit[]): string[] {
+  const ordered = [...units].sort((a, b) => a.index - b.index);
+  const numbered = new Set<Chunk>();
+  for (const u of ordered) {
+    if (!u.step) continue;
+    const run = ordered.filter((x) => x.chunk === u.chunk && x.step).map((x) => x.step);
+    if (run.length >= 2 && run.every((n, i) => n === i + 1)) numbered.add(u.chunk);
+  }
+  return ordered.map((u) => {
+    if (u.step && numbered.has(u.chunk)) return `${u.step}. ${u.text}`;
     return u.kind === "prose" ? u.text : `• ${u.text}`;
   });
 }
@@ -199,7 +216,7 @@ function withoutRepeats(units: Unit[], direct: string): Unit[] {
   const kept: Unit[] = [];
   const seen = [new Set(contentWords(direct))];
   for (const unit of units) {
-    const words = new Set(contentWords(unit.text));
+    const words = new Set(unit.words);
     if (seen.some((other) => similar(words, other))) continue;
     seen.push(words);
     kept.push(unit);
@@ -212,57 +229,4 @@ function similar(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / Math.min(a.size, b.size) >= 0.8;
-}
-
-/** Adds the best-overlapping candidates that fit in the word budget. */
-function fill(
-  chosen: Unit[],
-  candidates: Unit[],
-  overlap: (u: Unit) => number,
-  keep: (u: Unit) => boolean,
-  limit = Number.POSITIVE_INFINITY,
-  budget = BODY_MAX_WORDS,
-): Unit[] {
-  const out = [...chosen];
-  let used = out.reduce((s, u) => s + countWords(u.text), 0);
-  const ranked = candidates.filter(keep).sort((a, b) => overlap(b) - overlap(a) || a.index - b.index);
-  let added = 0;
-  for (const u of ranked) {
-    const w = countWords(u.text);
-    if (used + w > budget || added >= limit || out.includes(u)) continue;
-    out.push(u);
-    used += w;
-    added++;
-  }
-  return out;
-}
-
-/** The recap line that best matches the question, then the section; empty when none shares a word. */
-function bestRecapLine(recap: Chunk, wanted: Set<string>, sectionWords: Set<string>): string {
-  let best = "";
-  let bestScore = 0;
-  for (const unit of unitsOf(recap.text)) {
-    const words = contentWords(unit.text);
-    if (!words.length) continue;
-    const question = new Set(words.filter((w) => wanted.has(w))).size;
-    const section = words.filter((w) => sectionWords.has(w)).length / words.length;
-    const score = question * 1.5 + section * 2;
-    if ((section >= 0.5 || question >= 2) && score > bestScore) {
-      best = unit.text;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function contentWords(text: string): string[] {
-  return tokenize(text)
-    .filter((t) => !isStopword(t))
-    .map(fold);
-}
-
-function foldedText(text: string): string {
-  return fold(text.toLowerCase())
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
 }

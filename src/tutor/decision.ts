@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RetrievalResult } from "../retrieval/hybrid-index.ts";
+import { type LogisticModel, probability } from "./logistic.ts";
 
 /** Names of the retrieval features the decision reads, in vector order. */
 export const FEATURE_NAMES = [
@@ -38,14 +39,6 @@ export function featuresOf(result: RetrievalResult): number[] {
   ];
 }
 
-export interface LogisticModel {
-  /** Per feature: mean and spread used to standardise it before weighting. */
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-}
-
 export interface DecisionModel {
   /** P(the message is something the lessons answer). */
   scope: LogisticModel;
@@ -58,13 +51,6 @@ export interface DecisionModel {
 }
 
 export const DECISION_FILE = join(import.meta.dirname, "decision-model.json");
-
-export function probability(model: LogisticModel, features: number[]): number {
-  let z = model.bias;
-  for (const [i, x] of features.entries())
-    z += (model.weights[i] ?? 0) * ((x - (model.mean[i] ?? 0)) / (model.scale[i] || 1));
-  return 1 / (1 + Math.exp(-z));
-}
 
 export type Verdict = "answer" | "clarify" | "refuse";
 

@@ -1,6 +1,6 @@
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybrid-index.ts";
-import { chooseSection, compose, nextSection, stepCount, stepOf } from "./compose.ts";
+import { chooseSection, compose, stepCount, stepOf } from "./compose.ts";
 import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
 import { questionKind } from "./intent.ts";
 import { isMedical } from "./medical.ts";
@@ -60,10 +60,13 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
     warning: string | undefined,
     question?: string,
   ): TutorAnswer {
-    const next = result ? nextSection(hit, chunk) : undefined;
-    const composed = compose(chunk, index.chunksOf(hit.lessonId), result?.terms ?? [], {
-      ...(next ? { next } : {}),
-      ...(question ? { question } : {}),
+    const composed = compose({
+      hit,
+      chosen: chunk,
+      lessonChunks: index.chunksOf(hit.lessonId),
+      terms: result?.terms ?? [],
+      ...(question ? { question, kind: questionKind(question) } : {}),
+      ...(result ? { query: result.query } : {}),
     });
     const citation = tm.seeLesson(hit.title);
     const section = sectionIndex(chunk);

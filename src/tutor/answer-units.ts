@@ -1,0 +1,246 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { plain, splitSentences } from "../knowledge/markdown.ts";
+import type { SectionKind } from "../knowledge/schema.ts";
+import { type Chunk, isRecap } from "../retrieval/chunk.ts";
+import type { LessonHit } from "../retrieval/hybrid-index.ts";
+import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
+import type { LogisticModel } from "./logistic.ts";
+
+/** One step, bullet or prose sentence of a lesson: what an answer is assembled from. */
+export interface Unit {
+  kind: "step" | "bullet" | "prose";
+  text: string;
+  /** The section it belongs to. */
+  chunk: Chunk;
+  /** Position in the lesson (section × 1000 + place in the section), for reading order. */
+  index: number;
+  /** Place within its section, and how many units the section has. */
+  position: number;
+  of: number;
+  /** For a step: its number in the section's own list. */
+  step?: number;
+  /** A sentence that only makes sense after the one before it ("Nó …", "… số này", "Vì vậy …"). */
+  leansBack: boolean;
+  /** Folded content words, folded word pairs, folded text, and the section heading's content words. */
+  words: string[];
+  pairs: string[];
+  folded: string;
+  headingWords: string[];
+}
+
+const unitCache = new WeakMap<Chunk, Map<number, Unit[]>>();
+
+/** A section as numbered steps, bullets and prose sentences, in reading order (parsed once per section). */
+export function unitsOf(chunk: Chunk, section = 0): Unit[] {
+  const bySection = unitCache.get(chunk) ?? new Map<number, Unit[]>();
+  unitCache.set(chunk, bySection);
+  const units = bySection.get(section) ?? parseUnits(chunk, section);
+  bySection.set(section, units);
+  return units;
+}
+
+function parseUnits(chunk: Chunk, section: number): Unit[] {
+  const raw: { kind: Unit["kind"]; text: string }[] = [];
+  for (const line of chunk.text.split("\n")) {
+    const step = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
+    if (step?.[1]) raw.push({ kind: "step", text: plain(step[1]) });
+    else if (bullet?.[1]) raw.push({ kind: "bullet", text: plain(bullet[1]) });
+    else for (const sentence of splitSentences(line)) raw.push({ kind: "prose", text: plain(sentence) });
+  }
+  let steps = 0;
+  return raw
+    .filter((u) => u.text.trim())
+    .map((u, position, all) => ({
+      ...u,
+      chunk,
+      index: section * 1000 + position,
+      position,
+      of: all.length,
+      ...(u.kind === "step" ? { step: ++steps } : {}),
+      leansBack: u.kind === "prose" && position > 0 && LEANS_BACK.test(u.text),
+      words: contentWords(u.text),
+      pairs: pairsOf(u.text),
+      folded: foldedText(u.text),
+      headingWords: contentWords(chunk.heading),
+    }));
+}
+
+/** Every unit of a lesson, section by section. */
+export function lessonUnits(chunks: Chunk[]): Unit[] {
+  return chunks.flatMap((chunk, section) => unitsOf(chunk, section));
+}
+
+const LEANS_BACK =
+  /^(nó|đó|vì vậy|như vậy|khi đó|lúc đó|sau đó|nhưng|ngoài ra|còn|thế nên|vậy nên|đây là|điều này|việc này)(?!\p{L})|(?<!\p{L})(này|đó|ấy)(?!\p{L})/iu;
+
+/** What a message wants beyond the topic: who or where to ask. Matched on folded text. */
+export const WANTS_PLACE =
+  /(?<![a-z])(hoi ai|hoi o dau|hoi dau|o dau|cho nao|lien he|nho ai|ai (giup|ho tro|chi|lam)|den dau|di dau|bao ai|bao o dau)(?![a-z])/;
+/** A unit that says where to go or whom to ask. */
+const NAMES_PLACE =
+  /(?<![a-z])(hoi|den|lien he|nho|bao|goi|mang)(?![a-z]).{0,40}(phuong|tram|cong an|truong|giao vien|nha truong|to |ngan hang|benh vien|noi |co quan|trung tam|tong dai|bac si)/;
+/** A unit that gives a rule or an action: a prohibition, a warning, a call to act. */
+const ADVICE =
+  /^(khong|dung|chua|chi|hay|nen|can|phai|goi|den|bao|giu|hoi|kiem tra|tat|khoa|doi|mo|bam|chon|nhap|cai|xoa|chup|ghi|dat|tim)(?![a-z])/;
+const NEGATION = /(?<![a-z])(khong|dung|chang|chua|cam|tuyet doi)(?![a-z])/;
+
+/** What a unit is scored against: the question and how retrieval ranked the lesson's sections. */
+export interface UnitContext {
+  hit: LessonHit;
+  /** The section chosen to answer (the one follow-ups continue from). */
+  chosen: Chunk;
+  /** The question's folded content words (teencode expanded). */
+  terms: Set<string>;
+  /** Folded word pairs of the question as typed and as restored. */
+  pairs: Set<string>;
+  kind: SectionKind | null;
+  wantsPlace: boolean;
+  /** Content words of each recap line of the lesson. */
+  recap: string[][];
+}
+
+export const UNIT_FEATURE_NAMES = [
+  "section_score",
+  "section_rank",
+  "chosen_section",
+  "overlap",
+  "overlap_of_unit",
+  "overlap_of_question",
+  "pair_overlap",
+  "heading_overlap",
+  "is_step",
+  "is_bullet",
+  "kind_match",
+  "is_recap",
+  "is_intro",
+  "first_in_section",
+  "position",
+  "log_words",
+  "echoed_in_recap",
+  "advice",
+  "negation",
+  "names_place_asked",
+  "overlap_of_best",
+  "pairs_of_best",
+  "lead_in",
+  "definition_asked",
+  "definition_unasked",
+  "example",
+  "section_la_gi",
+  "section_luu_y",
+  "section_dau_hieu",
+  "section_xu_ly",
+  "section_cac_buoc",
+] as const;
+
+/** The features of every unit of a lesson, in UNIT_FEATURE_NAMES order; some are relative to the best unit. */
+export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
+  const own = units.map((unit) => unitFeatures(unit, ctx));
+  const bestOverlap = Math.max(1e-9, ...own.map((f) => f[3] ?? 0));
+  const bestPairs = Math.max(1e-9, ...own.map((f) => f[6] ?? 0));
+  return units.map((unit, i) => {
+    const f = own[i] ?? [];
+    const folded = unit.folded;
+    const definition = /^[^,]{0,40}(?<![a-z])(la|nghia la|con goi la)(?![a-z])/.test(folded);
+    const kind = unit.chunk.kind;
+    return [
+      ...f,
+      (f[3] ?? 0) / bestOverlap,
+      (f[6] ?? 0) / bestPairs,
+      /:\s*$/.test(unit.text) ? 1 : 0,
+      definition && ctx.kind === "la-gi" ? 1 : 0,
+      definition && ctx.kind !== "la-gi" ? 1 : 0,
+      /^vi du/.test(folded) ? 1 : 0,
+      kind === "la-gi" ? 1 : 0,
+      kind === "luu-y" ? 1 : 0,
+      kind === "dau-hieu" ? 1 : 0,
+      kind === "xu-ly" ? 1 : 0,
+      kind === "cac-buoc" ? 1 : 0,
+    ];
+  });
+}
+
+/** The features of one unit for one question that need no other unit. */
+function unitFeatures(unit: Unit, ctx: UnitContext): number[] {
+  const { hit, chosen } = ctx;
+  const rank = hit.chunks.indexOf(unit.chunk);
+  const top = Math.max(1e-9, hit.chunkScores[0] ?? 0);
+  const sectionScore = rank >= 0 ? (hit.chunkScores[rank] ?? 0) / top : 0;
+  const distinct = new Set(unit.words);
+  let overlap = 0;
+  for (const w of distinct) if (ctx.terms.has(w)) overlap++;
+  let pairs = 0;
+  for (const p of unit.pairs) if (ctx.pairs.has(p)) pairs++;
+  const heading = unit.headingWords.filter((w) => ctx.terms.has(w)).length;
+  const recap = isRecap(unit.chunk);
+  const intro = unit.chunk.id.endsWith("#0") && unit.chunk.heading === unit.chunk.title;
+  const kindMatch =
+    ctx.kind === "cac-buoc" ? unit.kind === "step" : ctx.kind !== null && unit.chunk.kind === ctx.kind;
+  let echo = 0;
+  if (!recap && distinct.size)
+    for (const line of ctx.recap) {
+      let shared = 0;
+      for (const w of new Set(line)) if (distinct.has(w)) shared++;
+      echo = Math.max(echo, shared / distinct.size);
+    }
+  const folded = unit.folded;
+  return [
+    sectionScore,
+    rank >= 0 ? 1 / (1 + rank) : 0,
+    unit.chunk === chosen ? 1 : 0,
+    Math.log(1 + overlap),
+    distinct.size ? overlap / distinct.size : 0,
+    ctx.terms.size ? overlap / ctx.terms.size : 0,
+    Math.log(1 + pairs),
+    Math.log(1 + heading),
+    unit.kind === "step" ? 1 : 0,
+    unit.kind === "bullet" ? 1 : 0,
+    kindMatch ? 1 : 0,
+    recap ? 1 : 0,
+    intro ? 1 : 0,
+    unit.position === 0 ? 1 : 0,
+    unit.of > 1 ? unit.position / (unit.of - 1) : 0,
+    Math.log(1 + unit.words.length),
+    echo,
+    ADVICE.test(folded) ? 1 : 0,
+    NEGATION.test(folded) ? 1 : 0,
+    ctx.wantsPlace && NAMES_PLACE.test(folded) ? 1 : 0,
+  ];
+}
+
+/** How units are scored and chosen; `npm run fit-answer-units` writes it from the dev split. */
+export interface UnitModel {
+  /** P(a unit holds advice the resident needs). */
+  relevance: LogisticModel;
+  /** Units below this probability are left out even when there is room. */
+  keepAbove: number;
+  fitted: { split: string; questions: number; units: number; at: string };
+}
+
+export const UNIT_MODEL_FILE = join(import.meta.dirname, "unit-model.json");
+
+export function loadUnitModel(path = UNIT_MODEL_FILE): UnitModel {
+  return JSON.parse(readFileSync(path, "utf8")) as UnitModel;
+}
+
+/** Folded syllable pairs ("ma otp", "cong an"): what a phrase shares beyond single syllables. */
+export function pairsOf(text: string): string[] {
+  const tokens = tokenize(text).map(fold);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+}
+
+export function contentWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !isStopword(t))
+    .map(fold);
+}
+
+export function foldedText(text: string): string {
+  return fold(text.toLowerCase())
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { countWords } from "../../src/knowledge/markdown.ts";
+import type { Chunk } from "../../src/retrieval/chunk.ts";
+import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
+import { UNIT_FEATURE_NAMES, type UnitModel } from "../../src/tutor/answer-units.ts";
+import { BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
+
+function chunk(index: number, heading: string, text: string, kind?: Chunk["kind"]): Chunk {
+  return {
+    id: `m/bai#${index}`,
+    lessonId: "m/bai",
+    module: "m",
+    title: "Bài thử",
+    heading,
+    ...(kind ? { kind } : {}),
+    text,
+    asks: [],
+    indexText: text,
+  };
+}
+
+const steps = chunk(
+  1,
+  "Các bước",
+  [
+    "1. Mở ứng dụng ngân hàng trên điện thoại.",
+    "2. Chọn mục chuyển tiền trong màn hình chính.",
+    "3. Nhập số tài khoản người nhận thật cẩn thận.",
+    "4. Kiểm tra tên người nhận trước khi bấm tiếp.",
+    "5. Nhập mã OTP do ngân hàng gửi tới máy bạn.",
+  ].join("\n"),
+  "cac-buoc",
+);
+const afterScam = chunk(
+  2,
+  "Khi lỡ chuyển nhầm",
+  "Gọi ngay tổng đài ngân hàng để được hỗ trợ tra soát.\nĐến công an phường trình báo nếu bị lừa.",
+  "xu-ly",
+);
+const recap = chunk(3, "Ghi nhớ", "- Không đưa mã OTP cho bất kỳ ai.\n- Các bước như sau:");
+const lesson = [chunk(0, "Bài thử", "Bài này chỉ cách chuyển tiền an toàn."), steps, afterScam, recap];
+const hit: LessonHit = {
+  lessonId: "m/bai",
+  module: "m",
+  title: "Bài thử",
+  score: 1,
+  chunks: [steps, afterScam, recap, lesson[0] as Chunk],
+  chunkScores: [1, 0.5, 0.2, 0.1],
+};
+
+/** A model that likes only the words a unit shares with the question. */
+const overlapOnly: UnitModel = {
+  relevance: {
+    mean: UNIT_FEATURE_NAMES.map(() => 0),
+    scale: UNIT_FEATURE_NAMES.map(() => 1),
+    weights: UNIT_FEATURE_NAMES.map((name) => (name === "overlap" ? 4 : 0)),
+    bias: -2,
+  },
+  keepAbove: 0.5,
+  fitted: { split: "test", questions: 0, units: 0, at: "" },
+};
+
+const body = (points: string[]) =>
+  points.reduce((sum, p) => sum + countWords(p.replace(/^(\d+\.|•)\s*/, "")), 0);
+
+describe("compose", () => {
+  it("quotes the advice from whichever section holds it, not only the chosen one", () => {
+    const composed = compose({
+      hit,
+      chosen: steps,
+      lessonChunks: lesson,
+      terms: ["tong", "dai", "tra", "soat", "cong", "an", "trinh", "bao"],
+      question: "chuyen nham roi goi tong dai tra soat hay trinh bao cong an",
+      kind: "xu-ly",
+      model: overlapOnly,
+    });
+    const all = [composed.direct, ...composed.points].join("\n");
+    expect(all).toContain("Gọi ngay tổng đài ngân hàng");
+    expect(all).toContain("Đến công an phường trình báo");
+  });
+
+  it("answers a how-to question with the chosen section's steps from the first, numbered, without gaps", () => {
+    const composed = compose({
+      hit,
+      chosen: steps,
+      lessonChunks: lesson,
+      terms: ["otp", "ma"],
+      question: "cach chuyen tien, nhap ma otp o dau",
+      kind: "cac-buoc",
+      model: overlapOnly,
+    });
+    const numbered = composed.points.filter((p) => /^\d+\. /.test(p)).map((p) => Number(p.split(".")[0]));
+    expect(numbered.length).toBeGreaterThanOrEqual(2);
+    expect(numbered).toEqual(numbered.map((_, i) => i + 1));
+  });
+
+  it("shows a step picked on its own as a bullet, never with a number that skips the steps before it", () => {
+    const composed = compose({
+      hit,
+      chosen: afterScam,
+      lessonChunks: lesson,
+      terms: ["kiem", "tra", "ten", "nguoi", "nhan"],
+      question: "co nen kiem tra ten nguoi nhan khong",
+      kind: null,
+      model: overlapOnly,
+    });
+    expect(composed.points).toContain("• Kiểm tra tên người nhận trước khi bấm tiếp.");
+    expect(composed.points.some((p) => p.startsWith("4."))).toBe(false);
+  });
+
+  it("opens with a sentence that stands alone (no step, no lead-in ending in a colon) and keeps the body within the limit", () => {
+    const composed = compose({
+      hit,
+      chosen: steps,
+      lessonChunks: lesson,
+      terms: ["buoc", "ma", "otp", "nhap"],
+      question: "nhap ma otp buoc nao",
+      kind: null,
+      model: overlapOnly,
+    });
+    expect(composed.direct).not.toMatch(/:\s*$/);
+    expect(steps.text).not.toContain(composed.direct);
+    expect(body(composed.points)).toBeLessThanOrEqual(BODY_MAX_WORDS);
+    expect(new Set(composed.points).size).toBe(composed.points.length);
+  });
+
+  it("opens a section on its own with its first sentence and steps when there is no question", () => {
+    const composed = compose({ hit, chosen: afterScam, lessonChunks: lesson, terms: [], model: overlapOnly });
+    expect(composed.direct).toBe("Gọi ngay tổng đài ngân hàng để được hỗ trợ tra soát.");
+    expect(composed.points).toEqual(["Đến công an phường trình báo nếu bị lừa."]);
+  });
+});
