@@ -8,7 +8,6 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { pino } from "pino";
 import { loadConfig } from "../src/config/load-config.ts";
-import { WARD_NAME } from "../src/core.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
 import { exitWithReadableError } from "../src/shared/process.ts";
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
     config,
     index: built.index,
     curriculum,
-    wardName: WARD_NAME,
+    wardName: curriculum.ward.name,
     logger: pino({ level: "silent" }),
   });
 

@@ -40,10 +40,10 @@ function evalQuestions(root: string): string[] {
 
 if (!quiet) {
   const rows = reportModules(curriculum);
-  console.log("module                 lessons  words  questions  words/sentence");
+  console.log("module                 lessons  words  questions  longest-correct  words/sentence");
   for (const r of rows) {
     console.log(
-      `${r.module.padEnd(22)} ${String(r.lessons).padStart(7)} ${String(r.words).padStart(6)} ${String(r.questions).padStart(10)} ${r.wordsPerSentence.toFixed(1).padStart(15)}`,
+      `${r.module.padEnd(22)} ${String(r.lessons).padStart(7)} ${String(r.words).padStart(6)} ${String(r.questions).padStart(10)} ${`${Math.round(r.longestCorrect * 100)}%`.padStart(16)} ${r.wordsPerSentence.toFixed(1).padStart(15)}`,
     );
   }
   const words = rows.reduce((s, r) => s + r.words, 0);

@@ -5,9 +5,11 @@
  * Exit codes: 0 done, 1 bad population file or failure, 2 bad usage. Progress goes to stderr.
  * With the embedded store (no REDIS_URL) stop the server first: two processes must not share data/store.
  */
+
 import { readFile, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { loadConfig } from "../src/config/load-config.ts";
+import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { reportCsv } from "../src/organizer/reports/export-csv.ts";
 import { reportXlsx } from "../src/organizer/reports/export-xlsx.ts";
 import {
@@ -88,7 +90,7 @@ async function main(): Promise<number> {
 
   const { store } = await openStore(loadConfig());
   try {
-    const reports = createReports(store);
+    const reports = createReports(store, (await loadCurriculum(loadConfig().KNOWLEDGE_DIR)).ward);
     if (populationCsv !== undefined) {
       const imported = await reports.importPopulation(populationCsv, now);
       if (!imported.ok) {

@@ -13,8 +13,6 @@ import type { Store } from "./storage/store.ts";
 import { createTutor } from "./tutor/create-tutor.ts";
 import type { Tutor } from "./tutor/tutor.ts";
 
-export const WARD_NAME = "phường Phan Đình Phùng";
-
 export interface Core {
   config: Config;
   store: Store;
@@ -41,14 +39,25 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
   if (!config.CERT_SECRET)
     logger.warn("CERT_SECRET is not set: certificates are signed with a secret kept in storage");
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
-  const tutor = createTutor({ config, index: built.index, curriculum, wardName: WARD_NAME, logger });
+  const tutor = createTutor({
+    config,
+    index: built.index,
+    curriculum,
+    wardName: curriculum.ward.name,
+    logger,
+  });
   const certificates = new Certificates(store, certificateSecret(store, config.CERT_SECRET));
-  const organizer = createOrganizerServices({ store, adminIds: config.ADMIN_IDS, certificates });
+  const organizer = createOrganizerServices({
+    store,
+    adminIds: config.ADMIN_IDS,
+    certificates,
+    ward: curriculum.ward,
+  });
   const assistant = createAssistant({
     store,
     curriculum,
     tutor,
-    wardName: WARD_NAME,
+    wardName: curriculum.ward.name,
     logger,
     publicUrl,
     certificates,

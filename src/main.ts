@@ -8,7 +8,7 @@ import { learningMessages } from "./assistant/messages-learning.ts";
 import { organizerMessages } from "./assistant/messages-organizer.ts";
 import { enabledChannels, followRoleChanges } from "./channels/enabled-channels.ts";
 import { loadConfig } from "./config/load-config.ts";
-import { createCore, WARD_NAME } from "./core.ts";
+import { createCore } from "./core.ts";
 import { createHttpServer } from "./http/server.ts";
 import { Identities } from "./learning/identity.ts";
 import { Reachability } from "./learning/reachability.ts";
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     curriculum: core.curriculum,
     publicUrl: core.publicUrl,
     logger,
-    wardName: WARD_NAME,
+    wardName: core.curriculum.ward.name,
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     apiPerMinute: config.WEB_RATE_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,

@@ -34,6 +34,8 @@ export const actionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pick"), arg: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\.\d{1,2}$/) }),
   /** "Không phải các ý này" after "Ý bạn là …". */
   noArg("nomatch"),
+  /** A tổ dân phố chosen from the ward's list, by its place in the list. */
+  z.object({ kind: z.literal("to"), arg: z.string().regex(/^\d{1,3}$/) }),
   noArg("to-skip"),
   noArg("menu"),
   noArg("help"),

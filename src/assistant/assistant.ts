@@ -87,6 +87,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
       store: deps.store,
       adminIds: deps.adminIds ?? [],
       certificates: ctx.certificates,
+      ward: deps.curriculum.ward,
     });
   const parts = [
     aggregatesKeeper(deps.store),
@@ -94,7 +95,12 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     ...organizerDataParts(org),
     ...(deps.personalData ?? []),
   ];
-  const onboarding: OnboardingDeps = { learners: ctx.learners, wardName: deps.wardName, now };
+  const onboarding: OnboardingDeps = {
+    learners: ctx.learners,
+    wardName: deps.wardName,
+    now,
+    tos: deps.curriculum.ward.to_dan_pho,
+  };
   const followUps = new FollowUps(deps.store);
   const flood = deps.floodPerMinute
     ? new FloodGuard(deps.floodPerMinute, 60_000, () => now().getTime())

@@ -11,6 +11,8 @@ export interface OnboardingDeps {
   learners: LearnerStore;
   wardName: string;
   now: () => Date;
+  /** The ward's tổ dân phố (ward.yaml), offered as choices; empty → the learner types it. */
+  tos?: readonly string[];
 }
 
 export function greetingReplies(wardName: string): Reply[] {
@@ -37,11 +39,22 @@ function groupReply(prefix?: string): Reply {
   };
 }
 
-function toReply(prefix?: string): Reply {
+function toReply(tos: readonly string[], prefix?: string): Reply {
   return {
     text: prefix ? `${prefix}\n${messages.toQuestion}` : messages.toQuestion,
-    options: [{ label: messages.toSkip, action: act("to-skip") }],
+    options: [
+      ...tos.map((to, i) => ({ label: to, action: act("to", String(i)) })),
+      { label: messages.toSkip, action: act("to-skip") },
+    ],
   };
+}
+
+/** The tổ a learner chose or typed; with a ward list, only one of its tổ (matched without accents or case). */
+function chosenTo(tos: readonly string[], input: { text?: string; action?: Action | null }): string | null {
+  if (input.action?.kind === "to") return tos[Number(input.action.arg)] ?? null;
+  const typed = input.text ? parseToDanPho(input.text) : null;
+  if (!typed || !tos.length) return typed;
+  return tos.find((to) => foldForMatch(to) === foldForMatch(typed)) ?? null;
 }
 
 /** Understands typed answers too ("dong y", "co", "hoc sinh"), for people who type instead of tapping. */
@@ -71,6 +84,7 @@ export async function continueOnboarding(
   input: { text?: string; action?: Action | null },
 ): Promise<Reply[] | null> {
   const { learners } = deps;
+  const tos = deps.tos ?? [];
   const action = input.action;
   switch (profile.step) {
     case "consent": {
@@ -89,13 +103,13 @@ export async function continueOnboarding(
       const group = action?.kind === "group" ? action.arg : input.text ? typedGroup(input.text) : null;
       if (!group) return [groupReply(messages.pleaseChoose)];
       await learners.setGroup(profile.id, group);
-      return [toReply()];
+      return [toReply(tos)];
     }
     case "to": {
       if (action?.kind === "to-skip") await learners.setTo(profile.id, undefined);
       else {
-        const to = input.text ? parseToDanPho(input.text) : null;
-        if (!to) return [toReply(messages.toInvalid)];
+        const to = chosenTo(tos, input);
+        if (!to) return [toReply(tos, messages.toInvalid)];
         await learners.setTo(profile.id, to);
       }
       return [modeReply()];

@@ -68,10 +68,24 @@ async function drawQuestions(
       return due.map((id) => ctx.questions.get(id)).filter((q): q is QuizQuestion => Boolean(q));
     }
     case "placement": {
+      // One question per required module, from the start of its beginner's path: a learner who knows the
+      // first lessons skips the module, one who doesn't starts at its first lesson.
       const required = profile.group ? ctx.curriculum.paths.groups[profile.group].required : [];
-      return required.flatMap((m) => shuffled(ctx.curriculum.quizzes.get(m) ?? [], ctx.random).slice(0, 1));
+      return required.flatMap((m) => shuffled(firstLessonsQuestions(ctx, m), ctx.random).slice(0, 1));
     }
   }
+}
+
+const PLACEMENT_LESSONS = 2;
+
+/** Questions on the first PLACEMENT_LESSONS lessons of a module (in its beginner's order) that have any. */
+function firstLessonsQuestions(ctx: LearningContext, module: string): QuizQuestion[] {
+  const bank = ctx.curriculum.quizzes.get(module) ?? [];
+  const lessons = [...ctx.curriculum.lessons.values()]
+    .filter((l) => l.module === module && bank.some((q) => q.lesson === l.id))
+    .slice(0, PLACEMENT_LESSONS)
+    .map((l) => l.id);
+  return bank.filter((q) => lessons.includes(q.lesson));
 }
 
 function quizTitle(ctx: LearningContext, session: QuizSession): string {

@@ -1,11 +1,11 @@
 import { foldAccents } from "../shared/fold-accents.ts";
-import { findHosts, findPhoneNumbers, hostOf } from "./links.ts";
+import { unlistedContacts } from "./check-contacts.ts";
+import { checkQuizzes, longestCorrectShare } from "./check-quizzes.ts";
 import { countWords, splitSentences } from "./markdown.ts";
 import { OUTLINE_LESSONS } from "./outline.ts";
 import { INTRO_KEY } from "./schema.ts";
 import type { Curriculum, KnowledgeIssue, Lesson } from "./types.ts";
 
-export const MIN_QUESTIONS_PER_MODULE = 12;
 export const LESSON_WORDS = { min: 250, max: 700 } as const;
 export const MIN_ASKS_PER_LESSON = 10;
 
@@ -14,6 +14,8 @@ export interface ModuleReport {
   lessons: number;
   words: number;
   questions: number;
+  /** Share of the module's quiz items whose correct option is the longest. */
+  longestCorrect: number;
   sentences: number;
   wordsPerSentence: number;
 }
@@ -29,7 +31,7 @@ export function checkCurriculum(curriculum: Curriculum): KnowledgeIssue[] {
   ];
 }
 
-function checkModules({ modules }: Curriculum): KnowledgeIssue[] {
+function checkModules({ modules, lessons }: Curriculum): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
   const known = new Set(modules.map((m) => m.slug));
   for (const slug of Object.keys(OUTLINE_LESSONS)) {
@@ -37,6 +39,7 @@ function checkModules({ modules }: Curriculum): KnowledgeIssue[] {
       issues.push({ file: "modules.yaml", field: "modules", message: `thiếu module "${slug}"` });
   }
   const seen = new Set<string>();
+  issues.push(...checkLessonOrder(modules, lessons));
   modules.forEach((m, i) => {
     if (!(m.slug in OUTLINE_LESSONS))
       issues.push({
@@ -47,6 +50,29 @@ function checkModules({ modules }: Curriculum): KnowledgeIssue[] {
     if (seen.has(m.slug))
       issues.push({ file: "modules.yaml", field: `modules.${i}.slug`, message: `trùng "${m.slug}"` });
     seen.add(m.slug);
+  });
+  return issues;
+}
+
+/** Each module lists its lessons in a beginner's order: every lesson once, nothing that doesn't exist. */
+function checkLessonOrder(modules: Curriculum["modules"], lessons: Curriculum["lessons"]): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  modules.forEach((m, i) => {
+    const listed = new Set<string>();
+    for (const slug of m.lessons) {
+      const field = `modules.${i}.lessons`;
+      if (listed.has(slug)) issues.push({ file: "modules.yaml", field, message: `"${slug}" có hai lần` });
+      else if (!lessons.has(`${m.slug}/${slug}`))
+        issues.push({ file: "modules.yaml", field, message: `không có bài "${m.slug}/${slug}"` });
+      listed.add(slug);
+    }
+    for (const lesson of lessons.values())
+      if (lesson.module === m.slug && !listed.has(lesson.id.slice(m.slug.length + 1)))
+        issues.push({
+          file: lesson.file,
+          field: "id",
+          message: `chưa có chỗ trong thứ tự bài của module (modules.yaml, "${m.slug}".lessons)`,
+        });
   });
   return issues;
 }
@@ -149,46 +175,6 @@ export function checkAsksAgainstEval(curriculum: Curriculum, questions: string[]
   return issues;
 }
 
-function checkQuizzes(curriculum: Curriculum): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  const ids = new Map<string, string>();
-  const texts = new Map<string, string>();
-  for (const { slug } of curriculum.modules) {
-    const questions = curriculum.quizzes.get(slug) ?? [];
-    const file = `quizzes/${slug}.yaml`;
-    if (questions.length < MIN_QUESTIONS_PER_MODULE)
-      issues.push({
-        file,
-        field: "questions",
-        message: `${questions.length} câu hỏi, cần ít nhất ${MIN_QUESTIONS_PER_MODULE}`,
-      });
-  }
-  for (const [module, questions] of curriculum.quizzes) {
-    const file = `quizzes/${module}.yaml`;
-    if (!curriculum.modules.some((m) => m.slug === module))
-      issues.push({ file, field: "module", message: `module không tồn tại "${module}"` });
-    questions.forEach((q, i) => {
-      const add = (field: string, message: string) =>
-        issues.push({ file, field: `questions.${i}.${field}`, message });
-      const lesson = curriculum.lessons.get(q.lesson);
-      if (!lesson) add("lesson", `bài học không tồn tại "${q.lesson}"`);
-      else if (lesson.module !== module) add("lesson", `bài "${q.lesson}" không thuộc module "${module}"`);
-      const correct = q.options.filter((o) => o.correct).length;
-      if (correct !== 1) add("options", `cần đúng một đáp án đúng, đang có ${correct}`);
-      if (ids.has(q.id)) add("id", `trùng id "${q.id}" với ${ids.get(q.id)}`);
-      ids.set(q.id, file);
-      const key = q.question.toLowerCase().replace(/\s+/g, " ").trim();
-      if (texts.has(key)) add("question", `trùng câu hỏi với ${texts.get(key)}`);
-      texts.set(key, `${file} (${q.id})`);
-      const options = new Set(q.options.map((o) => o.text.trim().toLowerCase()));
-      if (options.size !== q.options.length) add("options", "có hai lựa chọn giống nhau");
-      const text = [q.question, ...q.options.map((o) => o.text), q.explanation].join("\n");
-      for (const problem of unlistedContacts(text, curriculum)) add("question", problem);
-    });
-  }
-  return issues;
-}
-
 function checkPaths({ paths, modules }: Curriculum): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
   const known = new Set(modules.map((m) => m.slug));
@@ -238,20 +224,6 @@ export function checkOutline(curriculum: Curriculum): KnowledgeIssue[] {
   return issues;
 }
 
-function unlistedContacts(text: string, { contacts }: Curriculum): string[] {
-  const all = [...contacts.national, ...contacts.ward].filter((c) => c.value);
-  const hosts = new Set(all.filter((c) => c.kind === "url").map((c) => hostOf(c.value)));
-  const phones = new Set(all.filter((c) => c.kind === "phone").map((c) => c.value.replace(/\D/g, "")));
-  const problems: string[] = [];
-  for (const host of findHosts(text)) {
-    if (!hosts.has(host)) problems.push(`địa chỉ web "${host}" không có trong contacts.yaml`);
-  }
-  for (const phone of findPhoneNumbers(text)) {
-    if (!phones.has(phone)) problems.push(`số điện thoại "${phone}" không có trong contacts.yaml`);
-  }
-  return problems;
-}
-
 /** Words, questions and words per sentence for each module: the plain-language report. */
 export function reportModules(curriculum: Curriculum): ModuleReport[] {
   return curriculum.modules.map(({ slug }) => {
@@ -263,6 +235,7 @@ export function reportModules(curriculum: Curriculum): ModuleReport[] {
       lessons: lessons.length,
       words: lessons.reduce((sum, l) => sum + l.wordCount, 0),
       questions: curriculum.quizzes.get(slug)?.length ?? 0,
+      longestCorrect: longestCorrectShare(curriculum.quizzes.get(slug) ?? []),
       sentences: sentences.length,
       wordsPerSentence: sentences.length ? Math.round((sentenceWords / sentences.length) * 10) / 10 : 0,
     };

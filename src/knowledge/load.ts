@@ -6,6 +6,7 @@ import { countWords, splitFrontMatter, splitSections } from "./markdown.ts";
 import {
   contactsFileSchema,
   lessonFrontMatterSchema,
+  type Module,
   modulesFileSchema,
   outOfScopeFileSchema,
   type PathsFile,
@@ -14,6 +15,7 @@ import {
   quizFileSchema,
 } from "./schema.ts";
 import type { Curriculum, KnowledgeIssue, Lesson } from "./types.ts";
+import { type WardProfile, wardFileSchema } from "./ward-schema.ts";
 
 export interface LoadResult {
   curriculum: Curriculum;
@@ -26,17 +28,19 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const read = createReader(dir, issues);
 
   const modules = (await read("modules.yaml", modulesFileSchema))?.modules ?? [];
-  const contacts = (await read("contacts.yaml", contactsFileSchema)) ?? { national: [], ward: [] };
+  const contactsFile = (await read("contacts.yaml", contactsFileSchema)) ?? { national: [] };
+  const ward = (await read("ward.yaml", wardFileSchema)) ?? emptyWard();
+  const contacts = { national: contactsFile.national, ward: ward.contacts };
   const paths = (await read("paths.yaml", pathsFileSchema)) ?? emptyPaths();
   const scopeFile = await read("out-of-scope.yaml", outOfScopeFileSchema);
   const outOfScope = scopeFile?.topics ?? [];
-  const lessons = await readLessons(dir, issues);
+  const lessons = inModuleOrder(await readLessons(dir, issues), modules);
   const quizzes = new Map<string, QuizQuestion[]>();
   for (const file of await listFiles(join(dir, "quizzes"), ".yaml")) {
     const quiz = await read(relative(dir, file), quizFileSchema);
     if (quiz) quizzes.set(quiz.module, [...(quizzes.get(quiz.module) ?? []), ...quiz.questions]);
   }
-  const curriculum: Curriculum = { modules, lessons, quizzes, paths, contacts, outOfScope };
+  const curriculum: Curriculum = { modules, lessons, quizzes, paths, contacts, outOfScope, ward };
   if (scopeFile?.online_lesson) curriculum.onlineLesson = scopeFile.online_lesson;
   return { curriculum, issues };
 }
@@ -100,6 +104,20 @@ async function readLessons(dir: string, issues: KnowledgeIssue[]): Promise<Map<s
   return lessons;
 }
 
+/** Lessons module by module, each module's in its listed beginner's order; unlisted ones after, by file. */
+function inModuleOrder(lessons: Map<string, Lesson>, modules: Module[]): Map<string, Lesson> {
+  const ordered = new Map<string, Lesson>();
+  for (const m of modules) {
+    for (const slug of m.lessons) {
+      const lesson = lessons.get(`${m.slug}/${slug}`);
+      if (lesson) ordered.set(lesson.id, lesson);
+    }
+    for (const lesson of lessons.values()) if (lesson.module === m.slug) ordered.set(lesson.id, lesson);
+  }
+  for (const lesson of lessons.values()) ordered.set(lesson.id, lesson);
+  return ordered;
+}
+
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   let entries: string[];
   try {
@@ -122,6 +140,19 @@ function describeReadError(error: unknown): string {
     return "không tìm thấy tệp";
   const message = error instanceof Error ? error.message : String(error);
   return `YAML không hợp lệ: ${message.split("\n")[0]}`;
+}
+
+/** What stands in for an unreadable ward.yaml (the issue is reported; nothing is invented). */
+function emptyWard(): WardProfile {
+  return {
+    name: "phường",
+    province: "",
+    plan: "",
+    to_dan_pho: [],
+    targets: [],
+    report_deadlines: [],
+    contacts: [],
+  };
 }
 
 function emptyPaths(): PathsFile {

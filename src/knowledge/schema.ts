@@ -8,7 +8,13 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "chữ thường khôn
 const lessonId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "dạng module/bai-hoc");
 const isoDate = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ngày dạng YYYY-MM-DD")]);
 
-export const moduleSchema = z.strictObject({ slug, title: z.string().min(3), summary: z.string().min(10) });
+export const moduleSchema = z.strictObject({
+  slug,
+  title: z.string().min(3),
+  summary: z.string().min(10),
+  /** The module's lesson slugs in a beginner's order. */
+  lessons: z.array(slug).min(1),
+});
 export const modulesFileSchema = z.strictObject({ modules: z.array(moduleSchema).min(1) });
 export type Module = z.infer<typeof moduleSchema>;
 
@@ -73,7 +79,7 @@ export const pathsFileSchema = z.strictObject({
 export type PathsFile = z.infer<typeof pathsFileSchema>;
 export type GroupPath = z.infer<typeof groupPathSchema>;
 
-const contactSchema = z.strictObject({
+export const contactSchema = z.strictObject({
   id: slug,
   name: z.string().min(3),
   kind: z.enum(["url", "phone", "place"]),
@@ -82,7 +88,8 @@ const contactSchema = z.strictObject({
 });
 export const contactsFileSchema = z.strictObject({
   national: z.array(contactSchema.extend({ value: z.string().min(2), source: z.string().min(3) })),
-  ward: z.array(contactSchema),
+  /** Older layout: the ward's contacts now live in ward.yaml. */
+  ward: z.array(contactSchema).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

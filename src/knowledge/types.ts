@@ -6,6 +6,7 @@ import type {
   PathsFile,
   QuizQuestion,
 } from "./schema.ts";
+import type { WardProfile } from "./ward-schema.ts";
 
 export interface LessonSection {
   /** The "## " heading without the hashes; "" for the text before the first heading. */
@@ -26,7 +27,7 @@ export interface Lesson extends LessonFrontMatter {
 export interface Curriculum {
   /** Modules in the order of modules.yaml. */
   modules: Module[];
-  /** Lessons by id (`module/lesson`), in module then file order. */
+  /** Lessons by id (`module/lesson`): module by module, each in its beginner's order (modules.yaml). */
   lessons: Map<string, Lesson>;
   /** Quiz questions by module slug. */
   quizzes: Map<string, QuizQuestion[]>;
@@ -34,6 +35,8 @@ export interface Curriculum {
   contacts: { national: Contact[]; ward: Contact[] };
   /** Messages the lessons don't answer, by topic: the examples a scope decision compares with. */
   outOfScope: OutOfScopeTopic[];
+  /** The ward this curriculum serves: names, tổ dân phố, plan targets, report deadlines, local contacts. */
+  ward: WardProfile;
   /** The lesson referrals point to for submitting a procedure online. */
   onlineLesson?: string;
 }

@@ -1,3 +1,4 @@
+import type { WardProfile } from "../knowledge/ward-schema.ts";
 import type { Certificates } from "../learning/certificates.ts";
 import { Identities } from "../learning/identity.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
@@ -33,6 +34,8 @@ export function createOrganizerServices(deps: {
   store: Store;
   adminIds: readonly string[];
   certificates: Pick<Certificates, "ofPerson">;
+  /** The ward's plan targets and report deadlines. */
+  ward: Pick<WardProfile, "targets" | "report_deadlines">;
 }): OrganizerServices {
   const audit = new AuditLog(deps.store);
   const roles = new Roles(deps.store, deps.adminIds, audit);
@@ -43,7 +46,7 @@ export function createOrganizerServices(deps: {
     roles,
     classes: new Classes(deps.store),
     outbox: new Outbox(deps.store),
-    reports: createReports(deps.store),
+    reports: createReports(deps.store, deps.ward),
     questionLog: new QuestionLog(deps.store),
     dashboard: new DashboardAccess(deps.store),
     organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),

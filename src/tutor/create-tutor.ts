@@ -6,9 +6,13 @@ import type { HybridIndex } from "../retrieval/hybrid-index.ts";
 import { metrics } from "../shared/metrics.ts";
 import { createExtractiveTutor } from "./extractive-tutor.ts";
 import { createLlmTutor } from "./llm-tutor.ts";
+import { withLocalContacts } from "./local-contacts.ts";
 import type { Tutor } from "./tutor.ts";
 
-/** The extractive tutor, or the LLM tutor (with extractive fallback) when OPENAI_API_KEY is set. */
+/**
+ * The extractive tutor, or the LLM tutor (with extractive fallback) when OPENAI_API_KEY is set; answers that
+ * send residents to a local office carry its address once the ward profile has it.
+ */
 export function createTutor(deps: {
   config: Config;
   index: HybridIndex;
@@ -23,8 +27,9 @@ export function createTutor(deps: {
     index: deps.index,
     ...(online ? { onlineLesson: { id: online.id, title: online.title } } : {}),
   });
+  const local = deps.curriculum.ward.contacts;
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = deps.config;
-  if (!OPENAI_API_KEY) return extractive;
+  if (!OPENAI_API_KEY) return withLocalContacts(extractive, local);
   const model = new ChatOpenAI({
     apiKey: OPENAI_API_KEY,
     model: OPENAI_MODEL,
@@ -33,7 +38,7 @@ export function createTutor(deps: {
     timeout: 10_000,
     ...(OPENAI_BASE_URL ? { configuration: { baseURL: OPENAI_BASE_URL } } : {}),
   });
-  return createLlmTutor({
+  const llm = createLlmTutor({
     model,
     extractive,
     index: deps.index,
@@ -42,4 +47,5 @@ export function createTutor(deps: {
     logger: deps.logger,
     onCall: (outcome) => metrics.llmCalls.inc({ outcome }),
   });
+  return withLocalContacts(llm, local);
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { act } from "../../src/assistant/actions.ts";
+import { createAssistant } from "../../src/assistant/assistant.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
-import { onboard, tempStore, testAssistant } from "../helpers/core.ts";
+import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
+import {
+  onboard,
+  silentLogger,
+  tempStore,
+  testAssistant,
+  testCurriculum,
+  testIndex,
+} from "../helpers/core.ts";
 
 const web = (userId: string) => ({ channel: "web" as const, userId });
 
@@ -40,6 +49,33 @@ describe("onboarding", () => {
     expect(profile).toMatchObject({ step: "ready", group: "nguoi-dan", to: "Tổ 7", elderly: true });
     expect(Date.parse(profile?.consentAt ?? "")).not.toBeNaN();
     expect(await store.sismember("learners:all", "web:u2")).toBe(true);
+  });
+
+  it("offers the ward's own tổ dân phố list from ward.yaml and accepts only those, tapped or typed", async () => {
+    const store = await tempStore();
+    const curriculum = await testCurriculum();
+    const assistant = createAssistant({
+      store,
+      curriculum: { ...curriculum, ward: { ...curriculum.ward, to_dan_pho: ["Tổ 1", "Tổ Đồng Tâm"] } },
+      tutor: createExtractiveTutor({ index: await testIndex() }),
+      wardName: curriculum.ward.name,
+      logger: silentLogger,
+      certSecret: "test-secret",
+    });
+    await assistant.handle({ ...web("w1"), text: "hi" });
+    await assistant.handle({ ...web("w1"), action: "v1:consent:yes" });
+    const [asked] = await assistant.handle({ ...web("w1"), action: "v1:group:nguoi-dan" });
+    expect(asked?.options?.map((o) => o.label)).toEqual(["Tổ 1", "Tổ Đồng Tâm", expect.any(String)]);
+    const [refused] = await assistant.handle({ ...web("w1"), text: "Tổ 9" });
+    expect(refused?.options?.map((o) => o.label)).toContain("Tổ Đồng Tâm");
+    expect((await new LearnerStore(store).get("web:w1"))?.to).toBeUndefined();
+    await assistant.handle({ ...web("w1"), text: "to dong tam" });
+    expect((await new LearnerStore(store).get("web:w1"))?.to).toBe("Tổ Đồng Tâm");
+    await assistant.handle({ ...web("w2"), text: "hi" });
+    await assistant.handle({ ...web("w2"), action: "v1:consent:yes" });
+    const [offered] = await assistant.handle({ ...web("w2"), action: "v1:group:nguoi-dan" });
+    await assistant.handle({ ...web("w2"), action: offered?.options?.[0]?.action ?? "" });
+    expect((await new LearnerStore(store).get("web:w2"))?.to).toBe("Tổ 1");
   });
 
   it("understands typed answers from people who do not tap buttons", async () => {

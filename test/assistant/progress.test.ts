@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ProgressStore } from "../../src/learning/progress-store.ts";
 import { onboard, tempStore, testAssistant, testCurriculum } from "../helpers/core.ts";
-import { answerAll, takeModuleQuiz } from "../helpers/quiz.ts";
+import { answerAll, choice, questionOf, takeModuleQuiz } from "../helpers/quiz.ts";
 
 const web = (userId: string) => ({ channel: "web" as const, userId });
 
@@ -45,6 +45,32 @@ describe("progress", () => {
     expect(reply?.text).toContain("đã biết");
     const next = required.find((m) => !known.includes(m));
     expect(reply?.options?.[0]?.action).toMatch(new RegExp(`^v1:lesson:${next}/`));
+  });
+
+  it("asks the placement questions from the first lessons of each required module's beginner's path", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const curriculum = await testCurriculum();
+    await onboard(assistant, "p4", "nguoi-dan");
+    let replies = await assistant.handle({ ...web("p4"), action: "v1:place" });
+    const asked: string[] = [];
+    for (let question = questionOf(replies); question; question = questionOf(replies)) {
+      asked.push(question.text.split("\n")[1] ?? "");
+      replies = await assistant.handle({ ...web("p4"), action: choice(curriculum, question, true) });
+    }
+    const bank = [...curriculum.quizzes.values()].flat();
+    const lessonsOf = (module: string) =>
+      [...curriculum.lessons.values()]
+        .filter((l) => l.module === module && bank.some((q) => q.lesson === l.id))
+        .slice(0, 2)
+        .map((l) => l.id);
+    const required = curriculum.paths.groups["nguoi-dan"].required;
+    expect(asked).toHaveLength(required.length);
+    for (const text of asked) {
+      const question = bank.find((q) => q.question === text);
+      const module = curriculum.lessons.get(question?.lesson ?? "")?.module ?? "";
+      expect(lessonsOf(module)).toContain(question?.lesson);
+    }
   });
 
   it("records a practice task once confirmed and toggles the daily reminder", async () => {

@@ -4,6 +4,7 @@ import { Certificates } from "../../src/learning/certificates.ts";
 import { createOrganizerServices, type OrganizerServices } from "../../src/organizer/organizer.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { httpDeps } from "./core.ts";
+import { testWard } from "./ward.ts";
 
 /** Organizer services over the store and an HTTP server with the /quan-tri dashboard, on a fixed clock. */
 export async function dashboardServer(
@@ -17,6 +18,7 @@ export async function dashboardServer(
   },
 ) {
   const org = createOrganizerServices({
+    ward: testWard,
     store,
     adminIds: options.adminIds,
     certificates: new Certificates(store, "seed-secret-0123456789abcdef"),

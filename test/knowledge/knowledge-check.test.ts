@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
+import YAML from "yaml";
 import { checkCurriculum, checkOutline } from "../../src/knowledge/check.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 
@@ -96,6 +97,51 @@ describe("knowledge check", () => {
     const found = await problems();
     expect(found.some((p) => p.startsWith("quizzes/vneid.yaml: questions.0.explanation:"))).toBe(true);
     expect(found).toContain('lessons/vneid/tien-ich.md: body: phải kết thúc bằng mục "## Ghi nhớ"');
+  });
+
+  it("serves each module's lessons in the beginner's order modules.yaml gives, not by file name", async () => {
+    const { curriculum } = await loadKnowledge(dir);
+    const vneid = [...curriculum.lessons.values()].filter((l) => l.module === "vneid").map((l) => l.id);
+    const listed = curriculum.modules.find((m) => m.slug === "vneid")?.lessons ?? [];
+    expect(vneid).toEqual(listed.map((slug) => `vneid/${slug}`));
+    expect(vneid[0]).toBe("vneid/gioi-thieu-muc-do");
+  });
+
+  it("rejects a lesson that has no place in its module's order, and an order naming a lesson that does not exist", async () => {
+    await edit("modules.yaml", (t) => t.replace("kich-hoat, ", "kich-hoat-moi, "));
+    const found = await problems();
+    expect(found).toContain(
+      'lessons/vneid/kich-hoat.md: id: chưa có chỗ trong thứ tự bài của module (modules.yaml, "vneid".lessons)',
+    );
+    expect(
+      found.some((p) => p.startsWith("modules.yaml: modules.") && p.includes("vneid/kich-hoat-moi")),
+    ).toBe(true);
+  });
+
+  it("rejects a module bank where guessing the longest option would pass", async () => {
+    // Make every correct option the longest: the share is then 100%.
+    await edit("quizzes/vneid.yaml", (t) => {
+      const bank = YAML.parse(t) as { questions: { options: { text: string; correct?: boolean }[] }[] };
+      for (const q of bank.questions)
+        for (const o of q.options) if (o.correct) o.text = `${o.text} ${"rất ".repeat(30)}`;
+      return YAML.stringify(bank);
+    });
+    expect(
+      (await problems()).some(
+        (p) => p.startsWith("quizzes/vneid.yaml: questions:") && p.includes("dài nhất"),
+      ),
+    ).toBe(true);
+  });
+
+  it("validates the ward profile: a target the records cannot measure and a malformed deadline are named", async () => {
+    await edit("ward.yaml", (t) =>
+      t.replace("id: can-bo-ai", "id: cay-xanh").replace("before: 20/5", "before: 2026-05-20"),
+    );
+    const found = await problems();
+    expect(found.some((p) => p.startsWith("ward.yaml: targets.4.id:"))).toBe(true);
+    expect(found.some((p) => p.startsWith("ward.yaml: report_deadlines.0.before: dạng ngày/tháng"))).toBe(
+      true,
+    );
   });
 
   it("exits non-zero from the command line with one line per problem", async () => {

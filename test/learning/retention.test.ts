@@ -5,6 +5,7 @@ import { createReports } from "../../src/organizer/reports/reports.ts";
 import { Roles } from "../../src/organizer/roles.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { onboard, silentLogger, tempStore, testAssistant } from "../helpers/core.ts";
+import { testWard } from "../helpers/ward.ts";
 import { NOW, PERIOD, seedWard } from "../organizer/reports/seed-ward.ts";
 
 /** Every key and value in the store that mentions the text. */
@@ -36,11 +37,11 @@ describe("erasure keeps the ward's counts", () => {
   it("erasing a certified learner removes every trace of them but not their place in the report", async () => {
     const store = await tempStore();
     await seedWard(store);
-    const before = (await createReports(store).produce(PERIOD, { ward: true }, NOW)).raw;
+    const before = (await createReports(store, testWard).produce(PERIOD, { ward: true }, NOW)).raw;
     const assistant = await testAssistant(store, undefined, () => NOW);
     await assistant.erasePerson("tg:a0");
     expect(await mentions(store, "tg:a0")).toEqual([]);
-    const after = (await createReports(store).produce(PERIOD, { ward: true }, NOW)).raw;
+    const after = (await createReports(store, testWard).produce(PERIOD, { ward: true }, NOW)).raw;
     expect(after.total).toEqual(before.total);
     expect(after.groups).toEqual(before.groups);
     expect(after.trend).toEqual(before.trend);
@@ -73,7 +74,7 @@ describe("retention (RETENTION_MONTHS)", () => {
     expect(await retention.runOnce()).toEqual({ erased: 1 });
     expect(await mentions(store, "web:old")).toEqual([]);
     expect((await store.smembers("learners:all")).sort()).toEqual(["web:organizer", "web:recent"]);
-    const report = await createReports(store).produce(
+    const report = await createReports(store, testWard).produce(
       { from: "2025-01-01", to: "2026-02-15" },
       { ward: true },
       now,

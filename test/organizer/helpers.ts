@@ -5,6 +5,7 @@ import { createOrganizerServices, type OrganizerServices } from "../../src/organ
 import { createOrganizerRuntime, type OrganizerRuntimeDeps } from "../../src/organizer/runtime.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { silentLogger } from "../helpers/core.ts";
+import { testWard } from "../helpers/ward.ts";
 
 /** A virtual clock: sleeping advances it at once, so paced sends take no real time. */
 export function fakeClock(iso: string) {
@@ -92,7 +93,12 @@ export async function seedLearners(
 }
 
 export function testOrganizer(store: Store, adminIds: string[] = []): OrganizerServices {
-  return createOrganizerServices({ store, adminIds, certificates: new Certificates(store, "test-secret") });
+  return createOrganizerServices({
+    ward: testWard,
+    store,
+    adminIds,
+    certificates: new Certificates(store, "test-secret"),
+  });
 }
 
 export function testRuntime(

@@ -1,4 +1,5 @@
 import { LEARNER_GROUPS, type LearnerGroup } from "../../knowledge/schema.ts";
+import type { WardTarget } from "../../knowledge/ward-schema.ts";
 import type { Scope } from "../audience.ts";
 import { type ReportRange, rangeBounds } from "./range.ts";
 import type { ClassFacts, LearnerFacts, WardSnapshot } from "./snapshot.ts";
@@ -65,6 +66,7 @@ export function computeReport(
   range: ReportRange,
   scope: Scope,
   now: Date,
+  targets: readonly WardTarget[],
 ): WardReport {
   const { start, end } = rangeBounds(range);
   const inScope = (to: string | undefined) => scope.ward || (to !== undefined && scope.tos.includes(to));
@@ -129,7 +131,7 @@ export function computeReport(
     total,
     tos,
     groups,
-    targets: evaluateTargets(total, groups),
+    targets: evaluateTargets(total, groups, targets),
     notices: scope.ward
       ? {
           sent: notices.length,

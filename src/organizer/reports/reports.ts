@@ -1,3 +1,4 @@
+import type { WardProfile } from "../../knowledge/ward-schema.ts";
 import type { Store } from "../../storage/store.ts";
 import type { Scope } from "../audience.ts";
 import { describeScope } from "../roles.ts";
@@ -26,7 +27,10 @@ export interface Reports {
   ): Promise<ProducedReport>;
 }
 
-export function createReports(store: Store): Reports {
+export function createReports(
+  store: Store,
+  ward: Pick<WardProfile, "targets" | "report_deadlines">,
+): Reports {
   const population = new PopulationStore(store);
   return {
     async importPopulation(csv, now) {
@@ -35,8 +39,15 @@ export function createReports(store: Store): Reports {
       return result;
     },
     async produce(range, scope, now, onProgress) {
-      const raw = computeReport(await collectSnapshot(store, onProgress), range, scope, now);
-      return { raw, presented: presentReport(raw, scope.ward ? "Toàn phường" : describeScope(scope)) };
+      const raw = computeReport(await collectSnapshot(store, onProgress), range, scope, now, ward.targets);
+      const presented = presentReport(raw, scope.ward ? "Toàn phường" : describeScope(scope));
+      if (ward.report_deadlines.length) presented.notes.push(deadlinesNote(ward.report_deadlines));
+      return { raw, presented };
     },
   };
+}
+
+/** "Hạn nộp báo cáo (mục VII của Kế hoạch): Báo cáo 6 tháng trước ngày 20/5; Báo cáo năm trước ngày 20/11." */
+export function deadlinesNote(deadlines: WardProfile["report_deadlines"]): string {
+  return `Hạn nộp báo cáo (mục VII của Kế hoạch): ${deadlines.map((d) => `${d.report} trước ngày ${d.before}`).join("; ")}.`;
 }

@@ -1,15 +1,9 @@
 import type { LearnerGroup } from "../../knowledge/schema.ts";
+import type { MeasurableTarget, WardTarget } from "../../knowledge/ward-schema.ts";
 import type { IndicatorRow } from "./indicators.ts";
 
-/** A target of the plan's section III that the assistant's records can measure. */
-interface TargetDefinition {
-  id: string;
-  /** The target as the plan words it, shortened. */
-  label: string;
-  /** Share to reach, 0–1. */
-  target: number;
-  /** "above": the plan says "trên" (strictly more than); "reach": at least. */
-  kind: "above" | "reach";
+/** How one measurable target is counted; its share and wording come from the ward profile (ward.yaml). */
+interface TargetMeasure {
   /** What is counted, over what. */
   measure: string;
   numerator(rows: Rows): number;
@@ -43,70 +37,47 @@ const sum = (rows: Rows, groups: LearnerGroup[], pick: (r: IndicatorRow) => numb
   const values = groups.map((g) => pick(rows.group[g]));
   return values.some((v) => v === null) ? null : values.reduce<number>((n, v) => n + (v ?? 0), 0);
 };
-const certifiedOf = (group: LearnerGroup): Pick<TargetDefinition, "numerator" | "denominator"> => ({
+const certifiedOf = (group: LearnerGroup): Pick<TargetMeasure, "numerator" | "denominator"> => ({
   numerator: (r) => r.group[group].certified,
   denominator: (r) => r.group[group].population,
 });
 
-/** Section III of the ward's plan, as far as learning records can show it. */
-export const PLAN_TARGETS: readonly TargetDefinition[] = [
-  {
-    id: "nguoi-truong-thanh",
-    label: "Người dân trưởng thành được xác nhận đạt phổ cập kỹ năng số",
-    target: 0.9,
-    kind: "above",
+/** How each target of section III of a ward's plan is measured from learning records. */
+const MEASURES: Record<MeasurableTarget, TargetMeasure> = {
+  "nguoi-truong-thanh": {
     measure: "có chứng nhận / dân số trưởng thành (người dân, cán bộ, lao động)",
     numerator: (r) => sum(r, ADULTS, (x) => x.certified) ?? 0,
     denominator: (r) => sum(r, ADULTS, (x) => x.population),
   },
-  {
-    id: "can-bo",
-    label: "Cán bộ, công chức, viên chức có kiến thức, kỹ năng số",
-    target: 1,
-    kind: "reach",
+  "can-bo": {
     measure: "cán bộ có chứng nhận / số cán bộ",
     ...certifiedOf("can-bo"),
   },
-  {
-    id: "hoc-sinh",
-    label: "Học sinh được trang bị kiến thức, kỹ năng số",
-    target: 1,
-    kind: "reach",
+  "hoc-sinh": {
     measure: "học sinh có chứng nhận / số học sinh",
     ...certifiedOf("hoc-sinh"),
   },
-  {
-    id: "lao-dong",
-    label: "Người lao động trong doanh nghiệp, hợp tác xã có kỹ năng số",
-    target: 1,
-    kind: "reach",
+  "lao-dong": {
     measure: "người lao động có chứng nhận / số người lao động",
     ...certifiedOf("lao-dong"),
   },
-  {
-    id: "can-bo-ai",
-    label: "Cán bộ, công chức được tập huấn sử dụng công cụ AI",
-    target: 0.8,
-    kind: "reach",
+  "can-bo-ai": {
     measure: "cán bộ đạt học phần Trí tuệ nhân tạo / số cán bộ",
     numerator: (r) => r.group["can-bo"].aiPassed,
     denominator: (r) => r.group["can-bo"].population,
   },
-  {
-    id: "nguoi-hoc-ai",
-    label: "Người dân tham gia học biết sử dụng tối thiểu 01 công cụ AI",
-    target: 0.6,
-    kind: "reach",
+  "nguoi-hoc-ai": {
     measure: "người học đạt học phần Trí tuệ nhân tạo / người đã đăng ký học",
     numerator: (r) => r.total.aiPassed,
     denominator: (r) => r.total.registered,
   },
-];
+};
 
 /** Each target next to the measured value, the gap in percentage points and the people still needed. */
 export function evaluateTargets(
   total: IndicatorRow,
   groups: (IndicatorRow & { group: LearnerGroup })[],
+  targets: readonly WardTarget[],
 ): TargetResult[] {
   const rows: Rows = {
     total,
@@ -115,7 +86,8 @@ export function evaluateTargets(
       IndicatorRow
     >,
   };
-  return PLAN_TARGETS.map((t) => {
+  return targets.map(({ id, label, share, kind }) => {
+    const t = { ...MEASURES[id], id, label, target: share, kind };
     const numerator = t.numerator(rows);
     const denominator = t.denominator(rows) || null;
     const value = denominator ? numerator / denominator : null;

@@ -7,6 +7,7 @@ import type { Cell, PresentedReport, Table } from "../../../src/organizer/report
 import { createReports } from "../../../src/organizer/reports/reports.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { tempStoreUnscoped } from "../../helpers/core.ts";
+import { testWard } from "../../helpers/ward.ts";
 import { NOW, PERIOD, seedWard } from "./seed-ward.ts";
 
 const FORMULA = "=cmd|' /C calc'!A0";
@@ -16,7 +17,7 @@ let report: PresentedReport;
 beforeAll(async () => {
   store = await tempStoreUnscoped();
   await seedWard(store);
-  report = (await createReports(store).produce(PERIOD, { ward: true }, NOW)).presented;
+  report = (await createReports(store, testWard).produce(PERIOD, { ward: true }, NOW)).presented;
 });
 afterAll(() => store.close());
 

@@ -9,6 +9,7 @@ import {
 import { createReports } from "../../../src/organizer/reports/reports.ts";
 import { tempStore } from "../../helpers/core.ts";
 import { ROOT } from "../../helpers/process.ts";
+import { testWard } from "../../helpers/ward.ts";
 
 const NOW = new Date("2026-01-02T02:00:00Z");
 const HEADER = "to_dan_pho,nguoi_dan,hoc_sinh,can_bo,lao_dong";
@@ -125,7 +126,7 @@ describe("rejecting a bad population CSV, line by line", () => {
 
   it("saves nothing when any line is bad: the previous population stays", async () => {
     const store = await tempStore();
-    const reports = createReports(store);
+    const reports = createReports(store, testWard);
     const first = await reports.importPopulation(csv(HEADER, "Tổ 1,40,10,6,20"), NOW);
     expect(first.ok).toBe(true);
     const before = await new PopulationStore(store).load();
@@ -141,7 +142,7 @@ describe("rejecting a bad population CSV, line by line", () => {
 
   it("replaces the stored population when every line is valid", async () => {
     const store = await tempStore();
-    const reports = createReports(store);
+    const reports = createReports(store, testWard);
     await reports.importPopulation(csv(HEADER, "Tổ 1,40,10,6,20"), NOW);
     await reports.importPopulation(csv(HEADER, "Tổ 2,5,5,5,5"), new Date("2026-03-01T02:00:00Z"));
     expect(await new PopulationStore(store).load()).toEqual({

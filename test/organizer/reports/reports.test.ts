@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReports, type ProducedReport } from "../../../src/organizer/reports/reports.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { tempStoreUnscoped } from "../../helpers/core.ts";
+import { testWard } from "../../helpers/ward.ts";
 import { NOW, PERIOD, seedWard } from "./seed-ward.ts";
 
 // Every expected number below was worked out by hand from the people listed in seed-ward.ts.
@@ -11,7 +12,7 @@ describe("the ward report of the seeded ward, 01/01–30/04/2026", () => {
   beforeAll(async () => {
     store = await tempStoreUnscoped();
     await seedWard(store);
-    ward = await createReports(store).produce(PERIOD, { ward: true }, NOW);
+    ward = await createReports(store, testWard).produce(PERIOD, { ward: true }, NOW);
   });
   afterAll(() => store.close());
 
@@ -80,6 +81,23 @@ describe("the ward report of the seeded ward, 01/01–30/04/2026", () => {
     });
   });
 
+  it("takes each target's share and wording from the ward profile, and names the report deadlines", async () => {
+    const other = {
+      targets: [
+        { id: "can-bo" as const, label: "Cán bộ của phường khác", share: 0.5, kind: "reach" as const },
+      ],
+      report_deadlines: [{ report: "Báo cáo quý", before: "15/3" }],
+    };
+    const report = await createReports(store, other).produce(PERIOD, { ward: true }, NOW);
+    expect(report.raw.targets.map((t) => [t.id, t.label, t.target, t.peopleNeeded, t.met])).toEqual([
+      ["can-bo", "Cán bộ của phường khác", 0.5, 0, true], // 6 of 10 officials reach half
+    ]);
+    expect(report.presented.notes).toContain(
+      "Hạn nộp báo cáo (mục VII của Kế hoạch): Báo cáo quý trước ngày 15/3.",
+    );
+    expect(ward.presented.notes.at(-1)).toContain("Báo cáo năm trước ngày 20/11");
+  });
+
   it("counts only notices in the period, and only delivered messages as reach", () => {
     expect(ward.raw.notices).toEqual({ sent: 1, recipients: 20, delivered: 18 });
   });
@@ -126,7 +144,7 @@ describe("the ward report of the seeded ward, 01/01–30/04/2026", () => {
   });
 
   it("limits a tổ organizer's report to their tổ, including the groups and targets", async () => {
-    const tổ1 = await createReports(store).produce(PERIOD, { ward: false, tos: ["Tổ 1"] }, NOW);
+    const tổ1 = await createReports(store, testWard).produce(PERIOD, { ward: false, tos: ["Tổ 1"] }, NOW);
     expect(tổ1.raw.tos.map((t) => t.label)).toEqual(["Tổ 1"]);
     expect(tổ1.raw.total).toMatchObject({
       population: 76,

@@ -7,6 +7,7 @@ import { Classes } from "../../../src/organizer/classes.ts";
 import { Outbox } from "../../../src/organizer/outbox.ts";
 import { createReports } from "../../../src/organizer/reports/reports.ts";
 import type { Store } from "../../../src/storage/store.ts";
+import { testWard } from "../../helpers/ward.ts";
 
 /** The seeded ward's 6-month period and the moment the report is made. */
 export const PERIOD = { from: "2026-01-01", to: "2026-04-30" };
@@ -130,7 +131,7 @@ export async function seedWard(store: Store): Promise<void> {
   }
   await seedClasses(store);
   await seedNotices(store);
-  const imported = await createReports(store).importPopulation(
+  const imported = await createReports(store, testWard).importPopulation(
     POPULATION_CSV,
     new Date("2026-01-02T02:00:00Z"),
   );
