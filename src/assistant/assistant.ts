@@ -80,6 +80,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     now,
     random: deps.random ?? Math.random,
     publicUrl: (deps.publicUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
+    vouched: (personId) => vouched(personId),
   };
   const org =
     deps.organizer ??
@@ -89,6 +90,12 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
       certificates: ctx.certificates,
       ward: deps.curriculum.ward,
     });
+  /** A Telegram or Zalo account, or a check-in at one of the ward's classes. */
+  async function vouched(personId: string): Promise<boolean> {
+    const accounts = await ctx.identities.accountsOf(personId);
+    if (accounts.some((a) => a.startsWith("telegram:") || a.startsWith("zalo:"))) return true;
+    return org.classes.attended(personId);
+  }
   const parts = [
     aggregatesKeeper(deps.store),
     ...learningDataParts(ctx),
@@ -218,7 +225,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
 
   return {
     async erasePerson(personId) {
-      await erasePersonalData(parts, personId, await ctx.identities.accountsOf(personId));
+      await erasePersonalData(parts, personId, await ctx.identities.accountsOf(personId), deps.store);
     },
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.userId}`;

@@ -16,6 +16,8 @@ export async function modulesLeft(ctx: LearningContext, profile: LearnerProfile)
 /** After a module pass: issue the certificate when nothing is left, asking for the printed name first. */
 export async function checkCertification(ctx: LearningContext, profile: LearnerProfile): Promise<Reply[]> {
   if (!profile.group || (await modulesLeft(ctx, profile)).length) return [];
+  if (await ctx.certificates.barred(profile.id)) return [{ text: lm.certificateBarred }];
+  if (!(await ctx.vouched(profile.id))) return [{ text: lm.certificateNeedsPerson }];
   if (!profile.certName) {
     await ctx.learners.setAwaiting(profile.id, "cert-name");
     return [{ text: lm.askCertName }];
@@ -23,7 +25,7 @@ export async function checkCertification(ctx: LearningContext, profile: LearnerP
   return issueFor(ctx, { ...profile, certName: profile.certName });
 }
 
-/** The typed answer to "which name to print": validated, saved, then the certificate is issued. */
+/** The typed answer to "which name to print": validated and saved; the certificate follows when it can be issued. */
 export async function captureCertName(
   ctx: LearningContext,
   profile: LearnerProfile,
@@ -34,7 +36,8 @@ export async function captureCertName(
     return [{ text: lm.certNameInvalid }];
   }
   await ctx.learners.setCertName(profile.id, name);
-  return issueFor(ctx, { ...profile, certName: name });
+  const next = await checkCertification(ctx, { ...profile, certName: name });
+  return next.some((r) => r.link) ? next : [{ text: lm.certNameSaved(name) }, ...next];
 }
 
 async function issueFor(ctx: LearningContext, profile: LearnerProfile & { certName: string }) {

@@ -36,6 +36,6 @@ export async function eraseReply(
 ): Promise<Reply[]> {
   if (!confirmed) return [{ text: lm.eraseKept }];
   const accounts = await ctx.identities.accountsOf(personId);
-  await erasePersonalData(parts, personId, accounts);
+  await erasePersonalData(parts, personId, accounts, ctx.store);
   return [{ text: lm.erased }];
 }

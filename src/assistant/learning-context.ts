@@ -24,6 +24,11 @@ export interface LearningContext {
   random: () => number;
   /** Base of public links (certificate pages), without a trailing slash. */
   publicUrl: string;
+  /**
+   * Whether the ward can stand behind this person for a certificate: a Telegram or Zalo account, or a
+   * check-in at one of the ward's classes (an organizer saw them in person). A bare web session is not.
+   */
+  vouched(personId: string): Promise<boolean>;
 }
 
 export function questionIndex(curriculum: Curriculum): Map<string, QuizQuestion> {

@@ -71,6 +71,16 @@ export const learningMessages = {
   askCertName:
     "🎉 Chúc mừng! Bạn đã đạt tất cả chủ đề bắt buộc của nhóm mình.\n" +
     "Bạn muốn in tên nào trên chứng nhận? Hãy gõ họ và tên, ví dụ: Nguyễn Thị Lan.",
+  certificateNeedsPerson:
+    "🎉 Chúc mừng! Bạn đã đạt tất cả chủ đề bắt buộc của nhóm mình.\n" +
+    "Để phường cấp chứng nhận, phường cần biết chắc đây là bạn. Bạn làm một trong hai cách:\n" +
+    "• Đến một buổi học của phường và điểm danh bằng mã cán bộ đọc tại lớp (gõ /diemdanh rồi gõ mã).\n" +
+    "• Hoặc học tiếp trên Telegram hay Zalo của phường và liên kết với tài khoản này (/lienket).\n" +
+    "Xong rồi, bạn gõ /chungnhan để nhận chứng nhận.",
+  certificateBarred:
+    "Chứng nhận trước đây của bạn đã bị phường thu hồi, nên mình không cấp lại được. " +
+    "Bạn hãy hỏi cán bộ phường hoặc Tổ công nghệ số cộng đồng của tổ dân phố.",
+  certNameSaved: (name: string) => `Mình đã ghi tên “${name}” để in trên chứng nhận.`,
   certNameInvalid: "Tên cần từ 2 đến 60 chữ cái, không có số hay ký hiệu. Bạn gõ lại họ và tên nhé.",
   certificate: (c: {
     id: string;

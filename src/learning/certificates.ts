@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import type { LearnerGroup } from "../knowledge/schema.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
@@ -23,12 +23,18 @@ export interface Certificate {
 export type Verification =
   | { status: "valid"; certificate: Certificate }
   | { status: "revoked"; certificate: Certificate }
+  /** Revoked, and the holder's data erased since: only the fact and the day remain. */
+  | { status: "withdrawn"; revokedAt: string }
   | { status: "invalid" };
 
 const ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"; // no 0/O, 1/I/L, U: easy to read aloud and type
 const CERT_ID = /^HVS-\d{2}-[2-9A-HJKMNP-TV-Z]{6}$/;
 const recordKey = (id: string) => `cert:${id}`;
 const ofPersonKey = (personId: string) => `cert-of:${personId}`;
+/** What outlives an erasure of a revoked certificate: its number, revocation day and a hash of its key. */
+const withdrawnKey = (id: string) => `cert-withdrawn:${id}`;
+/** A keyed hash of a person whose certificate was revoked: they are not issued another one. */
+const barredKey = (tag: string) => `cert-barred:${tag}`;
 
 /** Issues, verifies and revokes the ward's learning certificates; one per person, ever. */
 export class Certificates {
@@ -46,6 +52,7 @@ export class Certificates {
   ): Promise<{ certificate: Certificate; fresh: boolean }> {
     const existing = await this.ofPerson(personId);
     if (existing) return { certificate: existing, fresh: false };
+    if (await this.barred(personId)) throw new Error("certificate revoked before: not issued again");
     const id = `HVS-${vietnamDate(now).slice(2, 4)}-${Array.from({ length: 6 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join("")}`;
     const unsigned = { id, personId, ...details, issuedOn: vietnamDate(now) };
     const certificate: Certificate = { ...unsigned, signature: await this.sign(unsigned) };
@@ -66,6 +73,11 @@ export class Certificates {
     return fromFields(await this.store.hgetall(recordKey(id)));
   }
 
+  /** True when this person's certificate was revoked (kept through erasure as a keyed hash). */
+  async barred(personId: string): Promise<boolean> {
+    return (await this.store.get(barredKey(await this.tag(personId)))) !== null;
+  }
+
   async ofPerson(personId: string): Promise<Certificate | null> {
     const id = await this.store.get(ofPersonKey(personId));
     return id ? this.get(id) : null;
@@ -74,8 +86,8 @@ export class Certificates {
   /** Valid only when the record exists, its signature matches and (when given) the printed key matches. */
   async verify(id: string, printedKey?: string): Promise<Verification> {
     const certificate = await this.get(id);
-    if (!certificate || !safeEqual(certificate.signature, await this.sign(certificate)))
-      return { status: "invalid" };
+    if (!certificate) return this.verifyWithdrawn(id, printedKey);
+    if (!safeEqual(certificate.signature, await this.sign(certificate))) return { status: "invalid" };
     if (printedKey !== undefined && !safeEqual(printedKey, shortKey(certificate)))
       return { status: "invalid" };
     return certificate.revokedAt ? { status: "revoked", certificate } : { status: "valid", certificate };
@@ -88,14 +100,40 @@ export class Certificates {
     return { ...certificate, revokedAt: now.toISOString(), revokeReason: reason };
   }
 
-  /** Removes the person's certificate record (data erasure); aggregate counts are kept elsewhere. */
+  /**
+   * Removes the person's certificate record (data erasure); aggregate counts are kept elsewhere. A revoked
+   * certificate leaves its number, revocation day and a hash of its key (the page still says "Đã thu hồi"),
+   * and a keyed hash of the person, so erasing and starting again does not undo a revocation.
+   */
   async erase(personId: string): Promise<void> {
     const id = await this.store.get(ofPersonKey(personId));
+    const certificate = id ? await this.get(id) : null;
+    if (certificate?.revokedAt) {
+      await this.store.hset(withdrawnKey(certificate.id), {
+        revokedAt: certificate.revokedAt,
+        keyHash: sha256(shortKey(certificate)),
+      });
+      await this.store.set(barredKey(await this.tag(personId)), "1");
+    }
     if (id) {
       await this.store.del(recordKey(id));
       await this.store.srem("certs:all", id);
     }
     await this.store.del(ofPersonKey(personId));
+  }
+
+  private async verifyWithdrawn(id: string, printedKey: string | undefined): Promise<Verification> {
+    if (!CERT_ID.test(id) || printedKey === undefined) return { status: "invalid" };
+    const kept = await this.store.hgetall(withdrawnKey(id));
+    if (!kept.revokedAt || !kept.keyHash || !safeEqual(kept.keyHash, sha256(printedKey)))
+      return { status: "invalid" };
+    return { status: "withdrawn", revokedAt: kept.revokedAt };
+  }
+
+  /** HMAC of a person id with the certificate secret: recognisable again, not readable. */
+  private async tag(personId: string): Promise<string> {
+    const secret = typeof this.secret === "string" ? this.secret : await this.secret();
+    return createHmac("sha256", secret).update(`person:${personId}`).digest("hex").slice(0, 32);
   }
 
   private async sign(c: Omit<Certificate, "signature" | "revokedAt" | "revokeReason">): Promise<string> {
@@ -166,4 +204,8 @@ function fromFields(f: Record<string, string>): Certificate | null {
     ...(f.revokedAt ? { revokedAt: f.revokedAt } : {}),
     ...(f.revokeReason ? { revokeReason: f.revokeReason } : {}),
   };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }

@@ -29,6 +29,8 @@ export interface LearnerProfile {
 }
 
 const key = (id: string) => `learner:${id}`;
+/** A first contact that never consented (or declined) is forgotten after this long. */
+export const UNCONSENTED_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Learner profiles in the store, plus the index sets that broadcasts and reports read. */
 export class LearnerStore {
@@ -63,6 +65,7 @@ export class LearnerStore {
       remind: false,
     };
     await this.store.hset(key(id), { step: profile.step, createdAt: profile.createdAt });
+    await this.store.expire(key(id), UNCONSENTED_TTL_MS);
     return profile;
   }
 
@@ -75,16 +78,23 @@ export class LearnerStore {
     await this.store.hset(key(id), { step });
   }
 
+  /** Consent makes the record last: it is written afresh, without the first contact's expiry. */
   async giveConsent(id: string, now: Date): Promise<void> {
-    await this.store.hset(key(id), { consentAt: now.toISOString(), step: "group" });
+    const first = await this.store.hgetall(key(id));
+    await this.store.del(key(id));
+    await this.store.hset(key(id), { ...first, consentAt: now.toISOString(), step: "group" });
     await this.store.sadd("learners:all", id);
   }
 
-  /** Declining consent removes everything but the step marker that stops us asking again each message. */
+  /**
+   * Declining consent removes everything but the step marker that stops us asking again each message; the
+   * marker itself is forgotten after UNCONSENTED_TTL_MS.
+   */
   async declineConsent(id: string, now: Date): Promise<void> {
     await this.store.del(key(id));
     await this.store.srem("learners:all", id);
     await this.store.hset(key(id), { step: "guest", createdAt: now.toISOString() });
+    await this.store.expire(key(id), UNCONSENTED_TTL_MS);
   }
 
   async setGroup(id: string, group: LearnerGroup): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Store } from "../storage/store.ts";
+
 /**
  * Everything stored about a person, gathered for export (/dulieu) and erasure (/xoadulieu). Each feature
  * that stores personal data contributes one part; aggregate counters are not personal data and stay.
@@ -33,6 +35,7 @@ export async function erasePersonalData(
   parts: readonly PersonalDataPart[],
   personId: string,
   accounts: string[],
+  store: Pick<Store, "compact">,
 ): Promise<void> {
   let failure: unknown;
   for (const part of parts) {
@@ -42,5 +45,7 @@ export async function erasePersonalData(
       failure ??= error;
     }
   }
+  // What was erased must not stay readable in the store's files either.
+  await store.compact();
   if (failure) throw failure;
 }

@@ -191,6 +191,13 @@ export class Classes {
     return { record, fresh: false };
   }
 
+  /** True once the person has been checked in at any class. */
+  async attended(personId: string): Promise<boolean> {
+    for (const classId of await this.store.smembers(k.of(personId)))
+      if (await this.store.sismember(k.present(classId), personId)) return true;
+    return false;
+  }
+
   /** Names (or a placeholder) of those present; only for the class's organizer. */
   async attendees(classId: string): Promise<string[]> {
     const names = await this.store.hgetall(k.names(classId));

@@ -70,6 +70,11 @@ export interface Store {
 
   /** Resolves when the store answers; rejects when it is unreachable. */
   ping(): Promise<void>;
+  /**
+   * Rewrites what the store keeps on disk so deleted data is gone from it too (called after an erasure).
+   * Redis deletes in memory and its own persistence is the operator's; the embedded store rewrites its file.
+   */
+  compact(): Promise<void>;
   /** Flushes everything acknowledged and releases resources. */
   close(): Promise<void>;
 }

@@ -4,24 +4,27 @@ import { onboard, tempStore, testAssistant, testCurriculum } from "../helpers/co
 import { takeModuleQuiz } from "../helpers/quiz.ts";
 
 const web = (userId: string) => ({ channel: "web" as const, userId });
+// A certificate needs a person the ward can stand behind: here, a Telegram account.
+const tg = (userId: string) => ({ channel: "telegram" as const, userId });
 
 describe("certification", () => {
   it("issues one certificate when the last required module is passed, with the chosen name", async () => {
     const store = await tempStore();
     const assistant = await testAssistant(store, undefined, () => new Date("2026-11-26T10:00:00Z"));
     const curriculum = await testCurriculum();
-    await onboard(assistant, "c1", "nguoi-dan", { text: "5" });
+    await onboard(assistant, "c1", "nguoi-dan", { text: "5" }, { channel: "telegram" });
     const required = curriculum.paths.groups["nguoi-dan"].required;
 
-    const before = await assistant.handle({ ...web("c1"), text: "/chungnhan" });
+    const before = await assistant.handle({ ...tg("c1"), text: "/chungnhan" });
     expect(before[0]?.text).toContain(`Còn ${required.length} chủ đề`);
 
     let last: Awaited<ReturnType<typeof assistant.handle>> = [];
-    for (const module of required) last = await takeModuleQuiz(assistant, curriculum, "c1", module);
+    for (const module of required)
+      last = await takeModuleQuiz(assistant, curriculum, "c1", module, 10, "telegram");
     expect(last.at(-1)?.text).toContain("in tên nào");
-    const bad = await assistant.handle({ ...web("c1"), text: "12345" });
+    const bad = await assistant.handle({ ...tg("c1"), text: "12345" });
     expect(bad[0]?.text).toContain("2 đến 60 chữ cái");
-    const issued = await assistant.handle({ ...web("c1"), text: "Nguyễn Thị Lan" });
+    const issued = await assistant.handle({ ...tg("c1"), text: "Nguyễn Thị Lan" });
     const text = issued[0]?.text ?? "";
     expect(text).toMatch(/Chứng nhận học tập số HVS-26-[2-9A-Z]{6}/);
     expect(text).toContain("Họ và tên: Nguyễn Thị Lan");
@@ -34,8 +37,8 @@ describe("certification", () => {
     );
 
     // Passing again, asking again: still the same, single certificate.
-    await takeModuleQuiz(assistant, curriculum, "c1", required[0] as string);
-    const again = await assistant.handle({ ...web("c1"), text: "/chungnhan" });
+    await takeModuleQuiz(assistant, curriculum, "c1", required[0] as string, 10, "telegram");
+    const again = await assistant.handle({ ...tg("c1"), text: "/chungnhan" });
     expect(again[0]?.text).toContain(id);
     expect(await store.smembers("certs:all")).toEqual([id]);
 

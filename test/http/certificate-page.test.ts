@@ -162,6 +162,19 @@ describe("certificate verification page", () => {
     expect(res.body).not.toContain("In chứng nhận");
   });
 
+  it("still says Đã thu hồi, with no name, after the holder of a revoked certificate erased their data", async () => {
+    const { app, issue, certificates } = await setup();
+    const cert = await issue();
+    await certificates.revoke(cert.id, "Cấp nhầm người", new Date("2026-04-02T20:00:00Z"));
+    await certificates.erase(cert.personId);
+    const res = await get(app, `/chung-nhan/${cert.id}?k=${shortKey(cert)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/class="status revoked"[^>]*>✗ Đã thu hồi/);
+    expect(res.body).toContain("03/04/2026");
+    expect(res.body).not.toContain("Nguyễn Thị Lan");
+    expect((await get(app, `/chung-nhan/${cert.id}?k=0000000000000000`)).statusCode).toBe(404);
+  });
+
   it("answers 404 'not found' for a wrong key, a tampered record, an unknown or a malformed number", async () => {
     const { app, issue, store } = await setup();
     const cert = await issue();

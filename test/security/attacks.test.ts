@@ -2,14 +2,20 @@
  * Attacks from the security review, replayed against the real server in process (Fastify inject) or the
  * real assistant: each must now fail safely. Numbers are those of the review (issue #18).
  */
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { learningMessages as lm } from "../../src/assistant/messages-learning.ts";
 import { organizerMessages as om } from "../../src/assistant/messages-organizer.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { Certificates, shortKey } from "../../src/learning/certificates.ts";
-import { httpDeps, onboard, tempStore, testAssistant } from "../helpers/core.ts";
+import { LearnerStore, UNCONSENTED_TTL_MS } from "../../src/learning/learner-store.ts";
+import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
+import { httpDeps, onboard, tempStore, testAssistant, testCurriculum } from "../helpers/core.ts";
 import { dashboardServer } from "../helpers/dashboard.ts";
+import { takeModuleQuiz } from "../helpers/quiz.ts";
 
 const STRONG = "q8Zr3vKx9LmP2sWt7YbN4cHd6FjG1aEu";
 
@@ -106,6 +112,89 @@ describe("attacks on the running server", () => {
       action: "v1:rsvp:abc123.y",
     });
     expect(registered?.text).not.toBe(lm.needOnboarding);
+  });
+
+  it("8. after /xoadulieu, the embedded store's files no longer hold what was erased", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvs-erase-"));
+    const store = await EmbeddedStore.open(dir);
+    try {
+      const assistant = await testAssistant(store);
+      // The tổ survives in the anonymous report counts by design; the person does not.
+      await onboard(assistant, "erase-disk", "nguoi-dan");
+      const onDisk = async () =>
+        (
+          await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), "utf8").catch(() => "")))
+        ).join("");
+      expect(await onDisk()).toContain("web:erase-disk");
+      await assistant.handle({ channel: "web", userId: "erase-disk", text: "/xoadulieu" });
+      await assistant.handle({ channel: "web", userId: "erase-disk", action: "v1:erase:yes" });
+      expect(await onDisk()).not.toContain("web:erase-disk");
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("9. a session that never consents leaves nothing behind after a day", async () => {
+    let now = Date.parse("2026-12-02T08:00:00Z");
+    const store = await EmbeddedStore.open(await mkdtemp(join(tmpdir(), "hvs-sessions-")), () => now);
+    try {
+      const assistant = await testAssistant(store, undefined, () => new Date(now));
+      for (let i = 0; i < 20; i++)
+        await assistant.handle({ channel: "web", userId: `drive-by-${i}`, text: "xin chào" });
+      await assistant.handle({ channel: "web", userId: "drive-by-0", action: "v1:consent:no" });
+      await onboard(assistant, "stays");
+      now += UNCONSENTED_TTL_MS + 1000;
+      const left = (await store.keys("")).filter((k) => k.includes("drive-by"));
+      expect(left).toEqual([]);
+      expect(await new LearnerStore(store).get("web:stays")).not.toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("6. a bare web session that passes every quiz gets no certificate until the ward can stand behind it", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const curriculum = await testCurriculum();
+    const required = curriculum.paths.groups["nguoi-dan"].required;
+    await onboard(assistant, "scripted");
+    let last: Awaited<ReturnType<typeof assistant.handle>> = [];
+    for (const module of required) last = await takeModuleQuiz(assistant, curriculum, "scripted", module);
+    expect(last.at(-1)?.text).toBe(lm.certificateNeedsPerson);
+    const asked = await assistant.handle({ channel: "web", userId: "scripted", text: "/chungnhan" });
+    expect(asked[0]?.text).toBe(lm.certificateNeedsPerson);
+    expect(await store.smembers("certs:all")).toEqual([]);
+
+    await onboard(assistant, "42", "nguoi-dan", undefined, { channel: "telegram" });
+    for (const module of required)
+      last = await takeModuleQuiz(assistant, curriculum, "42", module, 10, "telegram");
+    expect(last.at(-1)?.text).toBe(lm.askCertName);
+  });
+
+  it("6. a revoked certificate stays revoked through /xoadulieu: the page says so and the person is not issued another", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const curriculum = await testCurriculum();
+    const required = curriculum.paths.groups["nguoi-dan"].required;
+    const earn = async () => {
+      await onboard(assistant, "77", "nguoi-dan", undefined, { channel: "telegram" });
+      let last: Awaited<ReturnType<typeof assistant.handle>> = [];
+      for (const module of required)
+        last = await takeModuleQuiz(assistant, curriculum, "77", module, 10, "telegram");
+      return last;
+    };
+    await earn();
+    const [issued] = await assistant.handle({ channel: "telegram", userId: "77", text: "Trần Văn Bảy" });
+    const certificates = new Certificates(store, "test-secret");
+    const id = /HVS-\d{2}-\w{6}/.exec(issued?.text ?? "")?.[0] as string;
+    const key = new URL(issued?.link?.url as string).searchParams.get("k") as string;
+    await certificates.revoke(id, "thi hộ", new Date());
+    await assistant.erasePerson("telegram:77");
+    expect(await certificates.verify(id, key)).toMatchObject({ status: "withdrawn" });
+    expect((await certificates.verify(id, "0".repeat(16))).status).toBe("invalid");
+    expect(JSON.stringify(await store.hgetall(`cert-withdrawn:${id}`))).not.toContain("Bảy");
+    const again = await earn();
+    expect(again.at(-1)?.text).toBe(lm.certificateBarred);
   });
 
   it("7. a certificate page needs its key, shows no key of its own, and is rate-limited", async () => {

@@ -54,6 +54,16 @@ export function describeStoreContract(name: string, getStore: () => Store) {
       expect(await store.hgetall("d:b")).toEqual({});
     });
 
+    it("keeps every live key through a compaction after a deletion", async () => {
+      const store = getStore();
+      await store.hset("c:keep", { name: "giữ" });
+      await store.set("c:gone", "xóa");
+      await store.del("c:gone");
+      await store.compact();
+      expect(await store.hgetall("c:keep")).toEqual({ name: "giữ" });
+      expect(await store.get("c:gone")).toBeNull();
+    });
+
     it("keeps hash fields, deletes some and increments one", async () => {
       const store = getStore();
       await store.hset("h:1", { name: "Bà Lan", group: "nguoi-dan" });

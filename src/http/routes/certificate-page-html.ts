@@ -8,6 +8,7 @@ import { cspHash, escapeHtml } from "../html.ts";
 export type CertificateView =
   | { kind: "valid"; certificate: Certificate; moduleTitles: string[]; verifyUrl: string }
   | { kind: "revoked"; certificate: Certificate; moduleTitles: string[] }
+  | { kind: "withdrawn"; id: string; revokedAt: string }
   | { kind: "not-found" }
   | { kind: "unavailable" };
 
@@ -176,6 +177,14 @@ export function renderCertificatePage(view: CertificateView, wardName: string): 
         fields(c, view.moduleTitles),
       ].join("\n");
       return page(wardName, `Chứng nhận ${c.id} — đã thu hồi`, body, false);
+    }
+    case "withdrawn": {
+      const revokedOn = vietnameseDate(vietnamDate(new Date(view.revokedAt)));
+      const body = [
+        `<p class="status revoked" role="status">✗ Đã thu hồi`,
+        `<small>Chứng nhận ${escapeHtml(view.id)} đã bị phường thu hồi ngày ${revokedOn} và không còn giá trị.</small></p>`,
+      ].join("\n");
+      return page(wardName, `Chứng nhận ${view.id} — đã thu hồi`, body, false);
     }
     case "not-found":
       return page(

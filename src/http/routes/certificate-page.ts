@@ -47,6 +47,8 @@ export function registerCertificatePage(app: FastifyInstance, deps: CertificateP
         return send(reply, 503, { kind: "unavailable" }, deps.wardName);
       }
       if (verification.status === "invalid") return send(reply, 404, { kind: "not-found" }, deps.wardName);
+      if (verification.status === "withdrawn")
+        return send(reply, 200, { kind: "withdrawn", id, revokedAt: verification.revokedAt }, deps.wardName);
       const { certificate } = verification;
       if (verification.status === "revoked") {
         const view = {

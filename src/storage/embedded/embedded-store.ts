@@ -207,6 +207,14 @@ export class EmbeddedStore implements Store {
     if (this.closed) throw new AppError("store-closed", "embedded store is closed");
   }
 
+  /** Waits for pending writes, then rewrites the journal from memory: deleted data leaves the disk. */
+  async compact() {
+    if (this.closed) throw new AppError("store-closed", "embedded store is closed");
+    await this.flushing;
+    this.flushing = this.flushing.then(() => this.journal.compact(this.state.snapshot()));
+    await this.flushing;
+  }
+
   async close() {
     if (this.closed) return;
     this.closed = true;

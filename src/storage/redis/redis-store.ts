@@ -190,6 +190,8 @@ export class RedisStore implements Store {
     await this.redis.ping();
   }
 
+  async compact() {}
+
   async close() {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
