@@ -58,20 +58,50 @@ const ROW_COLUMNS = [
 ];
 
 function rowCells(row: IndicatorRow): Cell[] {
+  // Lessons read, passes and check-ins count events, not people: in a row of fewer than 5 learners they
+  // tell what those few people did, so they are hidden too.
+  const events = (n: number) => (row.registered < MIN_PEOPLE ? SMALL : people(n));
   return [
     people(row.population),
     people(row.registered),
     people(row.newInPeriod),
     people(row.active30),
-    people(row.lessonsRead),
-    people(row.modulePasses),
+    events(row.lessonsRead),
+    events(row.modulePasses),
     people(row.certified),
     percent(row.certified, row.population),
     people(row.aiPassed),
     percent(row.aiPassed, row.registered),
     row.classesHeld,
-    people(row.attendance),
+    events(row.attendance),
   ];
+}
+
+/** Count columns (by place in ROW_COLUMNS + 1) whose percentage column shows the same people. */
+const PERCENT_OF: Record<number, number> = { 7: 8, 9: 10 };
+
+/**
+ * Complementary suppression: rows that add up to a shown total must not leave a single hidden cell in a
+ * column, or subtraction gives it away. In such a column the smallest shown count is hidden too (with its
+ * percentage). `rows` are the parts of the total (the tổ, or the learner groups); cell 0 is the label.
+ */
+export function suppressComplements(rows: Cell[][]): Cell[][] {
+  const out = rows.map((r) => [...r]);
+  const width = out[0]?.length ?? 0;
+  for (let col = 1; col < width; col++) {
+    if (ROW_COLUMNS[col - 1] === "Buổi học" || ROW_COLUMNS[col - 1]?.includes("%")) continue;
+    const hidden = out.filter((r) => r[col] === SMALL).length;
+    if (hidden !== 1) continue;
+    const shown = out
+      .filter((r) => typeof r[col] === "number")
+      .sort((a, b) => (a[col] as number) - (b[col] as number));
+    const smallest = shown[0];
+    if (!smallest) continue;
+    smallest[col] = SMALL;
+    const percentCol = PERCENT_OF[col];
+    if (percentCol !== undefined && typeof smallest[percentCol] === "number") smallest[percentCol] = SMALL;
+  }
+  return out;
 }
 
 /** Applies small-cell suppression and lays the report out as the plan's reporting tables. */
@@ -119,12 +149,15 @@ export function presentReport(report: WardReport, scopeLabel: string): Presented
     byTo: {
       title: "Theo tổ dân phố",
       columns: ["Tổ dân phố", ...ROW_COLUMNS],
-      rows: [...report.tos, report.total].map((row) => [row.label, ...rowCells(row)]),
+      rows: [
+        ...suppressComplements(report.tos.map((row) => [row.label, ...rowCells(row)])),
+        [report.total.label, ...rowCells(report.total)],
+      ],
     },
     byGroup: {
       title: "Theo nhóm người học",
       columns: ["Nhóm", ...ROW_COLUMNS],
-      rows: report.groups.map((row) => [GROUP_LABELS[row.group], ...rowCells(row)]),
+      rows: suppressComplements(report.groups.map((row) => [GROUP_LABELS[row.group], ...rowCells(row)])),
     },
     activity: {
       title: "Lớp học và thông báo",

@@ -98,6 +98,27 @@ describe("the ward report of the seeded ward, 01/01–30/04/2026", () => {
     expect(ward.presented.notes.at(-1)).toContain("Báo cáo năm trước ngày 20/11");
   });
 
+  it("hides what a tổ of fewer than 5 learners did, and never leaves one hidden cell a total gives away", () => {
+    const [header, ...rows] = [ward.presented.byTo.columns, ...ward.presented.byTo.rows];
+    const row = (label: string) =>
+      Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === label)?.[i]]));
+    // Tổ 9 has one learner and Tổ 2 three: their lessons read, passes and check-ins are not shown.
+    for (const tổ of ["Tổ 9", "Tổ 2"])
+      expect(row(tổ)).toMatchObject({
+        "Bài học đã đọc": "< 5",
+        "Lượt đạt học phần": "< 5",
+        "Lượt điểm danh": "< 5",
+      });
+    for (const table of [ward.presented.byTo, ward.presented.byGroup]) {
+      const parts = table === ward.presented.byTo ? table.rows.slice(0, -1) : table.rows;
+      table.columns.forEach((column, i) => {
+        if (i === 0 || column === "Buổi học" || column.includes("%")) return;
+        const hidden = parts.filter((r) => r[i] === "< 5").length;
+        expect(hidden, `${table.title}: ${column}`).not.toBe(1);
+      });
+    }
+  });
+
   it("counts only notices in the period, and only delivered messages as reach", () => {
     expect(ward.raw.notices).toEqual({ sent: 1, recipients: 20, delivered: 18 });
   });
