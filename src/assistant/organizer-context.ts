@@ -74,13 +74,14 @@ export async function endDialogue(scope: OrgScope): Promise<void> {
   await scope.org.store.del(dialogueKey(scope.personId));
 }
 
-/** The person's role, checked by person id and every account, including the one writing now. */
+/**
+ * The person's role as the account writing now may use it: admins by their own account (ADMIN_IDS), organizers
+ * from an account the role was granted to (not one linked to the person afterwards).
+ */
 export async function organizerOf(scope: OrgScope): Promise<Organizer | null> {
+  const acting = `${scope.inbound.channel}:${scope.inbound.userId}`;
   const accounts = await scope.ctx.identities.accountsOf(scope.personId);
-  return scope.org.roles.of(scope.personId, [
-    ...accounts,
-    `${scope.inbound.channel}:${scope.inbound.userId}`,
-  ]);
+  return scope.org.roles.of(scope.personId, [...accounts, acting], acting);
 }
 
 /** The polite refusal, with a log line that names the command but no person. */

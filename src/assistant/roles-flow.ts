@@ -39,7 +39,8 @@ export async function rolesCommand(scope: OrgScope, admin: Organizer, args: stri
   if (action === "cap") {
     const targetScope = parseScope(rest.join(" "));
     if (!targetScope) return [{ text: `${om.badRoleSyntax}\n${om.rolesHelp}` }];
-    await scope.org.roles.grant(admin, personId, targetScope, now);
+    const accounts = await scope.ctx.identities.accountsOf(personId);
+    await scope.org.roles.grant(admin, personId, targetScope, now, [label, ...accounts]);
     return [{ text: om.roleGranted(label, describeScope(targetScope)) }];
   }
   const ids = [...new Set([personId, label, ...(await scope.ctx.identities.accountsOf(personId))])];

@@ -14,6 +14,11 @@ interface RoleRecord {
   scope: Scope;
   grantedBy: string;
   grantedAt: string;
+  /**
+   * The accounts the admin granted the role to (the person's accounts then). An account linked to the person
+   * later does not carry the role until an admin grants it again. Absent on records from before this rule.
+   */
+  accounts?: string[];
 }
 
 const roleKey = (id: string) => `role:${id}`;
@@ -44,21 +49,41 @@ export class Roles {
     for (const listener of this.listeners) await listener(ids, organizer).catch(() => {});
   }
 
-  /** The role of a person, checked by the person id and by every one of their accounts. */
-  async of(personId: string, accounts: readonly string[]): Promise<Organizer | null> {
+  /**
+   * The role of a person, checked by the person id and by every one of their accounts. With `acting` (the
+   * account writing now), an organizer role counts only from an account it was granted to: a link code
+   * guessed or handed over does not pass a role to a new account without an admin granting it again.
+   */
+  async of(personId: string, accounts: readonly string[], acting?: string): Promise<Organizer | null> {
     const ids = [...new Set([personId, ...accounts])];
-    if (ids.some((id) => this.adminIds.includes(id))) return { personId, admin: true, scope: { ward: true } };
+    if (acting && this.adminIds.includes(acting)) return { personId, admin: true, scope: { ward: true } };
+    if (!acting && ids.some((id) => this.adminIds.includes(id)))
+      return { personId, admin: true, scope: { ward: true } };
     for (const id of ids) {
       const raw = await this.store.get(roleKey(id));
-      if (raw) return { personId, admin: false, scope: (JSON.parse(raw) as RoleRecord).scope };
+      if (!raw) continue;
+      const record = JSON.parse(raw) as RoleRecord;
+      if (acting && record.accounts && !record.accounts.includes(acting)) return null;
+      return { personId, admin: false, scope: record.scope };
     }
     return null;
   }
 
   /** Grants (or changes) the organizer role; only admins may. */
-  async grant(actor: Organizer, targetPersonId: string, scope: Scope, now: Date): Promise<boolean> {
+  async grant(
+    actor: Organizer,
+    targetPersonId: string,
+    scope: Scope,
+    now: Date,
+    accounts: readonly string[] = [],
+  ): Promise<boolean> {
     if (!actor.admin) return false;
-    const record: RoleRecord = { scope, grantedBy: actor.personId, grantedAt: now.toISOString() };
+    const record: RoleRecord = {
+      scope,
+      grantedBy: actor.personId,
+      grantedAt: now.toISOString(),
+      accounts: [...new Set([targetPersonId, ...accounts])],
+    };
     await this.store.set(roleKey(targetPersonId), JSON.stringify(record));
     await this.store.sadd(ALL, targetPersonId);
     await this.audit.record({

@@ -62,15 +62,22 @@ describe("organizer roles and scopes", () => {
     expect(await say(assistant, "org-1", "5")).toContain("Bước 3/3");
   });
 
-  it("finds a role through a linked account as well as the person id", async () => {
+  it("keeps a role on the account it was granted to: a linked account gets it only when an admin grants it again", async () => {
     const { assistant, org } = await setup();
     await onboard(assistant, "z-1", "nguoi-dan", { action: "v1:to-skip" }, { channel: "zalo" });
     await say(assistant, "admin-1", "/phanquyen cap telegram:555 phuong");
-    // telegram:555 later links to the Zalo person: the role granted to the account still counts.
+    // telegram:555 links to the Zalo person: the Telegram account keeps its role, the Zalo one does not get it.
     const asked = await assistant.handle({ channel: "zalo", userId: "z-1", text: "/lienket" });
     const code = /\d{8}/.exec(asked.map((r) => r.text).join("\n"))?.[0] ?? "";
     await assistant.handle({ channel: "telegram", userId: "555", text: `/lienket ${code}` });
-    expect(await org.roles.of("zalo:z-1", ["zalo:z-1", "telegram:555"])).toMatchObject({ admin: false });
+    const accounts = ["zalo:z-1", "telegram:555"];
+    expect(await org.roles.of("zalo:z-1", accounts, "telegram:555")).toMatchObject({ admin: false });
+    expect(await org.roles.of("zalo:z-1", accounts, "zalo:z-1")).toBeNull();
+    const refused = await assistant.handle({ channel: "zalo", userId: "z-1", text: "/baocaogui" });
+    expect(refused[0]?.text).not.toContain("Chưa có thông báo");
+    const fromTelegram = await assistant.handle({ channel: "telegram", userId: "555", text: "/baocaogui" });
+    expect(fromTelegram[0]?.text).toContain("Chưa có thông báo");
+    await say(assistant, "admin-1", "/phanquyen cap zalo:z-1 phuong");
     const status = await assistant.handle({ channel: "zalo", userId: "z-1", text: "/baocaogui" });
     expect(status[0]?.text).toContain("Chưa có thông báo");
   });
