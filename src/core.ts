@@ -64,6 +64,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     adminIds: config.ADMIN_IDS,
     organizer,
     floodPerMinute: config.FLOOD_PER_MINUTE,
+    minSecondsPerQuestion: config.QUIZ_MIN_SECONDS_PER_QUESTION,
   });
   return { config, store, storeKind: kind, curriculum, tutor, certificates, assistant, organizer, publicUrl };
 }

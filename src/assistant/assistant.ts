@@ -61,6 +61,8 @@ export interface AssistantDeps {
   random?: () => number;
   /** Typed messages a person may send per minute before being asked to slow down (0 or absent: no limit). */
   floodPerMinute?: number;
+  /** A module quiz answered faster than this many seconds per question does not count (0 or absent: off). */
+  minSecondsPerQuestion?: number;
 }
 
 /** The one entry point of the domain: routes a turn by the learner's state and never throws. */
@@ -81,6 +83,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     random: deps.random ?? Math.random,
     publicUrl: (deps.publicUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
     vouched: (personId) => vouched(personId),
+    minSecondsPerQuestion: deps.minSecondsPerQuestion ?? 0,
   };
   const org =
     deps.organizer ??

@@ -29,6 +29,8 @@ export interface LearningContext {
    * check-in at one of the ward's classes (an organizer saw them in person). A bare web session is not.
    */
   vouched(personId: string): Promise<boolean>;
+  /** A module quiz answered faster than this many seconds per question does not count (0: off). */
+  minSecondsPerQuestion: number;
 }
 
 export function questionIndex(curriculum: Curriculum): Map<string, QuizQuestion> {

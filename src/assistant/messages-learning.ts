@@ -80,6 +80,8 @@ export const learningMessages = {
   certificateBarred:
     "Chứng nhận trước đây của bạn đã bị phường thu hồi, nên mình không cấp lại được. " +
     "Bạn hãy hỏi cán bộ phường hoặc Tổ công nghệ số cộng đồng của tổ dân phố.",
+  tooFast:
+    "Bạn làm nhanh quá nên lần này chưa được tính. Hãy đọc kỹ từng câu và các lựa chọn rồi làm lại nhé.",
   certNameSaved: (name: string) => `Mình đã ghi tên “${name}” để in trên chứng nhận.`,
   certNameInvalid: "Tên cần từ 2 đến 60 chữ cái, không có số hay ký hiệu. Bạn gõ lại họ và tên nhé.",
   certificate: (c: {

@@ -42,6 +42,9 @@ async function summary(
   if (session.kind !== "module" || !session.module) return [{ text: done, options: readAgain(ctx, session) }];
 
   const module = session.module;
+  const seconds = (ctx.now().getTime() - Date.parse(session.startedAt)) / 1000;
+  if (seconds < ctx.minSecondsPerQuestion * session.items.length)
+    return [{ text: `${done}\n${lm.tooFast}`, options: [{ label: lm.retry, action: act("quiz", module) }] }];
   const share = score(session);
   const mark = passMark(ctx.curriculum, module);
   const passed = share >= mark;

@@ -64,6 +64,8 @@ export const configSchema = z.object({
     .default(25),
   BROADCAST_CHAT_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   FLOOD_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(20),
+  /** A module quiz answered faster than this many seconds per question is not counted as a pass (0 = off). */
+  QUIZ_MIN_SECONDS_PER_QUESTION: z.coerce.number().min(0).max(120).default(3),
   /**
    * Behind reverse proxies: the number of proxies in front (1 for one nginx), or their addresses (comma
    * separated IPs or CIDRs); unset or 0: X-Forwarded-For is ignored. "true" is refused: it would trust

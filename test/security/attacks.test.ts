@@ -6,14 +6,25 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createAssistant } from "../../src/assistant/assistant.ts";
 import { learningMessages as lm } from "../../src/assistant/messages-learning.ts";
 import { organizerMessages as om } from "../../src/assistant/messages-organizer.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { createHttpServer } from "../../src/http/server.ts";
 import { Certificates, shortKey } from "../../src/learning/certificates.ts";
 import { LearnerStore, UNCONSENTED_TTL_MS } from "../../src/learning/learner-store.ts";
+import { ProgressStore } from "../../src/learning/progress-store.ts";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
-import { httpDeps, onboard, tempStore, testAssistant, testCurriculum } from "../helpers/core.ts";
+import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
+import {
+  httpDeps,
+  onboard,
+  silentLogger,
+  tempStore,
+  testAssistant,
+  testCurriculum,
+  testIndex,
+} from "../helpers/core.ts";
 import { dashboardServer } from "../helpers/dashboard.ts";
 import { takeModuleQuiz } from "../helpers/quiz.ts";
 
@@ -169,6 +180,32 @@ describe("attacks on the running server", () => {
     for (const module of required)
       last = await takeModuleQuiz(assistant, curriculum, "42", module, 10, "telegram");
     expect(last.at(-1)?.text).toBe(lm.askCertName);
+  });
+
+  it("6. a module quiz answered faster than the minimum per question is not counted as a pass", async () => {
+    const store = await tempStore();
+    const curriculum = await testCurriculum();
+    let clock = Date.parse("2026-12-02T08:00:00Z");
+    const stepMs = { value: 0 };
+    const assistant = createAssistant({
+      store,
+      curriculum,
+      tutor: createExtractiveTutor({ index: await testIndex() }),
+      wardName: "phường Thử Nghiệm",
+      logger: silentLogger,
+      certSecret: "test-secret",
+      minSecondsPerQuestion: 3,
+      now: () => new Date((clock += stepMs.value)),
+    });
+    await onboard(assistant, "fast");
+    const progress = new ProgressStore(store);
+    const scripted = await takeModuleQuiz(assistant, curriculum, "fast", "vneid");
+    expect(scripted.at(-1)?.text).toContain(lm.tooFast);
+    expect((await progress.module("web:fast", "vneid")).status).not.toBe("dat");
+    stepMs.value = 2000; // a reader: a few seconds a question (the clock moves on every read of it)
+    const read = await takeModuleQuiz(assistant, curriculum, "fast", "vneid");
+    expect(read.at(-1)?.text).not.toContain(lm.tooFast);
+    expect((await progress.module("web:fast", "vneid")).status).toBe("dat");
   });
 
   it("6. a revoked certificate stays revoked through /xoadulieu: the page says so and the person is not issued another", async () => {
