@@ -14,6 +14,7 @@ import { createHttpServer } from "../../src/http/server.ts";
 import { Certificates, shortKey } from "../../src/learning/certificates.ts";
 import { LearnerStore, UNCONSENTED_TTL_MS } from "../../src/learning/learner-store.ts";
 import { ProgressStore } from "../../src/learning/progress-store.ts";
+import { Classes } from "../../src/organizer/classes.ts";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
 import {
@@ -109,6 +110,36 @@ describe("attacks on the running server", () => {
       (await assistant.handle({ channel: "web", userId: "guesser", text }))[0]?.text;
     for (let i = 0; i < 5; i++) expect(await say(`/diemdanh 10000${i}`)).toBe(om.checkinBad);
     expect(await say("/diemdanh 100009")).toBe(om.checkinLocked);
+  });
+
+  it("10. someone who never agreed (or declined) cannot check in with a real code, so no name of theirs is kept", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const classes = new Classes(store);
+    const now = new Date();
+    const record = await classes.create(
+      {
+        topic: "VNeID",
+        startsAt: now,
+        place: "Nhà văn hóa",
+        audience: { kind: "ward" },
+        capacity: 20,
+        createdBy: "telegram:1",
+      },
+      now,
+    );
+    await assistant.handle({ channel: "web", userId: "no-consent", text: "xin chào" });
+    await assistant.handle({ channel: "web", userId: "no-consent", action: "v1:consent:no" });
+    const [reply] = await assistant.handle({
+      channel: "web",
+      userId: "no-consent",
+      text: `/diemdanh ${record.code}`,
+    });
+    expect(reply?.text).toBe(lm.needOnboarding);
+    expect(await classes.attendees(record.id)).toEqual([]);
+    expect(
+      (await store.keys("")).filter((k) => k.includes("no-consent") && !k.startsWith("learner:")),
+    ).toEqual([]);
   });
 
   it("5. a session that never registered cannot take a class seat", async () => {
