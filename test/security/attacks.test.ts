@@ -122,7 +122,7 @@ describe("attacks on the running server", () => {
         topic: "VNeID",
         startsAt: now,
         place: "Nhà văn hóa",
-        audience: { kind: "ward" },
+        audience: {},
         capacity: 20,
         createdBy: "telegram:1",
       },
