@@ -226,7 +226,10 @@ describe("attacks on the running server", () => {
       logger: silentLogger,
       certSecret: "test-secret",
       minSecondsPerQuestion: 3,
-      now: () => new Date((clock += stepMs.value)),
+      now: () => {
+        clock += stepMs.value;
+        return new Date(clock);
+      },
     });
     await onboard(assistant, "fast");
     const progress = new ProgressStore(store);
