@@ -13,7 +13,6 @@ import { isRecap } from "../src/retrieval/chunk.ts";
 import type { LessonHit } from "../src/retrieval/hybrid-index.ts";
 import {
   foldedText,
-  lessonUnits,
   pairsOf,
   UNIT_FEATURE_NAMES,
   UNIT_MODEL_FILE,
@@ -22,7 +21,7 @@ import {
   unitFeaturesOf,
   WANTS_PLACE,
 } from "../src/tutor/answer-units.ts";
-import { chooseSection, compose } from "../src/tutor/compose.ts";
+import { chooseSection, compose, quotableUnits } from "../src/tutor/compose.ts";
 import { questionKind } from "../src/tutor/intent.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
@@ -58,7 +57,7 @@ for (const question of questions) {
   const chunks = index.chunksOf(hit.lessonId);
   const chosen = chooseSection(hit, kind) ?? hit.chunks[0];
   if (!chosen) continue;
-  const units = lessonUnits(chunks);
+  const units = quotableUnits(hit, chosen, chunks);
   const ctx: UnitContext = {
     hit,
     chosen,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { plain, splitSentences } from "../knowledge/markdown.ts";
+import { countWords, plain, splitSentences } from "../knowledge/markdown.ts";
 import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
@@ -20,6 +20,8 @@ export interface Unit {
   of: number;
   /** For a step: its number in the section's own list. */
   step?: number;
+  /** Its length in words. */
+  count: number;
   /** A sentence that only makes sense after the one before it ("Nó …", "… số này", "Vì vậy …"). */
   leansBack: boolean;
   /** Folded content words, folded word pairs, folded text, and the section heading's content words. */
@@ -59,6 +61,7 @@ function parseUnits(chunk: Chunk, section: number): Unit[] {
       position,
       of: all.length,
       ...(u.kind === "step" ? { step: ++steps } : {}),
+      count: countWords(u.text),
       leansBack: u.kind === "prose" && position > 0 && LEANS_BACK.test(u.text),
       words: contentWords(u.text),
       pairs: pairsOf(u.text),

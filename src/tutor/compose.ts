@@ -92,14 +92,14 @@ export function compose(input: ComposeInput): Composed {
   const { chosen, lessonChunks, terms } = input;
   if (!terms.length) return composeSection(chosen, lessonChunks);
   const model = input.model ?? DEFAULT_MODEL;
-  const units = lessonUnits(lessonChunks);
+  const units = quotableUnits(input.hit, chosen, lessonChunks);
   const scored = scoreUnits(units, input, model);
   // The direct sentence: the likeliest sentence that stands on its own (not a step out of its list, not a
   // lead-in ending in ":" nor a sentence leaning on the one before, short enough to read first).
   const direct = (scored.find((s) => standsAlone(s.unit)) ?? scored[0])?.unit;
   const p = new Map(scored.map((s) => [s.unit, s.p]));
   // Likely and short first: a long unit must be likelier to take the room of two short ones.
-  const value = (u: Unit) => (p.get(u) ?? 0) / countWords(u.text) ** WORD_PENALTY;
+  const value = (u: Unit) => (p.get(u) ?? 0) / u.count ** WORD_PENALTY;
   const ranked = scored
     .map((s) => s.unit)
     .filter((u) => u !== direct)
@@ -108,24 +108,32 @@ export function compose(input: ComposeInput): Composed {
   // procedure with steps left out would mislead. The rest of the room goes to the likeliest other units
   // of the best-matching sections (and the recap), so the answer stays on one subject.
   const steps = input.kind === "cac-buoc" ? chosenSteps(chosen, units) : [];
-  const sections = new Set([chosen, ...input.hit.chunks.slice(0, SECTIONS_QUOTED)]);
-  const candidates = withoutRepeats(ranked, direct?.text ?? "").filter(
-    (u) =>
-      !steps.includes(u) && (p.get(u) ?? 0) >= model.keepAbove && (sections.has(u.chunk) || isRecap(u.chunk)),
+  const candidates = withoutRepeats(
+    ranked.filter((u) => !steps.includes(u) && (p.get(u) ?? 0) >= model.keepAbove),
+    direct?.text ?? "",
   );
   const picked = stepsWithin(steps, BODY_MAX_WORDS);
-  let used = picked.reduce((sum, u) => sum + countWords(u.text), 0);
+  let used = picked.reduce((sum, u) => sum + u.count, 0);
   for (const unit of candidates) {
     if (picked.includes(unit)) continue;
     // A sentence that leans on the one before it ("Nó …", "… số này") comes with that one.
     const before = unit.leansBack ? units[units.indexOf(unit) - 1] : undefined;
     const adding = before && before !== direct && !picked.includes(before) ? [before, unit] : [unit];
-    const words = adding.reduce((sum, u) => sum + countWords(u.text), 0);
+    const words = adding.reduce((sum, u) => sum + u.count, 0);
     if (used + words > BODY_MAX_WORDS) continue;
     picked.push(...adding);
     used += words;
   }
   return { direct: direct?.text ?? "", points: formatPoints(picked), chunk: chosen };
+}
+
+/**
+ * The units an answer may quote: those of the chosen section, the SECTIONS_QUOTED best-matching ones and the
+ * recap, so the answer stays on one subject.
+ */
+export function quotableUnits(hit: LessonHit, chosen: Chunk, lessonChunks: Chunk[]): Unit[] {
+  const sections = new Set([chosen, ...hit.chunks.slice(0, SECTIONS_QUOTED)]);
+  return lessonUnits(lessonChunks).filter((u) => sections.has(u.chunk) || isRecap(u.chunk));
 }
 
 /** Every unit of the lesson with the model's probability that it holds needed advice, likeliest first. */
@@ -148,10 +156,7 @@ function scoreUnits(units: Unit[], input: ComposeInput, model: UnitModel): { uni
 
 function standsAlone(unit: Unit): boolean {
   return (
-    unit.kind !== "step" &&
-    !unit.leansBack &&
-    !/:\s*$/.test(unit.text) &&
-    countWords(unit.text) <= DIRECT_MAX_WORDS
+    unit.kind !== "step" && !unit.leansBack && !/:\s*$/.test(unit.text) && unit.count <= DIRECT_MAX_WORDS
   );
 }
 
@@ -166,7 +171,7 @@ function stepsWithin(steps: Unit[], budget: number): Unit[] {
   const out: Unit[] = [];
   let used = 0;
   for (const step of steps) {
-    const words = countWords(step.text);
+    const words = step.count;
     if (out.length && used + words > budget) break;
     out.push(step);
     used += words;
