@@ -5,9 +5,23 @@ import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
  * ("b:", the shape of most Vietnamese words) — so accented and unaccented spellings meet in "f:"/"b:",
  * while accents, when typed, add precision through "a:".
  */
-export function indexTerms(text: string, options: { expand?: boolean } = {}): string[] {
+export function indexTerms(text: string, options: { expand?: boolean } = {}): readonly string[] {
+  if (!options.expand) return termsOf(text, false);
+  // One query is searched in several indexes in a row: its terms are worked out once.
+  const known = recentQueries.get(text);
+  if (known) return known;
+  const terms = termsOf(text, true);
+  if (recentQueries.size >= RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value as string);
+  recentQueries.set(text, terms);
+  return terms;
+}
+
+const RECENT_QUERIES = 16;
+const recentQueries = new Map<string, readonly string[]>();
+
+function termsOf(text: string, expand: boolean): string[] {
   const raw = tokenize(text);
-  const tokens = options.expand ? expandTokens(raw) : raw;
+  const tokens = expand ? expandTokens(raw) : raw;
   const terms: string[] = [];
   let previous: { folded: string; stop: boolean } | null = null;
   for (const token of tokens) {
