@@ -1,4 +1,3 @@
-import { countWords } from "../knowledge/markdown.ts";
 import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
