@@ -39,19 +39,20 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
   if (!config.CERT_SECRET)
     logger.warn("CERT_SECRET is not set: certificates are signed with a secret kept in storage");
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
-  const tutor = createTutor({
-    config,
-    index: built.index,
-    curriculum,
-    wardName: curriculum.ward.name,
-    logger,
-  });
   const certificates = new Certificates(store, certificateSecret(store, config.CERT_SECRET));
   const organizer = createOrganizerServices({
     store,
     adminIds: config.ADMIN_IDS,
     certificates,
     ward: curriculum.ward,
+  });
+  const tutor = createTutor({
+    config,
+    index: built.index,
+    curriculum,
+    wardName: curriculum.ward.name,
+    logger,
+    localContacts: organizer.localContacts,
   });
   const assistant = createAssistant({
     store,

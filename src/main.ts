@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       reports: core.organizer.reports,
       access: core.organizer.dashboard,
       organizerOf: core.organizer.organizerOf,
+      contacts: core.organizer.localContacts,
       store,
       secureCookies: core.publicUrl.startsWith("https:"),
     },

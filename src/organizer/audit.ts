@@ -17,8 +17,9 @@ export interface AuditEntry {
     | "broadcast-cancel"
     | "certificate-revoke"
     | "question-log-on"
-    | "question-log-off";
-  /** Person id, broadcast id, class id or certificate id the act was about. */
+    | "question-log-off"
+    | "contact-set";
+  /** Person id, broadcast id, class id, certificate id or contact id the act was about. */
   target?: string;
   /** Scope of a role, or description of an audience. */
   detail?: string;

@@ -7,6 +7,7 @@ import { type Audience, resolveAudience } from "./audience.ts";
 import { AuditLog } from "./audit.ts";
 import { Classes } from "./classes.ts";
 import { DashboardAccess } from "./dashboard-access.ts";
+import { LocalContacts } from "./local-contacts.ts";
 import { Outbox } from "./outbox.ts";
 import { QuestionLog } from "./question-log.ts";
 import { createReports, type Reports } from "./reports/reports.ts";
@@ -24,6 +25,8 @@ export interface OrganizerServices {
   questionLog: QuestionLog;
   /** One-time codes and sessions of the organizers' web dashboard. */
   dashboard: DashboardAccess;
+  /** The ward's local offices, as ward-scope organizers keep them (audited). */
+  localContacts: LocalContacts;
   /** The person ids an audience reaches now. */
   recipients(audience: Audience): Promise<string[]>;
   /** The organizer role of a person (checked on every one of their linked accounts), or null. */
@@ -34,8 +37,8 @@ export function createOrganizerServices(deps: {
   store: Store;
   adminIds: readonly string[];
   certificates: Pick<Certificates, "ofPerson">;
-  /** The ward's plan targets and report deadlines. */
-  ward: Pick<WardProfile, "targets" | "report_deadlines">;
+  /** The ward's plan targets, report deadlines and local offices. */
+  ward: Pick<WardProfile, "targets" | "report_deadlines" | "contacts">;
 }): OrganizerServices {
   const audit = new AuditLog(deps.store);
   const roles = new Roles(deps.store, deps.adminIds, audit);
@@ -49,6 +52,7 @@ export function createOrganizerServices(deps: {
     reports: createReports(deps.store, deps.ward),
     questionLog: new QuestionLog(deps.store),
     dashboard: new DashboardAccess(deps.store),
+    localContacts: new LocalContacts(deps.store, deps.ward.contacts, audit),
     organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),
     recipients: (audience) =>
       resolveAudience(

@@ -6,7 +6,7 @@ import type { HybridIndex } from "../retrieval/hybrid-index.ts";
 import { metrics } from "../shared/metrics.ts";
 import { createExtractiveTutor } from "./extractive-tutor.ts";
 import { createLlmTutor } from "./llm-tutor.ts";
-import { withLocalContacts } from "./local-contacts.ts";
+import { type ContactSource, withLocalContacts } from "./local-contacts.ts";
 import type { Tutor } from "./tutor.ts";
 
 /**
@@ -19,6 +19,8 @@ export function createTutor(deps: {
   curriculum: Curriculum;
   wardName: string;
   logger: Logger;
+  /** The ward's local offices as organizers keep them (default: ward.yaml as it is). */
+  localContacts?: ContactSource;
 }): Tutor {
   const online = deps.curriculum.onlineLesson
     ? deps.curriculum.lessons.get(deps.curriculum.onlineLesson)
@@ -27,7 +29,8 @@ export function createTutor(deps: {
     index: deps.index,
     ...(online ? { onlineLesson: { id: online.id, title: online.title } } : {}),
   });
-  const local = deps.curriculum.ward.contacts;
+  const fromProfile = deps.curriculum.ward.contacts;
+  const local = deps.localContacts ?? { list: async () => fromProfile };
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = deps.config;
   if (!OPENAI_API_KEY) return withLocalContacts(extractive, local);
   const model = new ChatOpenAI({

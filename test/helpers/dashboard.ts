@@ -32,6 +32,7 @@ export async function dashboardServer(
       reports: org.reports,
       access: org.dashboard,
       organizerOf: org.organizerOf,
+      contacts: org.localContacts,
       store,
       secureCookies: options.secureCookies ?? false,
       now: options.now,

@@ -244,6 +244,33 @@ describe("organizers' dashboard over the seeded ward", () => {
     expect(upload.statusCode).toBe(403);
   });
 
+  it("lets a ward organizer fill in a local office (audited), shows it read-only to a tổ organizer, who cannot change it", async () => {
+    const ward = await signIn(s, ADMIN);
+    const save = (cookie: string, payload: string) =>
+      s.app.inject({ method: "POST", url: "/quan-tri/lien-he", headers: { ...FORM, cookie }, payload });
+    const bad = await save(ward, `tram-y-te=${encodeURIComponent("<b>x</b>")}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Chưa lưu được: Trạm Y tế phường");
+    const ok = await save(ward, `cong-an-phuong=${encodeURIComponent("Số 1 đường Thử, sáng 7h30–11h30")}`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain("Đã lưu");
+    expect((await s.org.localContacts.list()).find((c) => c.id === "cong-an-phuong")?.value).toBe(
+      "Số 1 đường Thử, sáng 7h30–11h30",
+    );
+    expect((await s.org.audit.recent()).at(-1)).toMatchObject({
+      action: "contact-set",
+      target: "cong-an-phuong",
+    });
+    const tổ = await signIn(s, TO1_ORGANIZER);
+    const view = await get(s.app, "/quan-tri/lien-he", tổ);
+    expect(view.body).toContain("Số 1 đường Thử");
+    expect(view.body).toContain("readonly");
+    expect((await save(tổ, "cong-an-phuong=khac")).statusCode).toBe(403);
+    expect((await s.org.localContacts.list()).find((c) => c.id === "cong-an-phuong")?.value).toContain(
+      "Số 1",
+    );
+  });
+
   it("locks a session out as soon as the organizer's role is revoked", async () => {
     const person = "tg:short-lived";
     await s.org.roles.grant(admin, person, { ward: false, tos: ["Tổ 3"] }, NOW);

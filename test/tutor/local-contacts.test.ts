@@ -20,14 +20,18 @@ const contacts: Contact[] = [
 
 describe("local contacts in answers", () => {
   it("adds a filled office's address where the answer sends the resident there", async () => {
-    const tutor = withLocalContacts(fixed("Mang thẻ căn cước đến Công an phường để đăng ký."), contacts);
+    const tutor = withLocalContacts(fixed("Mang thẻ căn cước đến Công an phường để đăng ký."), {
+      list: async () => contacts,
+    });
     const answer = await tutor.answer("dang ky muc 2 o dau");
     expect(answer.text).toContain("📍 Công an phường: Số 1 đường Thử, sáng 7h30–11h30");
     expect(answer.parts?.points).toContain("📍 Công an phường: Số 1 đường Thử, sáng 7h30–11h30");
   });
 
   it("adds nothing for an office not yet filled in, nor for one the answer does not mention", async () => {
-    const tutor = withLocalContacts(fixed("Có bệnh thì hỏi Trạm Y tế phường."), contacts);
+    const tutor = withLocalContacts(fixed("Có bệnh thì hỏi Trạm Y tế phường."), {
+      list: async () => contacts,
+    });
     expect((await tutor.answer("kham o dau"))?.text).toBe("Có bệnh thì hỏi Trạm Y tế phường.");
   });
 });

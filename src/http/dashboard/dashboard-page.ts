@@ -49,6 +49,9 @@ export function renderDashboard(view: DashboardView): string {
     );
   }
   if (view.population) parts.push(populationSection());
+  parts.push(
+    `<section aria-labelledby="contacts-link-h"><h2 id="contacts-link-h">Thông tin liên hệ tại phường</h2><p>Địa chỉ, giờ làm việc của Công an phường, Trung tâm Phục vụ hành chính công phường… mà trợ lý kèm theo khi chỉ người dân đến đó. <a href="${BASE}/lien-he">Xem và sửa</a></p></section>`,
+  );
   return renderPage({
     title: "Bảng số liệu — Bình dân học vụ số",
     wardName: view.wardName,

@@ -1,4 +1,5 @@
 import type { DashboardAccess } from "../../organizer/dashboard-access.ts";
+import type { LocalContacts } from "../../organizer/local-contacts.ts";
 import type { Reports } from "../../organizer/reports/reports.ts";
 import type { Organizer } from "../../organizer/roles.ts";
 import type { Store } from "../../storage/store.ts";
@@ -13,6 +14,8 @@ export interface DashboardDeps {
   organizerOf(personId: string): Promise<Organizer | null>;
   /** Login attempt counters (incr + expire), shared by every instance. */
   store: Pick<Store, "incr" | "expire">;
+  /** The ward's local offices, filled in by ward-scope organizers. */
+  contacts: Pick<LocalContacts, "list" | "set">;
   /** Shown in the page header. */
   wardName: string;
   /** Adds `Secure` to the session cookie (when the public address is https). */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { registerContactsPage } from "./contacts-page.ts";
 import type { DashboardDeps } from "./deps.ts";
 import { BASE, DASHBOARD_CSP, messagePage, sendHtml } from "./layout.ts";
 import { registerLogin } from "./login.ts";
@@ -71,6 +72,7 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
         guarded.addHook("onRequest", requireOrganizer(deps));
         registerReportRoutes(guarded, deps);
         registerPopulationUpload(guarded, deps);
+        registerContactsPage(guarded, deps);
       });
     },
     { prefix: BASE },
