@@ -15,8 +15,8 @@ export interface FusionWeights {
 }
 
 export const FUSION_WEIGHTS: FusionWeights = {
-  chunkLexical: 2.82,
-  chunkDense: 0.4,
+  chunkLexical: 2,
+  chunkDense: 0.5,
   lessonLexical: 1.88,
   askLexical: 1.8,
   askDense: 0.12,
