@@ -9,19 +9,14 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
-import { isRecap } from "../src/retrieval/chunk.ts";
 import type { LessonHit } from "../src/retrieval/hybrid-index.ts";
 import {
-  foldedText,
-  pairsOf,
   UNIT_FEATURE_NAMES,
   UNIT_MODEL_FILE,
-  type UnitContext,
   type UnitModel,
   unitFeaturesOf,
-  WANTS_PLACE,
 } from "../src/tutor/answer-units.ts";
-import { chooseSection, compose, quotableUnits } from "../src/tutor/compose.ts";
+import { chooseSection, compose, quotableUnits, unitContext } from "../src/tutor/compose.ts";
 import { questionKind } from "../src/tutor/intent.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
@@ -58,15 +53,15 @@ for (const question of questions) {
   const chosen = chooseSection(hit, kind) ?? hit.chunks[0];
   if (!chosen) continue;
   const units = quotableUnits(hit, chosen, chunks);
-  const ctx: UnitContext = {
+  const ctx = unitContext(units, {
     hit,
     chosen,
-    terms: new Set(result.terms),
-    pairs: new Set([...pairsOf(text), ...pairsOf(result.query)]),
+    lessonChunks: chunks,
+    terms: result.terms,
+    question: text,
+    query: result.query,
     kind,
-    wantsPlace: WANTS_PLACE.test(foldedText(text)),
-    recap: units.filter((u) => isRecap(u.chunk)).map((u) => u.words),
-  };
+  });
   const phrases = question.nuggets.flat().map(comparable);
   const features = unitFeaturesOf(units, ctx);
   for (const [i, unit] of units.entries()) {

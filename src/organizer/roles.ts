@@ -56,8 +56,7 @@ export class Roles {
    */
   async of(personId: string, accounts: readonly string[], acting?: string): Promise<Organizer | null> {
     const ids = [...new Set([personId, ...accounts])];
-    if (acting && this.adminIds.includes(acting)) return { personId, admin: true, scope: { ward: true } };
-    if (!acting && ids.some((id) => this.adminIds.includes(id)))
+    if ((acting ? [acting] : ids).some((id) => this.adminIds.includes(id)))
       return { personId, admin: true, scope: { ward: true } };
     for (const id of ids) {
       const raw = await this.store.get(roleKey(id));

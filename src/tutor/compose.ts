@@ -137,8 +137,16 @@ export function quotableUnits(hit: LessonHit, chosen: Chunk, lessonChunks: Chunk
 
 /** Every unit of the lesson with the model's probability that it holds needed advice, likeliest first. */
 function scoreUnits(units: Unit[], input: ComposeInput, model: UnitModel): { unit: Unit; p: number }[] {
+  const features = unitFeaturesOf(units, unitContext(units, input));
+  return units
+    .map((unit, i) => ({ unit, p: probability(model.relevance, features[i] ?? []) }))
+    .sort((a, b) => b.p - a.p || a.unit.index - b.unit.index);
+}
+
+/** What units are scored against (the fit script builds its training rows the same way). */
+export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
   const question = input.question ?? "";
-  const ctx: UnitContext = {
+  return {
     hit: input.hit,
     chosen: input.chosen,
     terms: new Set(input.terms),
@@ -147,10 +155,6 @@ function scoreUnits(units: Unit[], input: ComposeInput, model: UnitModel): { uni
     wantsPlace: WANTS_PLACE.test(foldedText(question)),
     recap: units.filter((u) => isRecap(u.chunk)).map((u) => u.words),
   };
-  const features = unitFeaturesOf(units, ctx);
-  return units
-    .map((unit, i) => ({ unit, p: probability(model.relevance, features[i] ?? []) }))
-    .sort((a, b) => b.p - a.p || a.unit.index - b.unit.index);
 }
 
 function standsAlone(unit: Unit): boolean {

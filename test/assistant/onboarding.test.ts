@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { act } from "../../src/assistant/actions.ts";
-import { createAssistant } from "../../src/assistant/assistant.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
-import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
-import {
-  onboard,
-  silentLogger,
-  tempStore,
-  testAssistant,
-  testCurriculum,
-  testIndex,
-} from "../helpers/core.ts";
+import { onboard, tempStore, testAssistant, testAssistantWith, testCurriculum } from "../helpers/core.ts";
 
 const web = (userId: string) => ({ channel: "web" as const, userId });
 
@@ -54,13 +45,8 @@ describe("onboarding", () => {
   it("offers the ward's own tổ dân phố list from ward.yaml and accepts only those, tapped or typed", async () => {
     const store = await tempStore();
     const curriculum = await testCurriculum();
-    const assistant = createAssistant({
-      store,
+    const assistant = await testAssistantWith(store, {
       curriculum: { ...curriculum, ward: { ...curriculum.ward, to_dan_pho: ["Tổ 1", "Tổ Đồng Tâm"] } },
-      tutor: createExtractiveTutor({ index: await testIndex() }),
-      wardName: curriculum.ward.name,
-      logger: silentLogger,
-      certSecret: "test-secret",
     });
     await assistant.handle({ ...web("w1"), text: "hi" });
     await assistant.handle({ ...web("w1"), action: "v1:consent:yes" });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { onTestFinished } from "vitest";
-import { createAssistant } from "../../src/assistant/assistant.ts";
+import { type AssistantDeps, createAssistant } from "../../src/assistant/assistant.ts";
 import type { Assistant, Channel } from "../../src/assistant/types.ts";
 import { loadCurriculum } from "../../src/knowledge/load-curriculum.ts";
 import type { Curriculum } from "../../src/knowledge/types.ts";
@@ -45,17 +45,20 @@ export async function tempStoreUnscoped(): Promise<EmbeddedStore> {
 
 /** An assistant on the real curriculum and tutor, over the given store. */
 export async function testAssistant(store: Store, tutor?: Tutor, now?: () => Date) {
-  const c = await testCurriculum();
-  const t = tutor ?? createExtractiveTutor({ index: await testIndex() });
+  return testAssistantWith(store, { ...(tutor ? { tutor } : {}), ...(now ? { now } : {}) });
+}
+
+/** The same, with any of the assistant's settings changed (a curriculum, a minimum quiz time …). */
+export async function testAssistantWith(store: Store, overrides: Partial<AssistantDeps> = {}) {
   return createAssistant({
     store,
-    curriculum: c,
-    tutor: t,
+    curriculum: await testCurriculum(),
+    tutor: createExtractiveTutor({ index: await testIndex() }),
     wardName: "phường Thử Nghiệm",
     logger: silentLogger,
     publicUrl: "https://hocvuso.test",
     certSecret: "test-secret",
-    ...(now ? { now } : {}),
+    ...overrides,
   });
 }
 

@@ -6,7 +6,6 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createAssistant } from "../../src/assistant/assistant.ts";
 import { learningMessages as lm } from "../../src/assistant/messages-learning.ts";
 import { organizerMessages as om } from "../../src/assistant/messages-organizer.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
@@ -16,15 +15,13 @@ import { LearnerStore, UNCONSENTED_TTL_MS } from "../../src/learning/learner-sto
 import { ProgressStore } from "../../src/learning/progress-store.ts";
 import { Classes } from "../../src/organizer/classes.ts";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
-import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
 import {
   httpDeps,
   onboard,
-  silentLogger,
   tempStore,
   testAssistant,
+  testAssistantWith,
   testCurriculum,
-  testIndex,
 } from "../helpers/core.ts";
 import { dashboardServer } from "../helpers/dashboard.ts";
 import { takeModuleQuiz } from "../helpers/quiz.ts";
@@ -218,13 +215,7 @@ describe("attacks on the running server", () => {
     const curriculum = await testCurriculum();
     let clock = Date.parse("2026-12-02T08:00:00Z");
     const stepMs = { value: 0 };
-    const assistant = createAssistant({
-      store,
-      curriculum,
-      tutor: createExtractiveTutor({ index: await testIndex() }),
-      wardName: "phường Thử Nghiệm",
-      logger: silentLogger,
-      certSecret: "test-secret",
+    const assistant = await testAssistantWith(store, {
       minSecondsPerQuestion: 3,
       now: () => {
         clock += stepMs.value;
