@@ -49,6 +49,8 @@ export const actionSchema = z.discriminatedUnion("kind", [
   noArg("progress"),
   noArg("certificate"),
   noArg("more"),
+  /** The person came back (a reloaded web page): what is left open, offered to continue, else the menu. */
+  noArg("back"),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 export type ActionKind = Action["kind"];

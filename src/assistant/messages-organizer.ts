@@ -11,6 +11,14 @@ export const organizerMessages = {
   dialogueExpired: "Việc này đã hết hạn hoặc đã xong. Bạn bắt đầu lại bằng lệnh nhé.",
   pleaseChoose: "Bạn bấm một lựa chọn bên dưới, hoặc gõ /huy để dừng.",
   cancelHint: "(Gõ /huy bất cứ lúc nào để dừng.)",
+  dialogueOpen: (kind: "class" | "notice" | "checkin") =>
+    `${
+      kind === "class"
+        ? "Bạn đang tạo dở một lớp học."
+        : kind === "notice"
+          ? "Bạn đang soạn dở một thông báo."
+          : "Mình đang chờ bạn gõ mã điểm danh của lớp."
+    } Bạn trả lời tiếp câu hỏi ở trên để làm tiếp, hoặc gõ /huy để dừng.`,
 
   // /phanquyen
   rolesHelp:

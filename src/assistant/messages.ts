@@ -21,9 +21,9 @@ export const messages = {
   consentDeclined:
     "Không sao cả. Mình sẽ không lưu gì về bạn.\n" +
     "Bạn vẫn có thể gõ câu hỏi để mình trả lời. Khi nào muốn lưu tiến độ, hãy gõ /batdau.",
-  pleaseChoose: "Bạn hãy bấm một nút bên dưới (hoặc gõ số thứ tự của lựa chọn).",
+  pleaseChoose: "Bạn hãy chọn một lựa chọn bên dưới (hoặc gõ số thứ tự của lựa chọn).",
   groupQuestion: "Bạn thuộc nhóm nào? Mình sẽ gợi ý bài học phù hợp với nhóm của bạn.",
-  toQuestion: "Bạn sống ở tổ dân phố nào? Gõ số tổ, ví dụ: 5. " + "Nếu không muốn trả lời, bấm “Bỏ qua”.",
+  toQuestion: "Bạn sống ở tổ dân phố nào? Gõ số tổ, ví dụ: 5. " + "Nếu không muốn trả lời, chọn “Bỏ qua”.",
   toSkip: "Bỏ qua",
   toInvalid: "Mình chưa hiểu tên tổ dân phố. Bạn gõ số tổ, ví dụ: 5, hoặc tên tổ ngắn gọn nhé.",
   onboarded: (group: string, to: string | undefined) =>
@@ -38,9 +38,20 @@ export const messages = {
   help:
     "Cách dùng Trợ lý:\n" +
     "• Gõ câu hỏi bằng lời của bạn, có dấu hoặc không dấu. Ví dụ: “lam sao chuyen tien bang ma QR”.\n" +
-    "• /hoc — xem các bài học.\n" +
-    "• /batdau — làm lại phần giới thiệu (chọn lại nhóm, tổ dân phố).\n" +
-    "• /trogiup — xem hướng dẫn này.\n" +
+    "Các lệnh (gõ cả dấu / ở đầu):\n" +
+    "• /hoc — xem các bài học\n" +
+    "• /kiemtra — làm bài kiểm tra\n" +
+    "• /ontap — ôn lại câu đã trả lời sai\n" +
+    "• /tiendo — xem tiến độ học\n" +
+    "• /chungnhan — xem chứng nhận\n" +
+    "• /lichhoc — lịch các lớp học sắp tới\n" +
+    "• /huy — dừng việc đang làm dở\n" +
+    "• /lienket — dùng chung tiến độ trên Telegram và Zalo\n" +
+    "• /dulieu — xem dữ liệu mình lưu về bạn\n" +
+    "• /xoadulieu — xóa dữ liệu của bạn\n" +
+    "• /start — bắt đầu, đăng ký học\n" +
+    "• /batdau — làm lại phần giới thiệu (chọn lại nhóm, tổ dân phố)\n" +
+    "• /trogiup — xem hướng dẫn này\n" +
     "Đừng gửi số căn cước, mật khẩu, mã OTP hay số tài khoản cho bất kỳ ai, kể cả cho mình.\n" +
     "Cần giúp trực tiếp? Hãy hỏi Tổ công nghệ số cộng đồng của tổ dân phố.",
   emptyMessage: "Bạn chưa gõ gì. Bạn cứ gõ câu hỏi, hoặc gõ /trogiup để xem hướng dẫn.",

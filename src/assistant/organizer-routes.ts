@@ -66,6 +66,10 @@ async function organizerAction(
       const organizer = await organizerOf(scope);
       return organizer ? cancelBroadcastReply(scope, organizer, action.arg) : refuse(scope, "bcx");
     }
+    case "back": {
+      const dialogue = await loadDialogue(scope);
+      return dialogue ? [{ text: om.dialogueOpen(dialogue.kind) }] : null;
+    }
     case "att": {
       const organizer = await organizerOf(scope);
       return organizer ? attendeesReply(scope, organizer, action.arg) : refuse(scope, "att");

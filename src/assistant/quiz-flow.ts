@@ -98,7 +98,7 @@ function quizTitle(ctx: LearningContext, session: QuizSession): string {
   return lm.quizTitle(moduleTitle(ctx.curriculum, session.module ?? ""), n);
 }
 
-function resumeOffer(ctx: LearningContext, session: QuizSession): Reply {
+export function resumeOffer(ctx: LearningContext, session: QuizSession): Reply {
   const title = quizTitle(ctx, session).split(" (")[0] ?? "";
   return {
     text: lm.quizOpen(title, session.index + 1, session.items.length),
@@ -109,7 +109,7 @@ function resumeOffer(ctx: LearningContext, session: QuizSession): Reply {
   };
 }
 
-/** The current question, options lettered in the text and as buttons A–D. */
+/** The current question, options lettered in the text and as buttons A–D (each with its own wording). */
 export function questionReply(ctx: LearningContext, session: QuizSession): Reply {
   const item = session.items[session.index];
   const question = item ? ctx.questions.get(item.qid) : undefined;
@@ -124,6 +124,7 @@ export function questionReply(ctx: LearningContext, session: QuizSession): Reply
     options: item.order.map((_, shown) => ({
       label: LETTERS[shown] ?? String(shown + 1),
       action: act("ans", `${session.id}.${session.index}.${shown}`),
+      full: lines[shown] ?? "",
     })),
   };
 }

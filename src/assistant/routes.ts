@@ -10,7 +10,7 @@ import { lessonReply, menuReply, moduleReply, modulesReply } from "./menus.ts";
 import { messages } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 import { progressReply, setRemind } from "./progress-flow.ts";
-import { answerQuiz, cancelQuiz, quizMenu, resumeQuiz, startQuiz } from "./quiz-flow.ts";
+import { answerQuiz, cancelQuiz, quizMenu, resumeOffer, resumeQuiz, startQuiz } from "./quiz-flow.ts";
 import { nextSteps } from "./render-answer.ts";
 import type { Inbound, Reply } from "./types.ts";
 
@@ -85,9 +85,19 @@ export async function routeAction(scope: TurnScope, action: Action): Promise<Rep
       return eraseReply(ctx, scope.parts, profile.id, action.arg === "yes");
     case "more":
       return nextSteps(ctx.store, profile.id);
+    case "back":
+      return cameBack(scope);
     default:
       return [menuReply(messages.unknownAction)];
   }
+}
+
+/** A person back on a reloaded page: an open quiz or a question waiting for an answer is offered first. */
+async function cameBack({ ctx, profile }: TurnScope): Promise<Reply[]> {
+  const open = profile.step === "ready" ? await ctx.quizzes.open(profile.id) : null;
+  if (open) return [resumeOffer(ctx, open)];
+  if (profile.awaiting === "cert-name") return [{ text: lm.askCertName }];
+  return [menuReply(messages.welcomeBack)];
 }
 
 export async function routeCommand(scope: TurnScope, command: ParsedCommand): Promise<Reply[]> {
@@ -116,6 +126,8 @@ export async function routeCommand(scope: TurnScope, command: ParsedCommand): Pr
       return eraseConfirmReply();
     case "link":
       return ready ? linkReply(ctx, scope.inbound, profile.id, command.args) : [{ text: lm.needOnboarding }];
+    case "classes":
+      return [{ text: lm.needOnboarding }];
     default:
       return [menuReply(messages.unknownCommand)];
   }

@@ -21,6 +21,11 @@ export interface ReplyOption {
   label: string;
   /** Encoded action sent back when chosen; at most 64 bytes. */
   action: string;
+  /**
+   * The option's whole wording, for channels whose buttons can carry it (the web's quiz answers: "A. Mở
+   * ứng dụng VNeID"). The reply text says it too, so channels that show only `label` lose nothing.
+   */
+  full?: string;
 }
 
 /** What the assistant says back; channel-neutral, rendered by each adapter. */

@@ -52,7 +52,7 @@ describe("certification", () => {
     const assistant = await testAssistant(store);
     await assistant.handle({ ...web("c2"), text: "hi" });
     const replies = await assistant.handle({ ...web("c2"), text: "/chungnhan" });
-    expect(replies[0]?.text).toContain("bấm một nút"); // still answering the consent question
+    expect(replies[0]?.text).toContain("chọn một lựa chọn"); // still answering the consent question
     await assistant.handle({ ...web("c2"), action: "v1:consent:no" });
     const guest = await assistant.handle({ ...web("c2"), text: "/chungnhan" });
     expect(guest[0]?.text).toContain("/batdau");

@@ -98,7 +98,7 @@ describe("onboarding", () => {
     const assistant = await testAssistant(store);
     await assistant.handle({ ...web("u5"), text: "chào" });
     const again = await assistant.handle({ ...web("u5"), text: "hôm nay trời đẹp" });
-    expect(again[0]?.text).toContain("bấm một nút");
+    expect(again[0]?.text).toContain("chọn một lựa chọn");
     expect(again[0]?.options).toHaveLength(2);
     await assistant.handle({ ...web("u5"), action: "v1:consent:yes" });
     await assistant.handle({ ...web("u5"), action: "v1:group:can-bo" });
