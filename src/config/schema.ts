@@ -91,7 +91,7 @@ export const configSchema = z.object({
         });
       return addresses;
     }),
-  WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(60),
+  WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
