@@ -3,7 +3,9 @@
  * src/tutor/unit-model.json. For every dev message whose first lesson is one that answers it, each unit of
  * that lesson (step, bullet, sentence) is labelled by whether it holds one of the message's nuggets; a
  * logistic regression over UNIT_FEATURE_NAMES learns P(a unit holds needed advice). `keepAbove` (units below
- * it are left out even when there is room) is then the highest that fully answers the most dev messages.
+ * it are left out even when there is room) is chosen by 5-fold cross-validation on dev: each fold's answers
+ * are composed by a model fitted on the other four, so the figure printed is not one the fit has seen; the
+ * highest threshold within one point of the best is taken, since filler that meets no nugget costs reading.
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -18,12 +20,17 @@ import {
 } from "../src/tutor/answer-units.ts";
 import { chooseSection, compose, quotableUnits, unitContext } from "../src/tutor/compose.ts";
 import { questionKind } from "../src/tutor/intent.ts";
+import type { LogisticModel } from "../src/tutor/logistic.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
 import { comparable, type EvalQuestion, nuggetsMet, readSplit } from "./eval-lib.ts";
 import { fitLogistic } from "./lib/fit-logistic.ts";
 
-const KEEP_ABOVE_GRID = [0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+const KEEP_ABOVE_GRID = [0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2];
+const FOLDS = 5;
+/** keepAbove may cost this share of fully answered messages (cross-validated) to leave filler out. */
+const TOLERANCE = 0.01;
+const FIT = { lambda: 0.01, steps: 2000 };
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
 const { index } = await buildIndex(curriculum);
@@ -31,29 +38,28 @@ const questions = readSplit(join("test", "fixtures", "eval", "dev")).filter(
   (q) => q.lessons.length && !isMedical(q.q),
 );
 
+/** A dev message whose first lesson is right, with its units' features and labels. */
 interface Case {
   question: EvalQuestion;
   text: string;
   hit: LessonHit;
   terms: string[];
   query: string;
+  xs: number[][];
+  ys: number[];
 }
 
 const cases: Case[] = [];
-const xs: number[][] = [];
-const ys: number[] = [];
 for (const question of questions) {
   const text = redactPersonalData(question.q).text;
   const result = await index.search(text, 5);
   const hit = result.hits[0];
   if (!hit || !question.lessons.includes(hit.lessonId)) continue;
-  cases.push({ question, text, hit, terms: result.terms, query: result.query });
   const kind = questionKind(text);
   const chunks = index.chunksOf(hit.lessonId);
   const chosen = chooseSection(hit, kind) ?? hit.chunks[0];
   if (!chosen) continue;
-  const units = quotableUnits(hit, chosen, chunks);
-  const ctx = unitContext(units, {
+  const input = {
     hit,
     chosen,
     lessonChunks: chunks,
@@ -61,62 +67,101 @@ for (const question of questions) {
     question: text,
     query: result.query,
     kind,
-  });
+  };
+  const units = quotableUnits(chunks);
   const phrases = question.nuggets.flat().map(comparable);
-  const features = unitFeaturesOf(units, ctx);
-  for (const [i, unit] of units.entries()) {
-    xs.push(features[i] ?? []);
-    const body = comparable(unit.text);
-    ys.push(phrases.some((p) => body.includes(p)) ? 1 : 0);
-  }
+  cases.push({
+    question,
+    text,
+    hit,
+    terms: result.terms,
+    query: result.query,
+    xs: unitFeaturesOf(units, unitContext(units, input)),
+    ys: units.map((unit) => (phrases.some((p) => comparable(unit.text).includes(p)) ? 1 : 0)),
+  });
 }
 
-const relevance = fitLogistic(xs, ys, { lambda: 0.01, steps: 2000 });
-let best = { keepAbove: 0, fully: -1, nuggets: 0 };
-for (const keepAbove of KEEP_ABOVE_GRID) {
+const fitUnits = (some: Case[]) =>
+  fitLogistic(
+    some.flatMap((c) => c.xs),
+    some.flatMap((c) => c.ys),
+    FIT,
+  );
+
+/** How many of `some` the model answers fully, and the share of nuggets met. */
+function answered(some: Case[], relevance: LogisticModel, keepAbove: number) {
   const model: UnitModel = { relevance, keepAbove, fitted: { split: "dev", questions: 0, units: 0, at: "" } };
   let fully = 0;
   let nuggets = 0;
-  let words = 0;
-  for (const c of cases) {
+  for (const c of some) {
     const kind = questionKind(c.text);
     const chosen = chooseSection(c.hit, kind) ?? c.hit.chunks[0];
     if (!chosen) continue;
-    const composed = compose({
+    const lessonChunks = index.chunksOf(c.hit.lessonId);
+    const input = {
       hit: c.hit,
       chosen,
-      lessonChunks: index.chunksOf(c.hit.lessonId),
+      lessonChunks,
       terms: c.terms,
       question: c.text,
       query: c.query,
       kind,
-      model,
-    });
+    };
+    const composed = compose({ ...input, model });
     const met = nuggetsMet([composed.direct, ...composed.points].join("\n"), c.question.nuggets);
     nuggets += met / c.question.nuggets.length;
-    words += composed.points.join(" ").split(/\s+/).filter(Boolean).length;
     if (met === c.question.nuggets.length) fully++;
   }
-  console.log(
-    `keepAbove ${keepAbove.toFixed(2)}: fully answered ${fully}/${cases.length}, nuggets ${(nuggets / cases.length).toFixed(3)}, body ${(words / cases.length).toFixed(0)} words`,
-  );
-  if (fully >= best.fully) best = { keepAbove, fully, nuggets };
+  return { fully, nuggets };
 }
 
+// Cross-validation: every case answered by a model fitted without it.
+const folds = Array.from({ length: FOLDS }, (_, f) => cases.filter((_, i) => i % FOLDS === f));
+const heldOut = folds.map((fold, f) => ({
+  fold,
+  relevance: fitUnits(cases.filter((_, i) => i % FOLDS !== f)),
+}));
+const tried: { keepAbove: number; fully: number }[] = [];
+for (const keepAbove of KEEP_ABOVE_GRID) {
+  let fully = 0;
+  let nuggets = 0;
+  for (const { fold, relevance } of heldOut) {
+    const r = answered(fold, relevance, keepAbove);
+    fully += r.fully;
+    nuggets += r.nuggets;
+  }
+  console.log(
+    `keepAbove ${keepAbove.toFixed(2)}: cross-validated fully answered ${fully}/${cases.length} (${pct(fully, cases.length)}), nuggets ${pct(nuggets, cases.length)}`,
+  );
+  tried.push({ keepAbove, fully });
+}
+// Shorter answers read better: the highest threshold within TOLERANCE of the best cross-validated figure.
+const bestFully = Math.max(...tried.map((t) => t.fully));
+const best = tried.filter((t) => t.fully >= bestFully - TOLERANCE * cases.length).at(-1) ?? tried[0];
+if (!best) throw new Error("no dev message to fit on");
+
+const relevance = fitUnits(cases);
+const inSample = answered(cases, relevance, best.keepAbove);
 const model: UnitModel = {
   relevance,
   keepAbove: best.keepAbove,
   fitted: {
     split: "dev",
     questions: cases.length,
-    units: xs.length,
+    units: cases.reduce((n, c) => n + c.ys.length, 0),
     at: new Date().toISOString().slice(0, 10),
   },
 };
 writeFileSync(UNIT_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
 console.log(
-  `fitted on ${xs.length} units of ${cases.length} dev messages (${ys.filter(Boolean).length} hold a nugget)`,
+  `fitted on ${model.fitted.units} units of ${cases.length} dev messages (${cases.reduce((n, c) => n + c.ys.filter(Boolean).length, 0)} hold a nugget)`,
 );
 for (const [i, name] of UNIT_FEATURE_NAMES.entries())
   console.log(`  ${name.padEnd(22)} ${(relevance.weights[i] ?? 0).toFixed(3)}`);
-console.log(`keep above ${best.keepAbove}; wrote ${UNIT_MODEL_FILE}`);
+console.log(
+  `keep above ${best.keepAbove}: fully answered ${pct(best.fully, cases.length)} cross-validated, ${pct(inSample.fully, cases.length)} in sample; wrote ${UNIT_MODEL_FILE}`,
+);
+
+function pct(n: number, of: number): string {
+  return `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+}

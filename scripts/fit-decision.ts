@@ -4,8 +4,10 @@
  *   scope:      P(the message is one the lessons answer)        → decline below `refuse`
  *   confidence: P(the first lesson answers it | in scope)       → ask "Ý bạn là …" below `clarify`
  * Thresholds: `refuse` declines as many out-of-scope messages as possible while declining at most
- * MAX_IN_SCOPE_REFUSED of in-scope ones; `clarify` asks back where the first lesson is more often wrong than
- * right, for at most MAX_CLARIFIED of in-scope messages.
+ * MAX_IN_SCOPE_REFUSED of in-scope ones, read from 5-fold cross-validated probabilities (each dev message
+ * scored by a model fitted without it) so the threshold is not set on messages the model has memorised;
+ * `clarify` asks back where the first lesson is more often wrong than right, for at most MAX_CLARIFIED of
+ * in-scope messages.
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -20,6 +22,7 @@ import { fitLogistic } from "./lib/fit-logistic.ts";
 
 const MAX_IN_SCOPE_REFUSED = 0.03;
 const MAX_CLARIFIED = 0.08;
+const FOLDS = 5;
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
 const { index } = await buildIndex(curriculum);
@@ -45,7 +48,17 @@ const confidence = fitLogistic(
   inScopeRows.map((r) => (r.right ? 1 : 0)),
 );
 
-const refuse = pickRefuse(rows, scope);
+// Out-of-fold scope probabilities: each message scored by a model that never saw it.
+const heldOut = rows.map(() => 0);
+for (let f = 0; f < FOLDS; f++) {
+  const train = rows.filter((_, i) => i % FOLDS !== f);
+  const m = fitLogistic(
+    train.map((r) => r.x),
+    train.map((r) => (r.inScope ? 1 : 0)),
+  );
+  for (const [i, r] of rows.entries()) if (i % FOLDS === f) heldOut[i] = probability(m, r.x);
+}
+const refuse = pickRefuse(rows, heldOut);
 const clarify = pickClarify(inScopeRows, confidence);
 const model: DecisionModel = {
   scope,
@@ -65,8 +78,14 @@ console.log(
 console.log(
   `confidence weights: ${confidence.weights.map((w) => w.toFixed(2)).join(" ")}  bias ${confidence.bias.toFixed(2)}`,
 );
+const outHeld = heldOut.filter((_, i) => !rows[i]?.inScope);
+const inHeld = heldOut.filter((_, i) => rows[i]?.inScope);
 console.log(
-  `refuse below ${refuse.toFixed(3)}: out-of-scope declined ${share(outRows.filter((r) => probability(scope, r.x) < refuse).length, outRows.length)}, ` +
+  `refuse below ${refuse.toFixed(3)}, cross-validated: out-of-scope declined ${share(outHeld.filter((p) => p < refuse).length, outHeld.length)}, ` +
+    `in-scope declined ${share(inHeld.filter((p) => p < refuse).length, inHeld.length)}`,
+);
+console.log(
+  `refuse below ${refuse.toFixed(3)}, in sample: out-of-scope declined ${share(outRows.filter((r) => probability(scope, r.x) < refuse).length, outRows.length)}, ` +
     `in-scope declined ${share(inScopeRows.filter((r) => probability(scope, r.x) < refuse).length, inScopeRows.length)}`,
 );
 console.log(
@@ -78,12 +97,9 @@ function share(n: number, of: number): string {
   return `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
 }
 
-/** The highest threshold that declines at most MAX_IN_SCOPE_REFUSED of in-scope messages. */
-function pickRefuse(all: typeof rows, m: LogisticModel): number {
-  const inScope = all
-    .filter((r) => r.inScope)
-    .map((r) => probability(m, r.x))
-    .sort((a, b) => a - b);
+/** The highest threshold that declines at most MAX_IN_SCOPE_REFUSED of in-scope messages (held-out scores). */
+function pickRefuse(all: typeof rows, scores: number[]): number {
+  const inScope = scores.filter((_, i) => all[i]?.inScope).sort((a, b) => a - b);
   const allowed = Math.floor(inScope.length * MAX_IN_SCOPE_REFUSED);
   return inScope[allowed] ?? 0.5;
 }

@@ -24,6 +24,10 @@ export interface Unit {
   count: number;
   /** A sentence that only makes sense after the one before it ("Nó …", "… số này", "Vì vậy …"). */
   leansBack: boolean;
+  /** A sentence that introduces the list after it ("Ví dụ:", "Cách mở thường gặp:"). */
+  leadIn: boolean;
+  /** For a list item: the folded sentence that introduced its list, if any. */
+  listLeadIn?: string;
   /** Folded content words, folded word pairs, folded text, and the section heading's content words. */
   words: string[];
   pairs: string[];
@@ -52,8 +56,15 @@ function parseUnits(chunk: Chunk, section: number): Unit[] {
     else for (const sentence of splitSentences(line)) raw.push({ kind: "prose", text: plain(sentence) });
   }
   let steps = 0;
+  let intro: string | undefined;
   return raw
     .filter((u) => u.text.trim())
+    .map((u, position, all) => {
+      const before = all[position - 1];
+      if (u.kind === "prose") intro = undefined;
+      else if (before?.kind === "prose") intro = foldedText(before.text);
+      return { ...u, listLeadIn: u.kind === "prose" ? undefined : intro };
+    })
     .map((u, position, all) => ({
       ...u,
       chunk,
@@ -63,6 +74,7 @@ function parseUnits(chunk: Chunk, section: number): Unit[] {
       ...(u.kind === "step" ? { step: ++steps } : {}),
       count: countWords(u.text),
       leansBack: u.kind === "prose" && position > 0 && LEANS_BACK.test(u.text),
+      leadIn: /:\s*$/.test(u.text),
       words: contentWords(u.text),
       pairs: pairsOf(u.text),
       folded: foldedText(u.text),
@@ -87,6 +99,8 @@ const NAMES_PLACE =
 /** A unit that gives a rule or an action: a prohibition, a warning, a call to act. */
 const ADVICE =
   /^(khong|dung|chua|chi|hay|nen|can|phai|goi|den|bao|giu|hoi|kiem tra|tat|khoa|doi|mo|bam|chon|nhap|cai|xoa|chup|ghi|dat|tim)(?![a-z])/;
+/** A unit that tells the resident what to do or not to do. */
+export const givesAdvice = (unit: Unit): boolean => ADVICE.test(unit.folded);
 const NEGATION = /(?<![a-z])(khong|dung|chang|chua|cam|tuyet doi)(?![a-z])/;
 
 /** What a unit is scored against: the question and how retrieval ranked the lesson's sections. */
@@ -136,6 +150,9 @@ export const UNIT_FEATURE_NAMES = [
   "section_dau_hieu",
   "section_xu_ly",
   "section_cac_buoc",
+  "after_echo",
+  "section_echo",
+  "example_item",
 ] as const;
 
 /** The features of every unit of a lesson, in UNIT_FEATURE_NAMES order; some are relative to the best unit. */
@@ -143,6 +160,11 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
   const own = units.map((unit) => unitFeatures(unit, ctx));
   const bestOverlap = Math.max(1e-9, ...own.map((f) => f[3] ?? 0));
   const bestPairs = Math.max(1e-9, ...own.map((f) => f[6] ?? 0));
+  // How closely each section restates the question: the advice often follows the sentence that does.
+  const relative = own.map((f) => (f[3] ?? 0) / bestOverlap);
+  const sectionEcho = new Map<Chunk, number>();
+  for (const [i, unit] of units.entries())
+    sectionEcho.set(unit.chunk, Math.max(sectionEcho.get(unit.chunk) ?? 0, relative[i] ?? 0));
   return units.map((unit, i) => {
     const f = own[i] ?? [];
     const folded = unit.folded;
@@ -152,7 +174,7 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
       ...f,
       (f[3] ?? 0) / bestOverlap,
       (f[6] ?? 0) / bestPairs,
-      /:\s*$/.test(unit.text) ? 1 : 0,
+      unit.leadIn ? 1 : 0,
       definition && ctx.kind === "la-gi" ? 1 : 0,
       definition && ctx.kind !== "la-gi" ? 1 : 0,
       /^vi du/.test(folded) ? 1 : 0,
@@ -161,6 +183,9 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
       kind === "dau-hieu" ? 1 : 0,
       kind === "xu-ly" ? 1 : 0,
       kind === "cac-buoc" ? 1 : 0,
+      units[i - 1]?.chunk === unit.chunk ? (relative[i - 1] ?? 0) : 0,
+      sectionEcho.get(unit.chunk) ?? 0,
+      unit.listLeadIn !== undefined && /(?<![a-z])vi du(?![a-z])/.test(unit.listLeadIn) ? 1 : 0,
     ];
   });
 }

@@ -129,4 +129,53 @@ describe("compose", () => {
     expect(composed.direct).toBe("Gọi ngay tổng đài ngân hàng để được hỗ trợ tra soát.");
     expect(composed.points).toEqual(["Đến công an phường trình báo nếu bị lừa."]);
   });
+
+  it("never quotes a lead-in without the list it introduces, nor a fragment too short to mean anything alone", () => {
+    const scams = chunk(
+      4,
+      "Kẻ gian hứa lấy lại tiền",
+      [
+        "Kẻ gian hứa lấy lại tiền đã mất, ví dụ như sau:",
+        "- Gửi thư mời nhận quà tri ân khách hàng.",
+        "Đừng lo.",
+        "Không trả phí cho ai hứa lấy lại tiền đã mất.",
+      ].join("\n"),
+    );
+    const composed = compose({
+      hit: { ...hit, chunks: [scams], chunkScores: [1] },
+      chosen: scams,
+      lessonChunks: [scams],
+      terms: ["ke", "gian", "hua", "lay", "lai", "tien", "lo"],
+      question: "ke gian hua lay lai tien, lo qua",
+      kind: null,
+      model: overlapOnly,
+    });
+    const all = [composed.direct, ...composed.points];
+    expect(all).toContain("Không trả phí cho ai hứa lấy lại tiền đã mất.");
+    expect(all).not.toContain("Kẻ gian hứa lấy lại tiền đã mất, ví dụ như sau:");
+    expect(all).not.toContain("Đừng lo.");
+  });
+
+  it("opens with what to do, not with a sentence about 'them', when the message asks what to do", () => {
+    const callers = chunk(
+      5,
+      "Cuộc gọi giả danh",
+      [
+        "Chúng xưng là công an phường và đòi đọc mã OTP.",
+        "Kẻ gian xưng là công an và đòi bạn đọc mã OTP.",
+        "Tắt máy ngay khi có người xưng công an đòi mã OTP.",
+      ].join("\n"),
+      "xu-ly",
+    );
+    const composed = compose({
+      hit: { ...hit, chunks: [callers], chunkScores: [1] },
+      chosen: callers,
+      lessonChunks: [callers],
+      terms: ["xung", "cong", "an", "doi", "doc", "ma", "otp", "phuong"],
+      question: "co nguoi xung cong an phuong doi doc ma otp, phai lam gi",
+      kind: "xu-ly",
+      model: overlapOnly,
+    });
+    expect(composed.direct).toBe("Tắt máy ngay khi có người xưng công an đòi mã OTP.");
+  });
 });
