@@ -41,9 +41,9 @@ describe("web chat in a phone-sized browser", () => {
       .poll(() => page.locator(".msg.bot").last().textContent(), { timeout: 10_000 })
       .toContain("Xem bài:");
 
-    // The answer offers the lesson's questions; one is answered with a lettered button.
+    // The answer offers the lesson's questions; one is answered with a button carrying its own wording.
     await page.getByRole("button", { name: "Làm 3 câu hỏi về bài này" }).last().click();
-    await page.getByRole("button", { name: "A", exact: true }).last().click();
+    await page.locator(".msg.bot").last().getByRole("button", { name: /^A\. / }).click();
     await expect
       .poll(() => page.locator(".msg.bot").allTextContents(), { timeout: 10_000 })
       .toEqual(expect.arrayContaining([expect.stringMatching(/Đúng rồi|Chưa đúng/)]));
