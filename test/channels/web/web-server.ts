@@ -77,6 +77,7 @@ export async function phone(
     locale: "vi-VN",
     reducedMotion: options.reducedMotion ?? "no-preference",
   });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
   const elsewhere: string[] = [];

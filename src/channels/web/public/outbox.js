@@ -37,6 +37,10 @@ export function createOutbox(post, ui) {
   let timer = null;
   let silentTries = 0;
 
+  const progress = () => {
+    const more = queue.length - 1;
+    ui.status(more ? `Đang trả lời… (còn ${more} tin chờ gửi)` : "Đang trả lời…");
+  };
   const setState = (item, state) => {
     item.state = state;
     ui.state(item);
@@ -57,8 +61,7 @@ export function createOutbox(post, ui) {
         }
         ui.offline(false);
         setState(item, "sending");
-        const more = queue.length - 1;
-        ui.status(more ? `Đang trả lời… (còn ${more} tin chờ gửi)` : "Đang trả lời…");
+        progress();
         const result = await post(item.payload);
         if (result.replies) {
           queue.shift();
@@ -103,6 +106,7 @@ export function createOutbox(post, ui) {
     add(item) {
       queue.push(item);
       if (item.state !== "waiting") setState(item, "waiting");
+      if (busy && queue[0]?.state === "sending") progress();
       pump();
     },
     retry: () => pump(),
