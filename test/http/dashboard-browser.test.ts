@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrganizerServices } from "../../src/organizer/organizer.ts";
 import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
-import { launchChromium } from "../helpers/browser.ts";
+import { axeViolations, launchChromium } from "../helpers/browser.ts";
 import { tempStoreUnscoped } from "../helpers/core.ts";
 import { dashboardServer } from "../helpers/dashboard.ts";
 import { ROOT } from "../helpers/process.ts";
@@ -123,4 +123,64 @@ describe("the organizers' dashboard on a phone", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it("has no accessibility violation on the login, dashboard and contacts pages, with targets ≥ 44 px and text ≥ 16 px", async ({
+    skip,
+  }) => {
+    if (!browser) return skip();
+    const { page, problems } = await phonePage();
+    await page.goto(`${base}/quan-tri`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await smallText(page)).toEqual([]);
+
+    await page.getByLabel("Mã đăng nhập").fill(await org.dashboard.issueCode(ADMIN));
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(`${base}/quan-tri`);
+    await page.goto(`${base}/quan-tri?from=2026-01-01&to=2026-04-30`);
+    for (const details of await page.locator("details").all()) await details.locator("summary").click();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await smallText(page)).toEqual([]);
+
+    await page.goto(`${base}/quan-tri/lien-he`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thông tin liên hệ tại phường");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await smallText(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
+
+/** Links, buttons, fields and disclosure toggles shorter than 44 px (WCAG 2.5.5), by their text. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("a, button, input, select, textarea, summary")]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+      .filter((el) => el.getBoundingClientRect().height < 44)
+      .map(
+        (el) =>
+          `${el.tagName} "${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`,
+      ),
+  );
+}
+
+/** Visible text (outside the charts' SVG, which scale as pictures) set smaller than 16 px. */
+function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || parent.closest("svg, script, style")) continue;
+      if (parent.getClientRects().length === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(parent).fontSize);
+      if (size < 16)
+        small.add(
+          `${parent.tagName}.${parent.className} ${size}px "${node.textContent.trim().slice(0, 30)}"`,
+        );
+    }
+    return [...small];
+  });
+}

@@ -73,7 +73,7 @@ function page(
     .map(
       (c) =>
         `<label for="c-${c.id}">${escapeHtml(c.name)}</label>` +
-        `<input id="c-${c.id}" name="${c.id}" value="${escapeHtml(c.value)}" maxlength="${CONTACT_MAX_CHARS}" placeholder="${escapeHtml(HINT[c.kind])}"${editable ? "" : " readonly"}>`,
+        `<input type="text" id="c-${c.id}" name="${c.id}" value="${escapeHtml(c.value)}" maxlength="${CONTACT_MAX_CHARS}" placeholder="${escapeHtml(HINT[c.kind])}"${editable ? "" : " readonly"}>`,
     )
     .join("\n");
   const body = `<section aria-labelledby="contacts-h">
@@ -84,7 +84,7 @@ ${status}
 ${rows}
 ${editable ? `<p><button type="submit">Lưu</button></p>` : ""}
 </form>
-<p><a href="${BASE}">Về bảng số liệu</a></p>
+<p><a class="btn light" href="${BASE}">Về bảng số liệu</a></p>
 </section>`;
   return renderPage({
     title: "Thông tin liên hệ — Bình dân học vụ số",

@@ -50,7 +50,7 @@ export function renderDashboard(view: DashboardView): string {
   }
   if (view.population) parts.push(populationSection());
   parts.push(
-    `<section aria-labelledby="contacts-link-h"><h2 id="contacts-link-h">Thông tin liên hệ tại phường</h2><p>Địa chỉ, giờ làm việc của Công an phường, Trung tâm Phục vụ hành chính công phường… mà trợ lý kèm theo khi chỉ người dân đến đó. <a href="${BASE}/lien-he">Xem và sửa</a></p></section>`,
+    `<section aria-labelledby="contacts-link-h"><h2 id="contacts-link-h">Thông tin liên hệ tại phường</h2><p>Địa chỉ, giờ làm việc của Công an phường, Trung tâm Phục vụ hành chính công phường… mà trợ lý kèm theo khi chỉ người dân đến đó.</p><p><a class="btn light" href="${BASE}/lien-he">Xem và sửa</a></p></section>`,
   );
   return renderPage({
     title: "Bảng số liệu — Bình dân học vụ số",
@@ -172,15 +172,12 @@ function trendSection(trend: Table): string {
   return `<section aria-labelledby="trend-h">
 <h2 id="trend-h">${escapeHtml(trend.title)}</h2>
 <figure class="chart">${chart}</figure>
-<details><summary>Xem bảng số liệu theo tháng</summary>${plainTable(trend, "trend-h")}</details>
+<details><summary>Xem bảng số liệu theo tháng</summary>${plainTable(trend)}</details>
 </section>`;
 }
 
-function plainTable(
-  table: Table,
-  labelId: string,
-  options: { wide?: boolean; totalLast?: boolean } = {},
-): string {
+/** A table in its own scrolling box, named apart from its section (two landmarks must not share a name). */
+function plainTable(table: Table, options: { wide?: boolean; totalLast?: boolean } = {}): string {
   const head = table.columns
     .map((c, i) => `<th scope="col"${i > 0 ? ` class="n"` : ""}>${escapeHtml(c)}</th>`)
     .join("");
@@ -193,7 +190,7 @@ function plainTable(
       return `<tr${total ? ` class="total"` : ""}>${cells.join("")}</tr>`;
     })
     .join("\n");
-  return `<div class="scroll" role="region" aria-labelledby="${labelId}" tabindex="0"><table${options.wide ? ` class="wide"` : ""}>
+  return `<div class="scroll" role="region" aria-label="Bảng số liệu: ${escapeHtml(table.title)}" tabindex="0"><table${options.wide ? ` class="wide"` : ""}>
 <thead><tr>${head}</tr></thead>
 <tbody>${body}</tbody>
 </table></div>`;
@@ -203,13 +200,13 @@ function wideSection(table: Table, id: string, totalLast = false): string {
   return `<section aria-labelledby="${id}-h">
 <h2 id="${id}-h">${escapeHtml(table.title)}</h2>
 <p class="hint">Vuốt ngang để xem hết các cột.</p>
-${plainTable(table, `${id}-h`, { wide: true, totalLast })}
+${plainTable(table, { wide: true, totalLast })}
 </section>`;
 }
 
 function activitySection(activity: Table): string {
   return `<section aria-labelledby="activity-h">
 <h2 id="activity-h">${escapeHtml(activity.title)}</h2>
-${plainTable(activity, "activity-h")}
+${plainTable(activity)}
 </section>`;
 }

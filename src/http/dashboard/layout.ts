@@ -14,9 +14,9 @@ body{margin:0;background:#eef2ee;color:#1b1b1b;font:16px/1.5 system-ui,"Segoe UI
 .top{background:#1f6b33;color:#fff;padding:.6rem 1rem}
 .top-in{max-width:64rem;margin:0 auto;display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem;justify-content:space-between}
 .top p{margin:0;font-weight:600;line-height:1.3}
-.top small{display:block;font-weight:400;opacity:.9}
+.top small{display:block;font-size:1rem;font-weight:400}
 .top form{margin:0}
-.top button{background:#fff;color:#1f6b33;min-height:40px;padding:.3rem .9rem}
+.top button{background:#fff;color:#1f6b33;min-height:44px;padding:.3rem .9rem}
 main{max-width:64rem;margin:0 auto;padding:.75rem}
 @media (min-width:600px){main{padding:1.25rem}}
 section,.card{background:#fff;border-radius:8px;padding:.9rem;margin:0 0 .9rem;box-shadow:0 1px 2px rgba(0,0,0,.08);min-width:0}
@@ -31,8 +31,8 @@ button,.btn{display:inline-flex;align-items:center;justify-content:center;font:i
 .btn.light{background:#e3f0e6;color:#1f6b33;border:1px solid #9cc5a6}
 label{display:block;font-weight:600;margin:.4rem 0 .2rem}
 input[type=date],input[type=text],textarea{font:inherit;width:100%;max-width:100%;padding:.45rem .55rem;border:1px solid #8a948c;border-radius:6px;background:#fff;color:inherit;min-height:44px}
-input[type=file]{font:inherit;max-width:100%}
-textarea{min-height:9rem;font-size:.95rem}
+input[type=file]{font:inherit;max-width:100%;min-height:44px;padding:.4rem 0}
+textarea{min-height:9rem;font-size:1rem}
 .range{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;align-items:end}
 .range .go{grid-column:1/-1}
 @media (min-width:600px){.range{grid-template-columns:1fr 1fr auto}.range .go{grid-column:auto}}
@@ -41,9 +41,9 @@ textarea{min-height:9rem;font-size:.95rem}
 .ok{color:#0f5c25;background:#e3f5e7;border:2px solid #2e8b47;border-radius:6px;padding:.6rem .8rem;font-weight:600}
 .error ul{margin:.3rem 0 0;padding-left:1.2rem;font-weight:400}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;border:1px solid #d5dbd6;border-radius:6px}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
+table{border-collapse:collapse;width:100%;font-size:1rem}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #e2e6e3;text-align:left;vertical-align:top}
-thead th{background:#f3f6f4;font-weight:600;font-size:.8rem;line-height:1.25}
+thead th{background:#f3f6f4;font-weight:600;font-size:1rem;line-height:1.25}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .wide th,.wide td{white-space:nowrap}
 .wide thead th{white-space:normal;min-width:5.5rem}
@@ -52,7 +52,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody th{font-weight:600}
 tr.total th,tr.total td,.wide tr.total th:first-child{font-weight:700;background:#f6faf6}
 .small{color:#666;font-style:italic}
-.sub{display:block;font-size:.8rem;color:#555;font-weight:400;white-space:normal}
+.sub{display:block;font-size:1rem;color:#555;font-weight:400;white-space:normal}
 .targets{border:1px solid #d5dbd6}
 .targets .t-label{min-width:9rem;font-weight:600}
 .targets .t-label .sub{margin-top:.15rem}
@@ -62,24 +62,24 @@ tr.total th,tr.total td,.wide tr.total th:first-child{font-weight:700;background
  .targets tbody{display:block}
  .targets tr{display:grid;grid-template-columns:1fr 1fr 1fr;grid-template-areas:"label label verdict" "value target gap";gap:.35rem .5rem;border:1px solid #d5dbd6;border-radius:6px;padding:.55rem;margin-bottom:.6rem}
  .targets td{display:block;border:0;padding:0;text-align:left}
- .targets td[data-label]::before{content:attr(data-label);display:block;font-size:.75rem;color:#555;font-weight:400}
+ .targets td[data-label]::before{content:attr(data-label);display:block;font-size:1rem;color:#555;font-weight:400}
  .targets .t-label{grid-area:label;min-width:0}
  .targets .t-verdict{grid-area:verdict;text-align:right}
  .targets .t-value{grid-area:value;font-weight:700;font-size:1.05rem}
  .targets .t-target{grid-area:target}
  .targets .t-gap{grid-area:gap;white-space:normal}
 }
-.badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-weight:700;font-size:.8rem;white-space:nowrap}
+.badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-weight:700;font-size:1rem;white-space:nowrap}
 .met{background:#dcf2e1;color:#0f5c25;border:1px solid #2e8b47}
 .unmet{background:#fdeaea;color:#9b1c1c;border:1px solid #c53030}
 .nodata{background:#eee;color:#444;border:1px solid #999}
 figure{margin:0}
 .chart svg{display:block;width:100%;height:auto;max-width:40rem}
-figcaption{font-size:.85rem;color:#444;margin-top:.3rem}
+figcaption{font-size:1rem;color:#444;margin-top:.3rem}
 details{margin-top:.5rem}
-summary{cursor:pointer;color:#0b5394;min-height:32px}
+summary{cursor:pointer;color:#0b5394;min-height:44px;display:flex;align-items:center}
 .notes{padding-left:1.2rem;margin:0}
-.hint{font-size:.9rem;color:#444}
+.hint{font-size:1rem;color:#444}
 .login{max-width:26rem;margin:1.5rem auto}
 .login input[type=text]{font-size:1.3rem;letter-spacing:.12em;text-transform:uppercase;text-align:center;font-family:ui-monospace,Menlo,Consolas,monospace}
 .login button{width:100%;margin-top:.8rem}

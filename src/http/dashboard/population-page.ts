@@ -7,7 +7,8 @@ export const MAX_CSV_BYTES = 1_000_000;
 export function populationSection(csv = ""): string {
   return `<section aria-labelledby="population-h">
 <h2 id="population-h">Nhập dân số theo tổ dân phố</h2>
-<p class="hint">Dân số của từng tổ, chia theo nhóm, là mẫu số để tính các tỷ lệ. Nhập lại sẽ thay toàn bộ bảng cũ. <a href="${BASE}/dan-so-mau.csv">Tải tệp mẫu (CSV)</a></p>
+<p class="hint">Dân số của từng tổ, chia theo nhóm, là mẫu số để tính các tỷ lệ. Nhập lại sẽ thay toàn bộ bảng cũ.</p>
+<p><a class="btn light" href="${BASE}/dan-so-mau.csv">Tải tệp mẫu (CSV)</a></p>
 <form method="post" action="${BASE}/dan-so">
 <div id="csv-file-row" hidden><label for="csv-file">Chọn tệp CSV</label><input type="file" id="csv-file" accept=".csv,text/csv"></div>
 <label for="csv">Nội dung tệp CSV</label>
@@ -26,7 +27,7 @@ export function renderPopulationResult(
   const body =
     "imported" in result
       ? `<section><h1>Nhập dân số</h1><p class="ok" role="status">Đã nhập ${result.imported} tổ dân phố.</p><p><a class="btn" href="${BASE}">Về bảng số liệu</a></p></section>`
-      : `<section><h1>Nhập dân số</h1><div class="error" role="alert">Chưa nhập được: hãy sửa các dòng dưới đây rồi gửi lại. Bảng dân số cũ vẫn giữ nguyên.<ul>${errorItems(result.errors)}</ul></div><p><a href="${BASE}">Về bảng số liệu</a></p></section>
+      : `<section><h1>Nhập dân số</h1><div class="error" role="alert">Chưa nhập được: hãy sửa các dòng dưới đây rồi gửi lại. Bảng dân số cũ vẫn giữ nguyên.<ul>${errorItems(result.errors)}</ul></div><p><a class="btn light" href="${BASE}">Về bảng số liệu</a></p></section>
 ${populationSection(result.csv)}`;
   return renderPage({
     title: "Nhập dân số — Bình dân học vụ số",
