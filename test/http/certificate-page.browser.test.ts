@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerCertificatePage } from "../../src/http/routes/certificate-page.ts";
 import { type Certificate, Certificates, shortKey } from "../../src/learning/certificates.ts";
 import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
-import { launchChromium } from "../helpers/browser.ts";
+import { axeViolations, launchChromium } from "../helpers/browser.ts";
 import { tempStoreUnscoped, testCurriculum } from "../helpers/core.ts";
 import { ROOT } from "../helpers/process.ts";
 
@@ -75,7 +75,7 @@ async function phonePage(): Promise<{ page: Page; problems: string[] }> {
 }
 
 describe("certificate page in a phone-sized browser", () => {
-  it("shows a valid certificate readably at 360 px, prints with the button, and hides it on paper", async ({
+  it("shows a valid certificate readably at 360 px with no accessibility violation, prints with the button, and hides it on paper", async ({
     skip,
   }) => {
     if (!browser) return skip();
@@ -98,6 +98,7 @@ describe("certificate page in a phone-sized browser", () => {
     await button.click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "certificate-360.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.emulateMedia({ media: "print" });
     expect(await button.isVisible()).toBe(false);
@@ -125,7 +126,7 @@ describe("certificate page in a phone-sized browser", () => {
     await page.close();
   });
 
-  it("follows the QR link to the same record, and shows revoked and unknown certificates plainly", async ({
+  it("follows the QR link to the same record, and shows revoked and unknown certificates plainly and accessibly", async ({
     skip,
   }) => {
     if (!browser) return skip();
@@ -141,9 +142,11 @@ describe("certificate page in a phone-sized browser", () => {
     expect(await page.getByText("Cấp nhầm người").isVisible()).toBe(true);
     expect(await page.getByText("Hợp lệ").count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, "certificate-revoked-360.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     expect((await page.goto(`${base}/chung-nhan/${valid.id}?k=0000000000000000`))?.status()).toBe(404);
     expect(await page.getByRole("status").textContent()).toBe("Không tìm thấy chứng nhận hợp lệ");
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     expect(problems.filter((p) => !/404/.test(p))).toEqual([]); // the 404 itself is logged by Chromium
