@@ -1,14 +1,37 @@
 import type { Reply, ReplyOption } from "../../assistant/types.ts";
 
-/** Replies as terminal text: emphasis stripped, the last reply's options numbered from 1. */
+/** Said once when the terminal chat starts. */
+export const TERMINAL_INTRO =
+  "Trò chuyện với Trợ lý Bình dân học vụ số ngay trong cửa sổ này.\n" +
+  "Gõ câu hỏi rồi nhấn Enter. Khi có lựa chọn, gõ số của lựa chọn rồi nhấn Enter. Gõ /thoat để thoát.";
+
+/** What to type to choose: a number, or a letter when the text already lists the lettered answers. */
+export function choiceHint(options: ReplyOption[]): string {
+  if (options.length && options.every((o) => o.full)) {
+    const letters = "ABCD".slice(0, options.length).split("");
+    return `(Gõ chữ ${letters.slice(0, -1).join(", ")} hoặc ${letters.at(-1)}, hoặc số 1 đến ${options.length}, rồi nhấn Enter.)`;
+  }
+  return options.length === 1
+    ? "(Gõ số 1 rồi nhấn Enter để chọn.)"
+    : `(Gõ số từ 1 đến ${options.length} rồi nhấn Enter để chọn.)`;
+}
+
+/**
+ * Replies as terminal text: emphasis stripped, a link written out, the last reply's options numbered from 1
+ * (quiz answers, already lettered in the text, are not listed twice) with what to type to choose.
+ */
 export function renderForTerminal(replies: Reply[]): { text: string; options: ReplyOption[] } {
   const options = replies.at(-1)?.options ?? [];
   const blocks = replies.map((reply) => {
     const lines = [reply.text.replace(/\*([^*\n]+)\*/g, "$1")];
+    if (reply.link) lines.push(`${reply.link.label}: ${reply.link.url}`);
     if (reply === replies.at(-1) && options.length) {
-      options.forEach((o, i) => {
-        lines.push(`  ${i + 1}) ${o.label.replace(/^\d+\.\s+/, "")}`);
-      });
+      if (!options.every((o) => o.full)) {
+        options.forEach((o, i) => {
+          lines.push(`  ${i + 1}) ${o.label.replace(/^\d+\.\s+/, "")}`);
+        });
+      }
+      lines.push(choiceHint(options));
     }
     return lines.join("\n");
   });
