@@ -228,6 +228,30 @@ describe("reading and hearing the web chat (360 × 740)", () => {
     expect(await behaviours(moving.page)).toContain("smooth");
   });
 
+  it("keeps the newest reply in view when the on-screen keyboard opens and the page shrinks", async ({
+    skip,
+  }) => {
+    if (!browser) return skip();
+    const { page } = await openChat(browser);
+    await ask(page, "cach kich hoat vneid");
+    await openMenu(page);
+    await page.getByRole("navigation").getByRole("button", { name: "Hỏi", exact: true }).click();
+    await expect.poll(() => lastBot(page).textContent()).toContain("Bạn cứ gõ câu hỏi");
+    const newestInView = () =>
+      page.evaluate(() => {
+        const replies = document.querySelectorAll(".msg.bot");
+        const newest = replies[replies.length - 1]?.getBoundingClientRect();
+        const pane = document.getElementById("main")?.getBoundingClientRect();
+        return Boolean(newest && pane && newest.top >= pane.top - 1 && newest.bottom <= pane.bottom + 1);
+      });
+    await expect.poll(newestInView).toBe(true);
+    // Chrome on Android resizes the page for the keyboard (interactive-widget=resizes-content).
+    await page.getByLabel("Tin nhắn của bạn").focus();
+    await page.setViewportSize({ width: 360, height: 420 });
+    await expect.poll(newestInView).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "web-keyboard-open-360.png") });
+  });
+
   it("can be used with the keyboard alone: onboarding, a question, the menu and Escape", async ({ skip }) => {
     if (!browser) return skip();
     const { page, problems } = await openChat(browser, { onboarded: false });
