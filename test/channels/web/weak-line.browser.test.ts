@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARED_NETWORK_BUSY } from "../../../src/http/ip-rate-limit.ts";
-import { launchChromium } from "../../helpers/browser.ts";
+import { axeViolations, launchChromium } from "../../helpers/browser.ts";
 import {
   ARTIFACTS,
   lastBot,
@@ -97,6 +97,7 @@ describe("the web chat on a weak line (360 × 740)", () => {
     await box(page).press("Enter");
     await expect.poll(() => mine(page).last().locator(".note").textContent()).toBe("Đang chờ gửi…");
     expect(await mine(page).last().locator(".text").textContent()).toBe("cach kich hoat vneid");
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "web-failed-send-360.png") });
 
     await page.unroute("**/api/chat");
@@ -130,6 +131,7 @@ describe("the web chat on a weak line (360 × 740)", () => {
     // Buttons of before the reload are stale; the offer's own are live and in view.
     expect(await page.locator(".msg.old .options button:not(:disabled)").count()).toBe(0);
     await expect.poll(() => optionsCovered(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "web-reload-quiz-360.png") });
 
     await offer.getByRole("button", { name: "Làm tiếp" }).click();
@@ -155,6 +157,7 @@ describe("the web chat on a weak line (360 × 740)", () => {
     await box(page).fill("cach kich hoat vneid");
     await box(page).press("Enter");
     await expect.poll(() => mine(page).last().locator(".note").textContent()).toBe("Đang chờ gửi…");
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "web-offline-360.png") });
 
     await context.setOffline(false);
