@@ -47,7 +47,10 @@ export function setUpVoiceInput(button, input, status) {
     recognition.maxAlternatives = 1;
     recognition.onresult = (event) => {
       const heard = event.results?.[0]?.[0]?.transcript ?? "";
-      if (heard) input.value = input.value ? `${input.value} ${heard}` : heard;
+      if (heard) {
+        input.value = input.value ? `${input.value} ${heard}` : heard;
+        input.dispatchEvent(new Event("input")); // the box grows to show it all
+      }
       status.textContent = heard ? "Bạn xem lại chữ rồi bấm Gửi nhé." : "";
     };
     recognition.onerror = (event) => {
