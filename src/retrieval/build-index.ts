@@ -13,7 +13,7 @@ import { ScopeBank } from "./scope-bank.ts";
 import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
-const INDEX_VERSION = "7";
+const INDEX_VERSION = "8";
 
 export interface BuildOptions {
   /** Where the built dense indexes are cached; omitted → no cache. */

@@ -15,11 +15,11 @@ export interface FusionWeights {
 }
 
 export const FUSION_WEIGHTS: FusionWeights = {
-  chunkLexical: 2,
-  chunkDense: 0.5,
-  lessonLexical: 1.88,
+  chunkLexical: 2.5,
+  chunkDense: 0.75,
+  lessonLexical: 2.35,
   askLexical: 1.8,
-  askDense: 0.12,
+  askDense: 0.06,
   rrfK: 5,
   focus: 0.25,
   sectionAsks: 0,
