@@ -228,6 +228,27 @@ describe("reading and hearing the web chat (360 × 740)", () => {
     expect(await behaviours(moving.page)).toContain("smooth");
   });
 
+  it("opens a long lesson at its start, not its end", async ({ skip }) => {
+    if (!browser) return skip();
+    const { page } = await openChat(browser);
+    await openMenu(page);
+    await page.getByRole("navigation").getByRole("button", { name: "Học bài" }).click();
+    await lastBot(page).locator(".options button").first().click();
+    await expect.poll(() => lastBot(page).textContent()).toContain("Chọn một bài");
+    await lastBot(page).locator(".options button").first().click();
+    await expect.poll(() => lastBot(page).textContent()).toContain("Bạn có câu hỏi về bài này?");
+    const place = () =>
+      page.evaluate(() => {
+        const replies = document.querySelectorAll(".msg.bot");
+        const lesson = replies[replies.length - 1]?.getBoundingClientRect();
+        const pane = document.getElementById("main")?.getBoundingClientRect();
+        return lesson && pane
+          ? { tall: lesson.height > pane.height, topShown: Math.abs(lesson.top - pane.top) < 20 }
+          : null;
+      });
+    await expect.poll(place).toEqual({ tall: true, topShown: true });
+  });
+
   it("keeps the newest reply in view when the on-screen keyboard opens and the page shrinks", async ({
     skip,
   }) => {
