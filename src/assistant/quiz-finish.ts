@@ -38,8 +38,13 @@ async function summary(
   session: QuizSession,
 ): Promise<Reply[]> {
   const done = lm.finished(session.correct, session.items.length);
+  // A finished quiz always leaves a way on: lessons to read again, a retry, or the learner's progress.
+  const progress = { label: lm.seeProgress, action: act("progress") };
   if (session.kind === "placement") return [await placementSummary(ctx, profile, session, done)];
-  if (session.kind !== "module" || !session.module) return [{ text: done, options: readAgain(ctx, session) }];
+  if (session.kind !== "module" || !session.module) {
+    const again = readAgain(ctx, session);
+    return [{ text: done, options: again.length ? again : [progress] }];
+  }
 
   const module = session.module;
   const seconds = (ctx.now().getTime() - Date.parse(session.startedAt)) / 1000;
@@ -51,9 +56,9 @@ async function summary(
   const firstPass = await ctx.progress.recordQuiz(profile.id, module, share, passed, ctx.now());
   const text = `${done}\n${passed ? lm.passed(share) : lm.notPassed(share, mark)}`;
   const options = passed
-    ? []
+    ? [progress]
     : [...readAgain(ctx, session), { label: lm.retry, action: act("quiz", module) }];
-  const replies: Reply[] = [{ text, ...(options.length ? { options } : {}) }];
+  const replies: Reply[] = [{ text, options }];
   if (firstPass) replies.push(...(await checkCertification(ctx, profile)));
   return replies;
 }

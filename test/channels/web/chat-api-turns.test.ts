@@ -4,7 +4,8 @@ import { LEARNER_COMMANDS } from "../../../src/assistant/commands.ts";
 import { messages } from "../../../src/assistant/messages.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
-import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";
+import { httpDeps, tempStoreUnscoped, testAssistant, testCurriculum } from "../../helpers/core.ts";
+import { choice } from "../../helpers/quiz.ts";
 
 interface WebReply {
   text: string;
@@ -64,6 +65,16 @@ describe("the web chat's turns", () => {
       expect(o.label).toBe("ABCD"[i]);
       expect(o.full?.length).toBeGreaterThan(4);
     });
+  });
+
+  it("ends a finished quiz with a way on, even when every answer was right", async () => {
+    const id = await learner();
+    const curriculum = await testCurriculum();
+    let replies = await say(id, { action: "v1:lquiz:vneid/kich-hoat" });
+    for (let question = questionOf(replies); question; question = questionOf(replies))
+      replies = await say(id, { action: choice(curriculum, question, true) });
+    expect(replies.map((r) => r.text).join("\n")).toContain("Xong! Bạn trả lời đúng 3/3 câu.");
+    expect(replies.at(-1)?.options?.map((o) => o.action)).toEqual(["v1:progress"]);
   });
 
   it("lists every learner command in /trogiup", async () => {
