@@ -6,15 +6,15 @@
  * Thresholds: `refuse` declines as many out-of-scope messages as possible while declining at most
  * MAX_IN_SCOPE_REFUSED of in-scope ones, read from 5-fold cross-validated probabilities (each dev message
  * scored by a model fitted without it) so the threshold is not set on messages the model has memorised;
- * `clarify` asks back where the first lesson is more often wrong than right, for at most MAX_CLARIFIED of
- * in-scope messages.
+ * `clarify` asks back where the first lesson is more often wrong than right (also on held-out scores), for at
+ * most MAX_CLARIFIED of in-scope messages.
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
 import { DECISION_FILE, type DecisionModel, FEATURE_NAMES, featuresOf } from "../src/tutor/decision.ts";
-import { type LogisticModel, probability } from "../src/tutor/logistic.ts";
+import { probability } from "../src/tutor/logistic.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
 import { readSplit } from "./eval-lib.ts";
@@ -59,7 +59,17 @@ for (let f = 0; f < FOLDS; f++) {
   for (const [i, r] of rows.entries()) if (i % FOLDS === f) heldOut[i] = probability(m, r.x);
 }
 const refuse = pickRefuse(rows, heldOut);
-const clarify = pickClarify(inScopeRows, confidence);
+// Out-of-fold confidence for in-scope messages, the same way.
+const confidenceHeldOut = inScopeRows.map(() => 0);
+for (let f = 0; f < FOLDS; f++) {
+  const train = inScopeRows.filter((_, i) => i % FOLDS !== f);
+  const m = fitLogistic(
+    train.map((r) => r.x),
+    train.map((r) => (r.right ? 1 : 0)),
+  );
+  for (const [i, r] of inScopeRows.entries()) if (i % FOLDS === f) confidenceHeldOut[i] = probability(m, r.x);
+}
+const clarify = pickClarify(inScopeRows, confidenceHeldOut);
 const model: DecisionModel = {
   scope,
   confidence,
@@ -105,8 +115,8 @@ function pickRefuse(all: typeof rows, scores: number[]): number {
 }
 
 /** Below this the first lesson is more often wrong than right; capped at MAX_CLARIFIED of in-scope messages. */
-function pickClarify(inScope: typeof rows, m: LogisticModel): number {
-  const scored = inScope.map((r) => ({ p: probability(m, r.x), right: r.right })).sort((a, b) => a.p - b.p);
+function pickClarify(inScope: typeof rows, scores: number[]): number {
+  const scored = inScope.map((r, i) => ({ p: scores[i] ?? 0, right: r.right })).sort((a, b) => a.p - b.p);
   const cap = Math.floor(scored.length * MAX_CLARIFIED);
   let best = 0;
   let gain = 0;
