@@ -21,7 +21,16 @@ const recentQueries = new Map<string, readonly string[]>();
 
 function termsOf(text: string, expand: boolean): string[] {
   const raw = tokenize(text);
-  const tokens = expand ? expandTokens(raw) : raw;
+  return termsOfTokens(expand ? expandTokens(raw) : raw);
+}
+
+/** A text's expanded terms and character trigrams, tokenised and expanded once (for embedding). */
+export function termsAndTrigrams(text: string): { terms: string[]; trigrams: string[] } {
+  const tokens = expandTokens(tokenize(text));
+  return { terms: termsOfTokens(tokens), trigrams: trigramsOfTokens(tokens) };
+}
+
+function termsOfTokens(tokens: string[]): string[] {
   const terms: string[] = [];
   let previous: { folded: string; stop: boolean } | null = null;
   for (const token of tokens) {
@@ -39,8 +48,12 @@ function termsOf(text: string, expand: boolean): string[] {
 
 /** Character trigrams of folded content words, which survive typos ("vneld" still shares "vne"). */
 export function charTrigrams(text: string): string[] {
+  return trigramsOfTokens(expandTokens(tokenize(text)));
+}
+
+function trigramsOfTokens(tokens: string[]): string[] {
   const grams: string[] = [];
-  for (const token of expandTokens(tokenize(text))) {
+  for (const token of tokens) {
     const folded = fold(token);
     if (isStopword(token) || folded.length < 3) continue;
     const padded = `^${folded}$`;

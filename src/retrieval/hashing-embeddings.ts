@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import { charTrigrams, indexTerms } from "./features.ts";
+import { termsAndTrigrams } from "./features.ts";
 
 export interface HashingEmbeddingsParams extends EmbeddingsParams {
   /** Vector size (default 512). */
@@ -18,6 +18,8 @@ const WEIGHTS: Record<string, number> = { f: 1, b: 1.6, c: 0.35 };
 export class HashingEmbeddings extends Embeddings {
   readonly dimensions: number;
   private readonly idf = new Map<string, number>();
+  /** Features of the fit texts, kept until each is embedded once (the index embeds exactly those texts). */
+  private readonly pending = new Map<string, string[]>();
   private defaultIdf = 1;
 
   constructor(params: HashingEmbeddingsParams = {}) {
@@ -37,7 +39,9 @@ export class HashingEmbeddings extends Embeddings {
   /** Synchronous form, used on the hot path of a turn. */
   embed(text: string): number[] {
     const counts = new Map<string, number>();
-    for (const feature of features(text)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    const ready = this.pending.get(text);
+    this.pending.delete(text);
+    for (const feature of ready ?? features(text)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
     const vector = new Float64Array(this.dimensions);
     for (const [feature, count] of counts) {
       const kind = feature[0] ?? "f";
@@ -55,8 +59,11 @@ export class HashingEmbeddings extends Embeddings {
 
   private fit(texts: string[]): void {
     const df = new Map<string, number>();
-    for (const text of texts)
-      for (const feature of new Set(features(text))) df.set(feature, (df.get(feature) ?? 0) + 1);
+    for (const text of texts) {
+      const all = features(text);
+      this.pending.set(text, all);
+      for (const feature of new Set(all)) df.set(feature, (df.get(feature) ?? 0) + 1);
+    }
     const n = texts.length;
     for (const [feature, count] of df) this.idf.set(feature, Math.log(1 + n / count));
     this.defaultIdf = Math.log(1 + n);
@@ -64,7 +71,8 @@ export class HashingEmbeddings extends Embeddings {
 }
 
 function features(text: string): string[] {
-  return [...indexTerms(text, { expand: true }).filter((t) => !t.startsWith("a:")), ...charTrigrams(text)];
+  const { terms, trigrams } = termsAndTrigrams(text);
+  return [...terms.filter((t) => !t.startsWith("a:")), ...trigrams];
 }
 
 function fnv1a(text: string): number {

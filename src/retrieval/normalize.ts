@@ -82,6 +82,8 @@ export function expandTokens(tokens: string[]): string[] {
 }
 
 const expandCache = new Map<string, readonly string[]>();
+/** First words of the phrase table: a long text looks phrases up only where one can start. */
+const PHRASE_STARTS = new Set(Object.keys(PHRASES).map((key) => key.split(" ")[0] ?? ""));
 
 function expandUncached(tokens: string[]): string[] {
   const out: string[] = [];
@@ -90,6 +92,7 @@ function expandUncached(tokens: string[]): string[] {
     out.push(token);
     const expansion = lookup(ABBREVIATIONS, folded[i] ?? "");
     if (expansion && fold(expansion) !== folded[i]) out.push(...tokenize(expansion));
+    if (!PHRASE_STARTS.has(folded[i] ?? "")) continue;
     for (const length of [2, 3, 4]) {
       const phrase = lookup(PHRASES, folded.slice(i, i + length).join(" "));
       if (phrase) out.push(...tokenize(phrase));
