@@ -46,7 +46,7 @@ export const LEARNER_COMMANDS: readonly CommandInfo[] = [
   { command: "lichhoc", name: "classes", description: "Lịch các lớp học sắp tới" },
   { command: "trogiup", name: "help", description: "Hướng dẫn sử dụng" },
   { command: "huy", name: "cancel", description: "Dừng việc đang làm" },
-  { command: "lienket", name: "link", description: "Liên kết tài khoản Telegram và Zalo" },
+  { command: "lienket", name: "link", description: "Dùng chung tiến độ trên máy khác, Telegram, Zalo" },
   { command: "dulieu", name: "export", description: "Xem dữ liệu của tôi" },
   { command: "xoadulieu", name: "erase", description: "Xóa dữ liệu của tôi" },
 ];

@@ -8,8 +8,10 @@ const LINK_TRIES_PER_ACCOUNT = 5;
 const LINK_TRIES_OVERALL = 100;
 
 /**
- * /lienket without a code gives a one-time code; /lienket <code> on the other app joins this account to
- * the person who asked for the code. What this account had learned on its own is merged in, not lost.
+ * /lienket without a code gives a one-time code; /lienket <code> on another phone's web chat, Telegram or
+ * Zalo joins that account to the person who asked for the code. What that account had learned on its own
+ * is merged in, not lost. A web session costs nothing to make, so the overall counter is what bounds
+ * guessing there.
  */
 export async function linkReply(
   ctx: LearningContext,
@@ -17,7 +19,7 @@ export async function linkReply(
   personId: string,
   args: string,
 ): Promise<Reply[]> {
-  if (inbound.channel !== "telegram" && inbound.channel !== "zalo") return [{ text: lm.linkWebOnly }];
+  if (inbound.channel === "cli") return [{ text: lm.linkNotHere }];
   const code = args.replace(/\s/g, "");
   if (!code) return [{ text: lm.linkCode(await ctx.identities.createLinkCode(personId)) }];
   const account = `${inbound.channel}:${inbound.userId}`;

@@ -115,14 +115,14 @@ export const learningMessages = {
   erased: "Đã xóa toàn bộ dữ liệu của bạn. Cảm ơn bạn đã học cùng mình. Gõ /batdau nếu muốn học lại.",
   eraseKept: "Mình giữ nguyên dữ liệu của bạn.",
   linkCode: (code: string) =>
-    `Mã liên kết của bạn: ${code}\nMở ứng dụng kia (Telegram hoặc Zalo), nhắn cho Trợ lý: /lienket ${code}\n` +
+    `Mã liên kết của bạn: ${code}\nTrên điện thoại khác (trang web học) hoặc trên Telegram, Zalo, nhắn cho Trợ lý: /lienket ${code}\n` +
     "Mã dùng được một lần, trong 10 phút. Đừng đưa mã cho người khác.",
-  linked: "Đã liên kết! Tiến độ và chứng nhận của bạn giờ dùng chung trên cả hai ứng dụng.",
+  linked: "Đã liên kết! Tiến độ và chứng nhận của bạn giờ dùng chung trên các máy và ứng dụng đã liên kết.",
   linkInvalid:
-    "Mã liên kết không đúng hoặc đã hết hạn. Bạn lấy mã mới bằng lệnh /lienket ở ứng dụng kia nhé.",
-  linkWebOnly: "Liên kết chỉ dùng cho Telegram và Zalo.",
+    "Mã liên kết không đúng hoặc đã hết hạn. Bạn lấy mã mới bằng lệnh /lienket ở máy hoặc ứng dụng kia nhé.",
+  linkNotHere: "Liên kết dùng trên trang web học, Telegram và Zalo, không dùng ở đây.",
   linkLocked:
-    "Bạn đã nhập sai mã liên kết nhiều lần. Hãy đợi 15 phút rồi thử lại, với mã mới lấy bằng lệnh /lienket ở ứng dụng kia.",
+    "Bạn đã nhập sai mã liên kết nhiều lần. Hãy đợi 15 phút rồi thử lại, với mã mới lấy bằng lệnh /lienket ở máy hoặc ứng dụng kia.",
   moreSteps: "Bước tiếp theo",
   noMoreSteps: "Hết các bước rồi. Bạn cứ hỏi tiếp nhé.",
   modeQuestion:

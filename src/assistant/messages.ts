@@ -46,7 +46,7 @@ export const messages = {
     "• /chungnhan — xem chứng nhận\n" +
     "• /lichhoc — lịch các lớp học sắp tới\n" +
     "• /huy — dừng việc đang làm dở\n" +
-    "• /lienket — dùng chung tiến độ trên Telegram và Zalo\n" +
+    "• /lienket — dùng chung tiến độ trên máy khác, Telegram và Zalo\n" +
     "• /dulieu — xem dữ liệu mình lưu về bạn\n" +
     "• /xoadulieu — xóa dữ liệu của bạn\n" +
     "• /start — bắt đầu, đăng ký học\n" +
