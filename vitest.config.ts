@@ -27,7 +27,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SYSTEM, isolate: false } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SYSTEM, isolate: false },
+      },
       { extends: true, test: { name: "system", include: SYSTEM } },
     ],
   },
