@@ -54,7 +54,7 @@ function audienceOf(draft: ClassDraft): Audience {
 
 async function confirmReply(scope: OrgScope, organizer: Organizer, draft: ClassDraft): Promise<Reply> {
   const audience = withinScope(audienceOf(draft), organizer.scope) ?? audienceOf(draft);
-  const reach = (await scope.org.recipients(audience)).length;
+  const recipients = await scope.org.recipients(audience);
   const when = formatVietnamDateTime(new Date(draft.startsAt ?? 0));
   return {
     text: om.classSummary(
@@ -63,7 +63,8 @@ async function confirmReply(scope: OrgScope, organizer: Organizer, draft: ClassD
       draft.place ?? "",
       describeAudience(scope.ctx, audience),
       draft.capacity ?? 0,
-      reach,
+      recipients.length,
+      await scope.org.reach(recipients),
     ),
     options: [dlg("ok", om.confirm), dlg("no", om.cancel)],
   };
@@ -200,7 +201,7 @@ async function createClass(scope: OrgScope, organizer: Organizer, draft: ClassDr
     audience: recipients.length,
   });
   await endDialogue(scope);
-  return [{ text: om.classCreated(record.code, recipients.length) }];
+  return [{ text: om.classCreated(record.code, recipients.length, await scope.org.reach(recipients)) }];
 }
 
 /** The announcement residents get, with the RSVP options. */

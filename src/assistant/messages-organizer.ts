@@ -1,5 +1,22 @@
 /** Vietnamese text of organizer tools: roles, classes, RSVP, attendance and broadcasts. */
 import type { Counts } from "../organizer/outbox.ts";
+import { type ReachReport, unreachableTotal } from "../organizer/reach.ts";
+
+/** Said before a notice or class announcement is sent: who will not get it and why; "" when everyone will. */
+function unreachableWarning(report: ReachReport): string {
+  const { noPush, blocked, noChannel } = report.unreachable;
+  const total = unreachableTotal(report);
+  if (!total) return "";
+  const why = [
+    noPush ? `${noPush} người chỉ dùng trang web học mà chưa bật nhận thông báo` : "",
+    blocked ? `${blocked} người đã chặn Trợ lý hoặc tắt nhận thông báo` : "",
+    noChannel ? `${noChannel} người chỉ dùng kênh mà máy chủ này không gửi tin được` : "",
+  ].filter(Boolean);
+  return (
+    `\n⚠️ ${total} người trong số đó sẽ KHÔNG nhận được: ${why.join("; ")}. ` +
+    "Bạn nhắn họ qua tổ dân phố nhé."
+  );
+}
 
 export const organizerMessages = {
   notOrganizer: (account: string) =>
@@ -66,11 +83,14 @@ export const organizerMessages = {
     audience: string,
     capacity: number,
     reach: number,
+    report: ReachReport,
   ) =>
     `Kiểm tra lại lớp học:\n• Chủ đề: ${topic}\n• Thời gian: ${when}\n• Địa điểm: ${place}\n` +
-    `• Dành cho: ${audience}\n• Số chỗ: ${capacity}\nThông báo sẽ gửi tới ${reach} người. Xác nhận?`,
-  classCreated: (code: string, reach: number) =>
-    `Đã tạo lớp và đang gửi thông báo tới ${reach} người.\nMã điểm danh của lớp: ${code} (gõ /diemdanh để xem lại).`,
+    `• Dành cho: ${audience}\n• Số chỗ: ${capacity}\nThông báo sẽ gửi tới ${reach} người.` +
+    `${unreachableWarning(report)}\nXác nhận?`,
+  classCreated: (code: string, reach: number, report: ReachReport) =>
+    `Đã tạo lớp và đang gửi thông báo tới ${reach} người.${unreachableWarning(report)}\n` +
+    `Mã điểm danh của lớp: ${code} (gõ /diemdanh để xem lại).`,
 
   // announcement, RSVP, reminders
   classAnnouncement: (topic: string, when: string, place: string, capacity: number) =>
@@ -133,14 +153,15 @@ export const organizerMessages = {
   noticeWhen: "Bước 3/3: gửi lúc nào? Bấm “Gửi ngay”, hoặc gõ ngày giờ, ví dụ: 20/12 08:00.",
   sendNow: "Gửi ngay",
   previewTitle: "Xem trước thông báo:",
-  noticeSummary: (reach: number, audience: string, when: string) =>
-    `Người nhận: ${reach} người (${audience}).\nThời gian gửi: ${when}.\n` +
+  noticeSummary: (reach: number, audience: string, when: string, report: ReachReport) =>
+    `Người nhận: ${reach} người (${audience}).${unreachableWarning(report)}\nThời gian gửi: ${when}.\n` +
     "Tin không gửi từ 21:00 đến 07:00, trừ khi bạn chọn “Gửi khẩn”.",
   send: "Gửi",
   sendUrgent: "Gửi khẩn (cả ban đêm)",
   nobody: "Không có ai trong nhóm người nhận này, nên mình không gửi. Bạn thử chọn nhóm khác nhé.",
-  noticeQueued: (id: string, reach: number, when: string) =>
-    `Đã xếp hàng thông báo ${id} tới ${reach} người, gửi ${when}. Gõ /baocaogui để xem tình trạng.`,
+  noticeQueued: (id: string, reach: number, when: string, report: ReachReport) =>
+    `Đã xếp hàng thông báo ${id} tới ${reach} người, gửi ${when}.${unreachableWarning(report)}\n` +
+    "Gõ /baocaogui để xem tình trạng.",
   nowWord: "ngay bây giờ",
 
   // /baocaogui

@@ -114,11 +114,15 @@ function readStep(
 
 async function preview(scope: OrgScope, draft: NoticeDraft): Promise<Reply[]> {
   const audience = draft.audience ?? {};
-  const reach = (await scope.org.recipients(audience)).length;
+  const recipients = await scope.org.recipients(audience);
+  const report = await scope.org.reach(recipients);
   const when = draft.sendAt ? formatVietnamDateTime(new Date(draft.sendAt)) : om.nowWord;
   return [
     { text: `${om.previewTitle}\n\n${draft.text ?? ""}` },
-    { text: om.noticeSummary(reach, describeAudience(scope.ctx, audience), when), options: confirmOptions() },
+    {
+      text: om.noticeSummary(recipients.length, describeAudience(scope.ctx, audience), when, report),
+      options: confirmOptions(),
+    },
   ];
 }
 
@@ -181,5 +185,5 @@ async function queueNotice(
     audience: recipients.length,
   });
   const when = sendAt > now ? formatVietnamDateTime(sendAt) : om.nowWord;
-  return [{ text: om.noticeQueued(id, recipients.length, when) }];
+  return [{ text: om.noticeQueued(id, recipients.length, when, await scope.org.reach(recipients)) }];
 }

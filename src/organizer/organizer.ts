@@ -1,3 +1,4 @@
+import type { Channel } from "../assistant/types.ts";
 import type { WardProfile } from "../knowledge/ward-schema.ts";
 import type { Certificates } from "../learning/certificates.ts";
 import { Identities } from "../learning/identity.ts";
@@ -10,6 +11,7 @@ import { DashboardAccess } from "./dashboard-access.ts";
 import { LocalContacts } from "./local-contacts.ts";
 import { Outbox } from "./outbox.ts";
 import { QuestionLog } from "./question-log.ts";
+import { Reach, type ReachReport } from "./reach.ts";
 import { createReports, type Reports } from "./reports/reports.ts";
 import { type Organizer, Roles } from "./roles.ts";
 
@@ -29,6 +31,10 @@ export interface OrganizerServices {
   localContacts: LocalContacts;
   /** The person ids an audience reaches now. */
   recipients(audience: Audience): Promise<string[]>;
+  /** How many of these people a notice can reach, and why the others cannot (shown before sending). */
+  reach(personIds: readonly string[]): Promise<ReachReport>;
+  /** Which channels can push (the composition root says so once at start; default Telegram, Zalo, web). */
+  useDeliveryChannels(channels: readonly Channel[]): void;
   /** The organizer role of a person (checked on every one of their linked accounts), or null. */
   organizerOf(personId: string): Promise<Organizer | null>;
 }
@@ -43,6 +49,8 @@ export function createOrganizerServices(deps: {
   const audit = new AuditLog(deps.store);
   const roles = new Roles(deps.store, deps.adminIds, audit);
   const identities = new Identities(deps.store);
+  let deliveryChannels: readonly Channel[] = ["telegram", "zalo", "web"];
+  const reach = new Reach(deps.store, () => deliveryChannels);
   return {
     store: deps.store,
     audit,
@@ -53,6 +61,10 @@ export function createOrganizerServices(deps: {
     questionLog: new QuestionLog(deps.store),
     dashboard: new DashboardAccess(deps.store),
     localContacts: new LocalContacts(deps.store, deps.ward.contacts, audit),
+    reach: (personIds) => reach.of(personIds),
+    useDeliveryChannels: (channels) => {
+      deliveryChannels = [...channels];
+    },
     organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),
     recipients: (audience) =>
       resolveAudience(

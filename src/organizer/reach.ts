@@ -1,0 +1,68 @@
+import type { Channel } from "../assistant/types.ts";
+import { Identities } from "../learning/identity.ts";
+import { PushSubscriptions } from "../learning/push-subscriptions.ts";
+import { Reachability } from "../learning/reachability.ts";
+import type { Store } from "../storage/store.ts";
+
+/** Why a recipient will not get a notice. */
+export type UnreachableReason =
+  /** Only on the web chat, and never turned notices on (or the browser's subscription expired). */
+  | "noPush"
+  /** Blocked the bot or left on every app they use. */
+  | "blocked"
+  /** Only on a channel this server does not send on (the terminal chat, an app without its token). */
+  | "noChannel";
+
+export interface ReachReport {
+  reachable: number;
+  unreachable: Record<UnreachableReason, number>;
+}
+
+export const unreachableTotal = (report: ReachReport) =>
+  report.unreachable.noPush + report.unreachable.blocked + report.unreachable.noChannel;
+
+/**
+ * Counts, before sending, who of a list of people a notice can reach, by the same rule the broadcast worker
+ * follows: an account on a channel that can push, not marked unreachable, and on the web with a push
+ * subscription.
+ */
+export class Reach {
+  private readonly identities: Identities;
+  private readonly reachability: Reachability;
+  private readonly subscriptions: PushSubscriptions;
+
+  constructor(
+    store: Store,
+    /** Channels with a sender (set by the composition root). */
+    private readonly channels: () => readonly Channel[],
+  ) {
+    this.identities = new Identities(store);
+    this.reachability = new Reachability(store);
+    this.subscriptions = new PushSubscriptions(store);
+  }
+
+  private async account(account: string): Promise<UnreachableReason | "ok"> {
+    const at = account.indexOf(":");
+    const channel = account.slice(0, at) as Channel;
+    const userId = account.slice(at + 1);
+    if (!this.channels().includes(channel)) return "noChannel";
+    if (channel === "web" && !(await this.subscriptions.has(userId))) return "noPush";
+    return (await this.reachability.isReachable(channel, userId)) ? "ok" : "blocked";
+  }
+
+  async of(personIds: readonly string[]): Promise<ReachReport> {
+    const report: ReachReport = { reachable: 0, unreachable: { noPush: 0, blocked: 0, noChannel: 0 } };
+    for (const personId of new Set(personIds)) {
+      const found = new Set<UnreachableReason | "ok">();
+      for (const account of await this.identities.accountsOf(personId)) {
+        found.add(await this.account(account));
+        if (found.has("ok")) break;
+      }
+      if (found.has("ok")) report.reachable++;
+      else if (found.has("noPush")) report.unreachable.noPush++;
+      else if (found.has("blocked")) report.unreachable.blocked++;
+      else report.unreachable.noChannel++;
+    }
+    return report;
+  }
+}
