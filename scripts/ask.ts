@@ -10,6 +10,7 @@ import { pino } from "pino";
 import { loadConfig } from "../src/config/load-config.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
+import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { exitWithReadableError } from "../src/shared/process.ts";
 import { createTutor } from "../src/tutor/create-tutor.ts";
 import type { Tutor } from "../src/tutor/tutor.ts";
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
-  const built = await buildIndex(curriculum, { cacheDir: join(config.DATA_DIR, "index") });
+  const built = await buildIndex(curriculum, {
+    cacheDir: join(config.DATA_DIR, "index"),
+    embeddings: createEmbeddings(config),
+  });
   const tutor = createTutor({
     config,
     index: built.index,

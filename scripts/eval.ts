@@ -7,8 +7,10 @@
  *   --misses         (dev only) print each miss to stderr, for tuning
  */
 import { join, resolve } from "node:path";
+import { loadConfig } from "../src/config/load-config.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
+import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { createExtractiveTutor } from "../src/tutor/extractive-tutor.ts";
 import {
   createMiniSearchBaseline,
@@ -39,7 +41,7 @@ const progress = (text: string) => {
 };
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
-const built = await buildIndex(curriculum);
+const built = await buildIndex(curriculum, { embeddings: createEmbeddings(loadConfig()) });
 progress(`index built in ${built.buildMs.toFixed(0)} ms`);
 const tutor = createExtractiveTutor({ index: built.index });
 const baseline = createMiniSearchBaseline(curriculum);

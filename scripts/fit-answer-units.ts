@@ -9,8 +9,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadConfig } from "../src/config/load-config.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
+import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import type { LessonHit } from "../src/retrieval/hybrid-index.ts";
 import {
   UNIT_FEATURE_NAMES,
@@ -33,7 +35,7 @@ const TOLERANCE = 0.01;
 const FIT = { lambda: 0.01, steps: 2000 };
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
-const { index } = await buildIndex(curriculum);
+const { index } = await buildIndex(curriculum, { embeddings: createEmbeddings(loadConfig()) });
 const questions = readSplit(join("test", "fixtures", "eval", "dev")).filter(
   (q) => q.lessons.length && !isMedical(q.q),
 );

@@ -11,8 +11,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadConfig } from "../src/config/load-config.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
+import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { DECISION_FILE, type DecisionModel, FEATURE_NAMES, featuresOf } from "../src/tutor/decision.ts";
 import { probability } from "../src/tutor/logistic.ts";
 import { isMedical } from "../src/tutor/medical.ts";
@@ -25,7 +27,7 @@ const MAX_CLARIFIED = 0.08;
 const FOLDS = 5;
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
-const { index } = await buildIndex(curriculum);
+const { index } = await buildIndex(curriculum, { embeddings: createEmbeddings(loadConfig()) });
 const questions = readSplit(join("test", "fixtures", "eval", "dev")).filter((q) => !isMedical(q.q));
 const rows: { x: number[]; inScope: boolean; right: boolean }[] = [];
 for (const question of questions) {

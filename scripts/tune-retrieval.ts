@@ -4,15 +4,17 @@
  * weights. Prints the best weights found; copying them into FUSION_WEIGHTS is a reviewed, manual step.
  */
 import { join, resolve } from "node:path";
+import { loadConfig } from "../src/config/load-config.ts";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
+import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { FUSION_WEIGHTS, type FusionWeights } from "../src/retrieval/fusion-weights.ts";
 import type { HybridIndex } from "../src/retrieval/hybrid-index.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
 import { readSplit } from "./eval-lib.ts";
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
-const { index } = await buildIndex(curriculum);
+const { index } = await buildIndex(curriculum, { embeddings: createEmbeddings(loadConfig()) });
 const questions = readSplit(join("test", "fixtures", "eval", "dev")).filter((q) => q.lessons.length);
 
 async function measure(weights: FusionWeights): Promise<{ hit1: number; hit3: number }> {

@@ -8,6 +8,7 @@ import type { Curriculum } from "./knowledge/types.ts";
 import { Certificates, certificateSecret } from "./learning/certificates.ts";
 import { createOrganizerServices, type OrganizerServices } from "./organizer/organizer.ts";
 import { buildIndex } from "./retrieval/build-index.ts";
+import { createEmbeddings } from "./retrieval/create-embeddings.ts";
 import { openStore } from "./storage/open-store.ts";
 import type { Store } from "./storage/store.ts";
 import { createTutor } from "./tutor/create-tutor.ts";
@@ -31,7 +32,10 @@ export interface Core {
 export async function createCore(config: Config, logger: Logger): Promise<Core> {
   const { store, kind } = await openStore(config);
   const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
-  const built = await buildIndex(curriculum, { cacheDir: join(config.DATA_DIR, "index") });
+  const built = await buildIndex(curriculum, {
+    cacheDir: join(config.DATA_DIR, "index"),
+    embeddings: createEmbeddings(config),
+  });
   logger.info(
     { ms: Math.round(built.buildMs), fromCache: built.fromCache, lessons: curriculum.lessons.size },
     "index ready",

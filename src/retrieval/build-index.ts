@@ -1,27 +1,24 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Embeddings } from "@langchain/core/embeddings";
 import type { Curriculum, Lesson } from "../knowledge/types.ts";
 import { askTargets, chunkLessons } from "./chunk.ts";
+import { type EmbeddingsChoice, LOCAL_EMBEDDINGS } from "./create-embeddings.ts";
 import { DenseIndex } from "./dense-index.ts";
 import { DiacriticRestorer } from "./diacritics.ts";
-import { HashingEmbeddings } from "./hashing-embeddings.ts";
 import { HybridIndex } from "./hybrid-index.ts";
 import { LexicalIndex } from "./lexical-index.ts";
 import { ScopeBank } from "./scope-bank.ts";
 import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
-const INDEX_VERSION = "8";
+const INDEX_VERSION = "9";
 
 export interface BuildOptions {
   /** Where the built dense indexes are cached; omitted → no cache. */
   cacheDir?: string;
-  /** An embeddings model (e.g. OpenAIEmbeddings); default: the local HashingEmbeddings fitted on the curriculum. */
-  embeddings?: Embeddings;
-  /** Name of the embeddings model, part of the cache key. */
-  embeddingsName?: string;
+  /** The embedding model (`createEmbeddings(config)`); default: the local hashing model fitted on the curriculum. */
+  embeddings?: EmbeddingsChoice;
 }
 
 export interface BuiltIndex {
@@ -53,13 +50,13 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const texts = chunks.map((c) => c.indexText);
   const asks = askTargets(chunks);
   const askTexts = asks.map((a) => a.text);
-  const embeddings = options.embeddings ?? new HashingEmbeddings({ fitTexts: texts });
-  const embeddingsName =
-    options.embeddingsName ??
-    (embeddings instanceof HashingEmbeddings ? `hashing-${embeddings.dimensions}` : "custom");
-  const contentHash = hashTexts([...chunks.map((c) => `${c.id}\0${c.indexText}`), ...askTexts], {
-    salt: `${INDEX_VERSION}:${embeddingsName}`,
-  });
+  const choice = options.embeddings ?? LOCAL_EMBEDDINGS;
+  const embeddings = choice.create(texts);
+  const outsideTexts = ScopeBank.texts(curriculum.outOfScope);
+  const contentHash = hashTexts(
+    [...chunks.map((c) => `${c.id}\0${c.indexText}`), ...askTexts, ...outsideTexts],
+    { salt: `${INDEX_VERSION}:${choice.name}` },
+  );
 
   const denseOf = async (name: string, docs: string[]) => {
     const cached = options.cacheDir
@@ -75,7 +72,8 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   };
   const sections = await denseOf("sections", texts);
   const askVectors = await denseOf("asks", askTexts);
-  const outside = await ScopeBank.build(curriculum.outOfScope, (docs) => embeddings.embedDocuments(docs));
+  const outsideVectors = await denseOf("outside", outsideTexts);
+  const outside = ScopeBank.build(curriculum.outOfScope, outsideVectors.dense);
 
   return {
     index: new HybridIndex({
@@ -95,7 +93,7 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
       ]),
       outside,
     }),
-    fromCache: sections.fromCache && askVectors.fromCache,
+    fromCache: sections.fromCache && askVectors.fromCache && outsideVectors.fromCache,
     buildMs: performance.now() - started,
     contentHash,
   };

@@ -18,7 +18,7 @@ const WEIGHTS: Record<string, number> = { f: 1, b: 1.6, c: 0.35 };
 export class HashingEmbeddings extends Embeddings {
   readonly dimensions: number;
   private readonly idf = new Map<string, number>();
-  /** Features of the fit texts, kept until each is embedded once (the index embeds exactly those texts). */
+  /** Features of the fit texts, kept until each is embedded (the index embeds those texts first). */
   private readonly pending = new Map<string, string[]>();
   private defaultIdf = 1;
 
@@ -40,7 +40,10 @@ export class HashingEmbeddings extends Embeddings {
   embed(text: string): number[] {
     const counts = new Map<string, number>();
     const ready = this.pending.get(text);
-    this.pending.delete(text);
+    // A text that was not fitted means the fitted ones are not being embedded (their vectors were cached):
+    // what was kept for them is let go.
+    if (ready) this.pending.delete(text);
+    else this.pending.clear();
     for (const feature of ready ?? features(text)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
     const vector = new Float64Array(this.dimensions);
     for (const [feature, count] of counts) {

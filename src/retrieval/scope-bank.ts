@@ -1,5 +1,5 @@
 import type { OutOfScopeTopic } from "../knowledge/schema.ts";
-import { type DenseHit, DenseIndex } from "./dense-index.ts";
+import type { DenseHit, DenseIndex } from "./dense-index.ts";
 import { LexicalIndex } from "./lexical-index.ts";
 
 export interface OutsideMatch {
@@ -24,18 +24,15 @@ export class ScopeBank {
     private readonly topicOf: OutOfScopeTopic[],
   ) {}
 
-  static async build(
-    topics: OutOfScopeTopic[],
-    embed: (texts: string[]) => Promise<number[][]>,
-  ): Promise<ScopeBank> {
+  /** The example messages, in the order `build` expects their vectors. */
+  static texts(topics: OutOfScopeTopic[]): string[] {
+    return topics.flatMap((t) => t.examples);
+  }
+
+  /** `dense` holds the vectors of `ScopeBank.texts(topics)`, in that order. */
+  static build(topics: OutOfScopeTopic[], dense: DenseIndex): ScopeBank {
     const topicOf = topics.flatMap((topic) => topic.examples.map(() => topic));
-    const texts = topics.flatMap((t) => t.examples);
-    const vectors = await embed(texts);
-    return new ScopeBank(
-      DenseIndex.build(vectors, vectors[0]?.length ?? 1),
-      new LexicalIndex(texts),
-      topicOf,
-    );
+    return new ScopeBank(dense, new LexicalIndex(ScopeBank.texts(topics)), topicOf);
   }
 
   nearest(query: string, vector: number[], neighbours = 10): OutsideMatch {

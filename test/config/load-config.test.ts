@@ -23,6 +23,17 @@ describe("configuration", () => {
     );
   });
 
+  it("takes OpenAI-compatible embeddings only with a key or a server to ask", () => {
+    expect(loadConfig({}).EMBEDDINGS).toBe("local");
+    expect(() => loadConfig({ EMBEDDINGS: "openai" })).toThrowError(
+      /EMBEDDINGS="openai": openai needs OPENAI_API_KEY, or OPENAI_BASE_URL/,
+    );
+    expect(
+      loadConfig({ EMBEDDINGS: "openai", OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }).EMBEDDINGS,
+    ).toBe("openai");
+    expect(() => loadConfig({ EMBEDDINGS: "bert" })).toThrowError(/EMBEDDINGS="bert"/);
+  });
+
   it("never prints a secret's value in an error", () => {
     let message = "";
     try {

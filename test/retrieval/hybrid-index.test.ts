@@ -77,7 +77,7 @@ describe("hybrid retrieval", () => {
     const changed = await buildIndex(await loadCurriculum(dir), { cacheDir });
     expect(changed.fromCache).toBe(false);
     expect(changed.contentHash).not.toBe(first.contentHash);
-    // Sections and asks, for each of the two curricula.
-    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".hnsw"))).toHaveLength(4);
+    // Sections, asks and out-of-scope examples, for each of the two curricula.
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".hnsw"))).toHaveLength(6);
   });
 });
