@@ -1,6 +1,6 @@
 import type { PersonalDataPart } from "../../learning/personal-data.ts";
 import type { Store } from "../../storage/store.ts";
-import { type LearnerFacts, learnerFacts } from "./snapshot.ts";
+import { type LearnerFacts, learnerFacts } from "./learner-facts.ts";
 
 const KEY = "report:erased";
 /** Tổ and group of erased people who checked in to a class. */

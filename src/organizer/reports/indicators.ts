@@ -1,8 +1,10 @@
 import { LEARNER_GROUPS, type LearnerGroup } from "../../knowledge/schema.ts";
 import type { WardTarget } from "../../knowledge/ward-schema.ts";
 import type { Scope } from "../audience.ts";
+import type { IndicatorRow } from "./indicator-row.ts";
+import type { LearnerFacts } from "./learner-facts.ts";
 import { type ReportRange, rangeBounds } from "./range.ts";
-import type { ClassFacts, LearnerFacts, WardSnapshot } from "./snapshot.ts";
+import type { ClassFacts, WardSnapshot } from "./snapshot.ts";
 import { evaluateTargets, type TargetResult } from "./targets.ts";
 
 const DAY_MS = 86_400_000;
@@ -10,31 +12,6 @@ const DAY_MS = 86_400_000;
 export const AI_MODULE = "tri-tue-nhan-tao";
 /** The row of learners who gave no tổ dân phố. */
 export const NO_TO = "Chưa khai báo tổ";
-
-/** One row of the report (the ward, a tổ dân phố or a learner group), raw numbers before suppression. */
-export interface IndicatorRow {
-  label: string;
-  /** Residents per the imported population; null when none was imported for this row. */
-  population: number | null;
-  /** People registered (consent given) by the end of the period. */
-  registered: number;
-  /** People who registered within the period. */
-  newInPeriod: number;
-  /** People who used the assistant in the 30 days up to the end of the period. */
-  active30: number;
-  /** Lessons first read within the period (count of lessons, not people). */
-  lessonsRead: number;
-  /** Module quizzes first passed within the period (count of passes). */
-  modulePasses: number;
-  /** People holding a valid certificate at the end of the period. */
-  certified: number;
-  /** People who passed the AI module by the end of the period. */
-  aiPassed: number;
-  /** Classes held within the period for this tổ or group (ward-wide classes count on the ward row only). */
-  classesHeld: number;
-  /** Check-ins at those classes by people of this row. */
-  attendance: number;
-}
 
 export interface TrendPoint {
   /** `YYYY-MM`. */

@@ -1,5 +1,6 @@
 import { GROUP_LABELS } from "../../assistant/messages.ts";
-import type { IndicatorRow, WardReport } from "./indicators.ts";
+import type { IndicatorRow } from "./indicator-row.ts";
+import type { WardReport } from "./indicators.ts";
 import { formatDay } from "./range.ts";
 
 /** A table cell: a number, or text such as the small-cell mark. */

@@ -1,6 +1,6 @@
 import type { LearnerGroup } from "../../knowledge/schema.ts";
 import type { MeasurableTarget, WardTarget } from "../../knowledge/ward-schema.ts";
-import type { IndicatorRow } from "./indicators.ts";
+import type { IndicatorRow } from "./indicator-row.ts";
 
 /** How one measurable target is counted; its share and wording come from the ward profile (ward.yaml). */
 interface TargetMeasure {
