@@ -62,7 +62,7 @@ describe("broadcasts through the outbox and the paced sender", () => {
       expect(end - start + 1).toBeLessThanOrEqual(25);
     }
     // Per-person states are gone; the counts stay for reports.
-    expect(await store.hgetall(`bc:${id}:st`)).toEqual({});
+    expect(await org.outbox.states(id)).toEqual({});
     expect(await store.hgetall("stats:broadcast")).toMatchObject({ sent: "1996", unreachable: "7" });
   });
 
@@ -72,10 +72,10 @@ describe("broadcasts through the outbox and the paced sender", () => {
     const clock = fakeClock(DAY);
     const ids = await seedLearners(store, 3, { prefix: "few" });
     const telegram = recordingSender();
-    const id = await org.outbox.create(notice(), ids, clock.now());
+    const { id } = await org.outbox.create(notice(), ids, clock.now());
     await testRuntime(org, { telegram: telegram.sender }, clock, { concurrency: 8 }).runOnce();
     expect(telegram.sent.map((s) => s.userId).sort()).toEqual(["few0", "few1", "few2"]);
-    expect(await store.hgetall(`bc:${id}:st`)).toEqual({});
+    expect(await org.outbox.states(id)).toEqual({});
     expect(await store.hgetall("stats:broadcast")).toMatchObject({ sent: "3" });
   });
 
