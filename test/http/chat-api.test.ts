@@ -89,6 +89,9 @@ describe("HTTP API", () => {
   it("handles a 10,000-character message without failing", async () => {
     const response = await post({ sessionId: "session-abc-5", text: "ư".repeat(10_000) });
     expect(response.statusCode).toBe(200);
+    // A first message, however long, gets the consent question like any other.
+    const replies = response.json().replies as { text: string; options?: { action: string }[] }[];
+    expect(replies.at(-1)?.options?.map((o) => o.action)).toContain("v1:consent:yes");
   });
 
   it("serves the chat page with its assets and no external resources", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messages } from "../../../src/assistant/messages.ts";
 import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import { actionsOf, callbackUpdate, fixture, testChannel, textUpdate } from "./helpers.ts";
 
@@ -83,7 +84,7 @@ describe("telegram conversation", () => {
     await channel.handleUpdate(callbackUpdate(LAN, "v9:drop-table:learners"));
     expect(telegram.called("answerCallbackQuery")).toHaveLength(1);
     expect(telegram.sent()).toHaveLength(1);
-    expect(typeof telegram.sent()[0]?.text).toBe("string");
+    expect(telegram.sent()[0]?.text).toBe(messages.unknownAction);
   });
 
   it("answers forwarded text like typed text", async () => {
