@@ -6,11 +6,15 @@
 import { act } from "./assistant/actions.ts";
 import { learningMessages } from "./assistant/messages-learning.ts";
 import { organizerMessages } from "./assistant/messages-organizer.ts";
+import type { Channel } from "./assistant/types.ts";
 import { enabledChannels, followRoleChanges } from "./channels/enabled-channels.ts";
+import { createWebPushSender } from "./channels/web/push-sender.ts";
+import { vapidKeys } from "./channels/web/vapid.ts";
 import { loadConfig } from "./config/load-config.ts";
 import { createCore } from "./core.ts";
 import { createHttpServer } from "./http/server.ts";
 import { Identities } from "./learning/identity.ts";
+import { createPushOptIn } from "./learning/push-opt-in.ts";
 import { Reachability } from "./learning/reachability.ts";
 import { createRetention } from "./learning/retention.ts";
 import { createReviewReminders } from "./learning/review-reminders.ts";
@@ -26,6 +30,19 @@ async function main(): Promise<void> {
   const core = await createCore(config, logger);
   const { store } = core;
   const channels = enabledChannels({ config, assistant: core.assistant, store, logger });
+  // Web learners get notices by Web Push: the VAPID key pair is made on first start and kept in the store.
+  const vapid = vapidKeys(store);
+  await vapid();
+  const senders = {
+    ...Object.fromEntries(channels.map((c) => [c.name, c.sender])),
+    web: createWebPushSender({
+      store,
+      vapid,
+      subject: core.publicUrl.startsWith("https:") ? core.publicUrl : "mailto:quantri@hocvuso.invalid",
+      logger,
+    }),
+  };
+  core.organizer.useDeliveryChannels(Object.keys(senders) as Channel[]);
 
   const http = createHttpServer({
     assistant: core.assistant,
@@ -36,6 +53,7 @@ async function main(): Promise<void> {
     wardName: core.curriculum.ward.name,
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     apiPerMinute: config.WEB_RATE_PER_MINUTE,
+    push: { optIn: createPushOptIn(store), publicKey: async () => (await vapid()).publicKey },
     trustProxy: config.TRUST_PROXY,
     dashboard: {
       reports: core.organizer.reports,
@@ -69,7 +87,7 @@ async function main(): Promise<void> {
     reviews: new ReviewSchedule(store),
     identities: new Identities(store),
     reachability: new Reachability(store),
-    senders: Object.fromEntries(channels.map((c) => [c.name, c.sender])),
+    senders,
     message: (due) => ({
       text: learningMessages.remindText(due),
       options: [{ label: learningMessages.reviewDue(due), action: act("review") }],
@@ -88,7 +106,7 @@ async function main(): Promise<void> {
 
   const organizerJobs = createOrganizerRuntime({
     org: core.organizer,
-    senders: Object.fromEntries(channels.map((c) => [c.name, c.sender])),
+    senders,
     logger: logger.child({ job: "organizer" }),
     ratePerSecond: config.BROADCAST_RATE_PER_S,
     chatSpacingMs: config.BROADCAST_CHAT_SPACING_MS,

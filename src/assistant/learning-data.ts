@@ -1,4 +1,5 @@
 import type { PersonalDataPart } from "../learning/personal-data.ts";
+import { PushSubscriptions } from "../learning/push-subscriptions.ts";
 import { Reachability } from "../learning/reachability.ts";
 import { FollowUps } from "./follow-ups.ts";
 import type { LearningContext } from "./learning-context.ts";
@@ -12,6 +13,7 @@ const splitAccount = (account: string) => {
 /** The personal data the learning features keep, as export/erase parts. */
 export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
   const reachability = new Reachability(ctx.store);
+  const subscriptions = new PushSubscriptions(ctx.store);
   return [
     {
       name: "hoSo",
@@ -25,6 +27,7 @@ export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
         for (const account of accounts) {
           const { channel, userId } = splitAccount(account);
           await reachability.markReachable(channel, userId);
+          if (channel === "web") await subscriptions.remove(userId);
         }
         await ctx.identities.forget(id);
       },

@@ -9,6 +9,7 @@ import { registerCertificatePage } from "./routes/certificate-page.ts";
 import { registerChatApi } from "./routes/chat-api.ts";
 import { type HealthReport, registerHealth } from "./routes/health.ts";
 import { registerMetrics } from "./routes/metrics.ts";
+import { type PushApiDeps, registerPushApi } from "./routes/push-api.ts";
 import { registerWebChat } from "./routes/web-chat.ts";
 
 export interface HttpServerDeps {
@@ -28,6 +29,8 @@ export interface HttpServerDeps {
   metricsToken?: string;
   /** Requests per minute per client IP on /api/ (0 or absent: no limit). */
   apiPerMinute?: number;
+  /** Web Push opt-in of the chat (/api/push/…); absent, those routes do not exist. */
+  push?: PushApiDeps;
   /** Behind reverse proxies: how many hops of X-Forwarded-For to trust, or the proxies' addresses. */
   trustProxy?: number | string[];
 }
@@ -84,6 +87,7 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   registerHealth(app, deps.health);
   registerMetrics(app, deps.metricsToken);
   registerChatApi(app, deps.assistant);
+  if (deps.push) registerPushApi(app, deps.push);
   registerWebChat(app, deps.wardName);
   registerCertificatePage(app, {
     certificates: deps.certificates,

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { vapidKeys } from "../../../src/channels/web/vapid.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
+import { createPushOptIn } from "../../../src/learning/push-opt-in.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistantWith } from "../../helpers/core.ts";
 import { freePort, ROOT } from "../../helpers/process.ts";
@@ -29,6 +31,7 @@ export async function startWebChat(options: { apiPerMinute?: number } = {}): Pro
     publicUrl: base,
     assistant,
     health: async () => ({ status: "ok" }),
+    push: { optIn: createPushOptIn(store), publicKey: async () => (await vapidKeys(store)()).publicKey },
     ...options,
   });
   await app.listen({ port, host: "127.0.0.1" });

@@ -3,6 +3,7 @@
 import { createConversation } from "./conversation.js";
 import { setUpMenu } from "./menu.js";
 import { createOutbox, postChat } from "./outbox.js";
+import { setUpNotices } from "./push.js";
 import { setUpSettings } from "./settings.js";
 import { createReader, setUpVoiceInput } from "./speech.js";
 import { sessionId } from "./storage.js";
@@ -128,6 +129,9 @@ input.addEventListener("keydown", (event) => {
 setUpMenu($("menu-button"), $("menu"), (payload, label) => send(payload, label, { fromButton: true }));
 setUpSettings(() => reveal(shown, false));
 setUpVoiceInput($("mic"), input, status);
+setUpNotices($("notify"), id, (text) => {
+  status.textContent = text;
+});
 
 // Messages typed before a reload (or offline) go first; otherwise the server says what is left open.
 const unsent = conversation.unsent();

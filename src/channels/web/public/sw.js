@@ -1,7 +1,8 @@
 // The service worker: keeps the page shell so the chat opens without a connection. Pages and files come from
 // the network when it answers (so updates show at once) and from the cache when it does not; /api/ is never
-// cached (the page itself queues messages until the connection is back).
-const CACHE = "hvs-shell-v1";
+// cached (the page itself queues messages until the connection is back). A push message (a notice of the
+// ward, sent by the server with Web Push) is shown as a notification; tapping it opens the chat.
+const CACHE = "hvs-shell-v2";
 const SHELL = [
   "/",
   "/chat.css",
@@ -9,6 +10,7 @@ const SHELL = [
   "/conversation.js",
   "/menu.js",
   "/outbox.js",
+  "/push.js",
   "/render.js",
   "/settings.js",
   "/speech.js",
@@ -50,5 +52,34 @@ self.addEventListener("fetch", (event) => {
         return response;
       })
       .catch(() => caches.match(url.pathname).then((cached) => cached ?? Response.error())),
+  );
+});
+
+self.addEventListener("push", (event) => {
+  let notice = {};
+  try {
+    notice = event.data ? event.data.json() : {};
+  } catch {
+    notice = { body: event.data ? event.data.text() : "" };
+  }
+  const title = typeof notice.title === "string" && notice.title ? notice.title : "Trợ lý Bình dân học vụ số";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof notice.body === "string" ? notice.body : "",
+      icon: "/icon-192.png",
+      badge: "/icon-192.png",
+      lang: "vi",
+      data: { url: "/" },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const chat = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      return chat ? chat.focus() : self.clients.openWindow("/");
+    }),
   );
 });

@@ -1,0 +1,7 @@
+/** The few Vietnamese strings only the web push sender says (the notice itself comes from the assistant). */
+export const webPushMessages = {
+  /** The notification's title on the phone. */
+  title: "Trợ lý Bình dân học vụ số",
+  /** Ends a notice cut to fit a notification; the whole text is in the chat. */
+  more: "… (mở trò chuyện để đọc hết)",
+} as const;
