@@ -13,6 +13,7 @@ import {
   organizerDataParts,
 } from "../organizer/organizer.ts";
 import { aggregatesKeeper } from "../organizer/reports/erased-facts.ts";
+import { errorCode } from "../shared/app-error.ts";
 import { FloodGuard } from "../shared/flood-guard.ts";
 import { metrics } from "../shared/metrics.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
@@ -261,7 +262,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
       deps.logger.debug({ channel: inbound.channel, ms: Math.round(ms) }, "turn");
       return replies;
     } catch (error) {
-      const code = (error as { code?: string })?.code ?? (error as Error)?.name ?? "unknown";
+      const code = errorCode(error);
       deps.logger.error({ channel: inbound.channel, code, err: errorSummary(error) }, "turn failed");
       const storeDown = isStoreError(error);
       (storeDown ? metrics.storeErrors : metrics.turnErrors).inc();

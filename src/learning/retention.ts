@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { errorCode } from "../shared/app-error.ts";
 import type { Store } from "../storage/store.ts";
 
 const DAY_MS = 86_400_000;
@@ -57,9 +58,7 @@ export function createRetention(deps: RetentionDeps) {
     start(intervalMs = 24 * 3600_000): void {
       if (deps.months <= 0) return;
       const run = () =>
-        runOnce().catch((error) =>
-          deps.logger.warn({ code: (error as { code?: string }).code }, "retention failed"),
-        );
+        runOnce().catch((error) => deps.logger.warn({ code: errorCode(error) }, "retention failed"));
       setTimeout(run, 60_000).unref();
       timer = setInterval(run, intervalMs);
       timer.unref();

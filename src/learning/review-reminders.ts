@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Channel, Reply } from "../assistant/types.ts";
 import type { ChannelSender } from "../channels/channel.ts";
+import { errorCode } from "../shared/app-error.ts";
 import { inQuietHours, vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import type { Identities } from "./identity.ts";
@@ -66,9 +67,7 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
     runOnce,
     start(intervalMs = 15 * 60_000): void {
       timer = setInterval(() => {
-        runOnce().catch((error) =>
-          deps.logger.warn({ code: (error as { code?: string }).code }, "reminders failed"),
-        );
+        runOnce().catch((error) => deps.logger.warn({ code: errorCode(error) }, "reminders failed"));
       }, intervalMs);
       timer.unref();
     },

@@ -3,6 +3,7 @@ import type { Channel } from "../assistant/types.ts";
 import type { ChannelSender } from "../channels/channel.ts";
 import { Identities } from "../learning/identity.ts";
 import { Reachability } from "../learning/reachability.ts";
+import { errorCode } from "../shared/app-error.ts";
 import { createBroadcastWorker } from "./broadcast-worker.ts";
 import type { OrganizerServices } from "./organizer.ts";
 import { Pacer } from "./paced-sender.ts";
@@ -65,10 +66,7 @@ export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
       await scheduler.runOnce();
       await worker.runOnce();
     } catch (error) {
-      logger.warn(
-        { code: (error as { code?: string }).code ?? (error as Error).name },
-        "organizer jobs failed",
-      );
+      logger.warn({ code: errorCode(error) }, "organizer jobs failed");
     }
   }
 

@@ -9,3 +9,11 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/** The stable code of any thrown value, for logs and metrics: its `code`, else its class name, else `fallback`. */
+export function errorCode(error: unknown, fallback = "unknown"): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === "string" && code) return code;
+  const name = (error as { name?: unknown } | null | undefined)?.name;
+  return typeof name === "string" && name ? name : fallback;
+}

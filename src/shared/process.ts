@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { AppError } from "./app-error.ts";
+import { AppError, errorCode } from "./app-error.ts";
 
 /** Prints one readable line for expected start-up failures (bad config, corrupt data), never a stack trace. */
 export function exitWithReadableError(error: unknown): never {
@@ -34,7 +34,7 @@ export function onShutdown(timeoutMs: number, logger: Logger, stop: () => Promis
         process.exit(0);
       })
       .catch((error: unknown) => {
-        logger.error({ code: (error as { code?: string })?.code ?? "unknown" }, "shutdown failed");
+        logger.error({ code: errorCode(error) }, "shutdown failed");
         process.exit(1);
       });
   };

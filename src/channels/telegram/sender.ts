@@ -3,6 +3,7 @@ import type { Message } from "grammy/types";
 import type { Logger } from "pino";
 import type { Reply } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
+import { errorCode as anyErrorCode } from "../../shared/app-error.ts";
 import type { ChannelSender, SendOutcome } from "../channel.ts";
 import { type OutboundMessage, renderReply } from "./render.ts";
 
@@ -56,7 +57,7 @@ async function sendOne(
 export function errorCode(error: unknown): string {
   if (error instanceof GrammyError) return `telegram-${error.error_code}`;
   if (error instanceof HttpError) return "network";
-  return (error as { code?: string })?.code ?? (error as Error)?.name ?? "unknown";
+  return anyErrorCode(error);
 }
 
 /** Maps a send failure to the channel contract: 403 → unreachable, 429 → rate-limited, else failed. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
+import { errorCode } from "../../shared/app-error.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
 import type { ZaloClient } from "./client.ts";
@@ -83,7 +84,7 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
     dispatch(update) {
       const task: Promise<void> = handle(update)
         .catch((error: unknown) => {
-          const code = (error as { code?: string })?.code ?? (error as Error)?.name ?? "unknown";
+          const code = errorCode(error);
           logger.error({ code }, "zalo update failed");
         })
         .finally(() => inFlight.delete(task));
