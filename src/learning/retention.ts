@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { errorCode } from "../shared/app-error.ts";
+import { vietnamDayStart } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 
 const DAY_MS = 86_400_000;
@@ -18,7 +19,7 @@ export interface RetentionDeps {
 
 /** The learner's last sign of life: the last day of use, else when they agreed, else first contact. */
 function lastActive(profile: Record<string, string>): number {
-  const seen = profile.seenOn ? Date.parse(`${profile.seenOn}T23:59:59+07:00`) : Number.NaN;
+  const seen = profile.seenOn ? vietnamDayStart(profile.seenOn) + DAY_MS - 1000 : Number.NaN;
   if (!Number.isNaN(seen)) return seen;
   const consent = Date.parse(profile.consentAt ?? "");
   return Number.isNaN(consent) ? Date.parse(profile.createdAt ?? "") : consent;

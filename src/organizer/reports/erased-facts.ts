@@ -1,15 +1,13 @@
 import type { PersonalDataPart } from "../../learning/personal-data.ts";
+import { vietnamDayOf } from "../../shared/vietnam-time.ts";
 import type { Store } from "../../storage/store.ts";
 import { type LearnerFacts, learnerFacts } from "./learner-facts.ts";
 
 const KEY = "report:erased";
 /** Tổ and group of erased people who checked in to a class. */
 export const anonymousAttendeesKey = (classId: string) => `class:${classId}:anon`;
-const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** The start of the Vietnam day of an instant: erased records keep days, not times. */
-const day = (t: number) => Math.floor((t + VN_OFFSET_MS) / DAY_MS) * DAY_MS - VN_OFFSET_MS;
+/** Erased records keep the Vietnam day of each step, not its time. */
+const day = vietnamDayOf;
 
 /** What an erased learner leaves for the ward's counts: tổ, group and the days of each step; no id, no name. */
 export function anonymise(facts: LearnerFacts): LearnerFacts {

@@ -1,5 +1,6 @@
 import { LEARNER_GROUPS, type LearnerGroup } from "../../knowledge/schema.ts";
 import type { WardTarget } from "../../knowledge/ward-schema.ts";
+import { VN_OFFSET_MS } from "../../shared/vietnam-time.ts";
 import type { Scope } from "../audience.ts";
 import type { IndicatorRow } from "./indicator-row.ts";
 import type { LearnerFacts } from "./learner-facts.ts";
@@ -163,7 +164,7 @@ function trend(learners: LearnerFacts[], range: ReportRange): TrendPoint[] {
   }
   return months.map((month) => {
     const [yy, mm] = month.split("-").map(Number) as [number, number];
-    const nextMonth = Date.UTC(yy, mm, 1) - 7 * 3600_000;
+    const nextMonth = Date.UTC(yy, mm, 1) - VN_OFFSET_MS;
     const end = Math.min(nextMonth, rangeBounds(range).end);
     return {
       month,

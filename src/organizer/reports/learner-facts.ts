@@ -1,4 +1,5 @@
 import { type LearnerGroup, learnerGroupSchema } from "../../knowledge/schema.ts";
+import { vietnamDayStart } from "../../shared/vietnam-time.ts";
 import type { Store } from "../../storage/store.ts";
 
 /** What a report needs to know of one learner: places and times, never names or ids. */
@@ -36,8 +37,8 @@ export async function learnerFacts(store: Store, id: string): Promise<LearnerFac
     else if (field.startsWith("passed:")) passes[field.slice(7)] = at;
   }
   const cert = certId ? await store.hgetall(`cert:${certId}`) : {};
-  const certifiedAt = cert.issuedOn && !cert.revokedAt ? Date.parse(`${cert.issuedOn}T00:00:00+07:00`) : NaN;
-  const lastSeenAt = profile.seenOn ? Date.parse(`${profile.seenOn}T00:00:00+07:00`) : NaN;
+  const certifiedAt = cert.issuedOn && !cert.revokedAt ? vietnamDayStart(cert.issuedOn) : NaN;
+  const lastSeenAt = profile.seenOn ? vietnamDayStart(profile.seenOn) : NaN;
   return {
     group: group.data,
     registeredAt,
