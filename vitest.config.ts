@@ -31,7 +31,8 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SYSTEM, isolate: false },
       },
-      { extends: true, test: { name: "system", include: SYSTEM } },
+      // Processes and browsers wait on readiness with generous limits.
+      { extends: true, test: { name: "system", include: SYSTEM, testTimeout: 90_000 } },
     ],
   },
 });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { onTestFinished } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
 
 export { freePort };
@@ -34,11 +35,20 @@ export async function startAssistant(env: Record<string, string>): Promise<Runni
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
+  // Whatever the test's outcome (a failed wait included), nothing it started outlives it. Started from a
+  // beforeAll hook (no current test), the file's afterAll stops it instead.
+  try {
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    });
+  } catch {
+    // not inside a test
+  }
   return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
-/** Polls /healthz until it answers 200; resolves the milliseconds it took. */
-export async function waitHealthy(running: Running, timeoutMs = 15_000): Promise<number> {
+/** Polls /healthz until it answers 200 (generous: a loaded CI machine starts slowly); resolves the ms it took. */
+export async function waitHealthy(running: Running, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
   let exited = false;
   running.exited.then(() => {
