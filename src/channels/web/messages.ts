@@ -2,6 +2,6 @@
 export const webPushMessages = {
   /** The notification's title on the phone. */
   title: "Trợ lý Bình dân học vụ số",
-  /** Ends a notice cut to fit a notification; the whole text is in the chat. */
-  more: "… (mở trò chuyện để đọc hết)",
+  /** Ends a notice cut to fit a notification. */
+  more: "… (còn tiếp, hỏi người tổ chức lớp để biết thêm)",
 } as const;

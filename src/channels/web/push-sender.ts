@@ -28,7 +28,7 @@ export interface WebPushSenderDeps {
 
 const stripEmphasis = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
 
-/** The notice as the service worker shows it: a title and the text, cut to fit. */
+/** The notice as the service worker shows it: a title and the text, cut to fit, and its first options. */
 export function pushPayload(replies: Reply[]): string {
   let body = replies.map((r) => stripEmphasis(r.text).trim()).join("\n\n");
   if (Buffer.byteLength(body) > BODY_BYTES) {
@@ -36,7 +36,11 @@ export function pushPayload(replies: Reply[]): string {
     while (Buffer.byteLength(chars.join("")) > BODY_BYTES - Buffer.byteLength(wm.more)) chars.pop();
     body = chars.join("").trimEnd() + wm.more;
   }
-  return JSON.stringify({ title: wm.title, body, url: "/" });
+  // The buttons of the notice (a class's "Tham gia"), so the chat can offer them when it opens.
+  const options = (replies.find((r) => r.options?.length)?.options ?? [])
+    .slice(0, 4)
+    .map(({ label, action }) => ({ label, action }));
+  return JSON.stringify({ title: wm.title, body, url: "/", ...(options.length ? { options } : {}) });
 }
 
 /**

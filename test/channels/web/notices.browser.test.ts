@@ -3,7 +3,8 @@
  * notice it is pushed. Headless Chromium has no push service to subscribe with (PushManager.subscribe needs
  * Google's, which no test may reach), so the push message is delivered to the service worker through the
  * DevTools protocol (ServiceWorker.deliverPushMessage) with the payload the server's sender encrypts, and the
- * notification is read back with registration.getNotifications(). (A non-incognito profile's subscribe()
+ * notification is read back with registration.getNotifications(); the open chat shows the notice with its
+ * buttons. (A non-incognito profile's subscribe()
  * waits on Google's push service and never settles offline; playwright's contexts are incognito, where
  * Chromium refuses at once.) The opt-in's own round trip is tested with the browser's subscribe() standing in
  * for a push service, returning a subscription as Chrome would.
@@ -78,7 +79,15 @@ describe("notices on the web chat (360 × 740)", () => {
     await cdp.send("ServiceWorker.deliverPushMessage", {
       origin: chat.base,
       registrationId: registrationId as string,
-      data: pushPayload([{ text: "📢 Họp tổ 5 lúc *19:30* tối nay tại nhà văn hóa." }]),
+      data: pushPayload([
+        {
+          text: "📢 Họp tổ 5 lúc *19:30* tối nay tại nhà văn hóa.",
+          options: [
+            { label: "Tham gia", action: "v1:rsvp:abc234.y" },
+            { label: "Không tham gia", action: "v1:rsvp:abc234.n" },
+          ],
+        },
+      ]),
     });
     const shown = () =>
       page.evaluate(async () =>
@@ -96,6 +105,13 @@ describe("notices on the web chat (360 × 740)", () => {
       lang: "vi",
       icon: `${chat.base}/icon-192.png`,
     });
+    // The open chat shows the notice too, with its buttons, once.
+    await expect.poll(() => lastBot(page).textContent()).toContain("Họp tổ 5 lúc 19:30 tối nay");
+    expect(await lastBot(page).getByRole("button", { name: "Tham gia", exact: true }).isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => lastBot(page).textContent()).toContain("Chào mừng bạn quay lại");
+    expect(await page.locator(".msg.bot", { hasText: "Họp tổ 5 lúc 19:30" }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     const incognito = /does not support the Push API in incognito mode/;
     expect(problems.filter((p) => !incognito.test(p))).toEqual([]);
     expect(elsewhere).toEqual([]);

@@ -16,8 +16,12 @@ import {
   PUSH_URGENCY,
 } from "../../../src/channels/web/push-sender.ts";
 import { vapidKeys } from "../../../src/channels/web/vapid.ts";
+import { Identities } from "../../../src/learning/identity.ts";
+import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import { PushSubscriptions } from "../../../src/learning/push-subscriptions.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
+import { createReviewReminders } from "../../../src/learning/review-reminders.ts";
+import { ReviewSchedule } from "../../../src/learning/review-schedule.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { silentLogger, tempStore } from "../../helpers/core.ts";
 import { fakeClock, seedLearners, testOrganizer, testRuntime } from "../../organizer/helpers.ts";
@@ -195,5 +199,38 @@ describe("web push sender", () => {
     expect(await org.outbox.counts(id)).toMatchObject({ sent: 1, unreachable: 2 });
     expect(service.received.map((r) => r.path).sort()).toEqual(["/push/w0", "/push/w1"]);
     expect(await new Reachability(store).isReachable("web", "w1")).toBe(false);
+  });
+
+  it("review reminders reach a subscribed web learner as a notification, through the same sender", async () => {
+    const service = await pushService();
+    const store = await tempStore();
+    const browser = browserKeys();
+    await new PushSubscriptions(store).save("reviewer", {
+      endpoint: service.url("/push/r"),
+      keys: browser.keys,
+    });
+    const reviews = new ReviewSchedule(store);
+    await reviews.answeredWrong("web:reviewer", "vneid-01", new Date("2026-11-25T03:00:00Z"));
+    await new LearnerStore(store).setRemind("web:reviewer", true);
+    const reminders = createReviewReminders({
+      store,
+      reviews,
+      identities: new Identities(store),
+      reachability: new Reachability(store),
+      senders: { web: sender(store) },
+      message: (due) => ({ text: `Bạn có ${due} câu cần ôn hôm nay.` }),
+      logger: silentLogger,
+      now: () => new Date("2026-11-27T02:00:00Z"),
+    });
+    expect(await reminders.runOnce()).toEqual({ sent: 1, unreachable: 0 });
+    const ece = createRequire(import.meta.url)("http_ece") as {
+      decrypt(buffer: Buffer, params: Record<string, unknown>): Buffer;
+    };
+    const plain = ece.decrypt((service.received[0] as Received).body, {
+      version: "aes128gcm",
+      privateKey: browser.ecdh,
+      authSecret: browser.auth.toString("base64url"),
+    });
+    expect(JSON.parse(plain.toString()).body).toBe("Bạn có 1 câu cần ôn hôm nay.");
   });
 });

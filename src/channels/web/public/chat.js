@@ -3,7 +3,7 @@
 import { createConversation } from "./conversation.js";
 import { setUpMenu } from "./menu.js";
 import { createOutbox, postChat } from "./outbox.js";
-import { setUpNotices } from "./push.js";
+import { setUpNotices, takeNotices } from "./push.js";
 import { setUpSettings } from "./settings.js";
 import { createReader, setUpVoiceInput } from "./speech.js";
 import { sessionId } from "./storage.js";
@@ -139,4 +139,25 @@ for (const entry of unsent) outbox.add({ payload: entry.payload, entryId: entry.
 if (!unsent.length) outbox.add({ payload: { action: "v1:back" }, silent: true });
 reveal(log.lastElementChild, false);
 
-if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+// Notices pushed to this phone show in the conversation too, with their buttons (a class's "Tham gia").
+async function showNotices() {
+  let last = null;
+  for (const notice of await takeNotices().catch(() => [])) {
+    last = conversation.add({ who: "bot", text: notice.body, options: strings(notice.options) }).item;
+    liveGroup = last.querySelector(".options") ?? liveGroup;
+  }
+  reveal(last);
+}
+// One look at a time, so a notice is never shown twice.
+let looking = Promise.resolve();
+const lookForNotices = () => {
+  looking = looking.then(showNotices);
+};
+lookForNotices();
+
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch(() => {});
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.type === "notices") lookForNotices();
+  });
+}

@@ -74,3 +74,14 @@ export function setUpNotices(button, sessionId, say) {
       });
   });
 }
+
+/** Notices the service worker received since the chat last looked (each once), oldest first. */
+export async function takeNotices() {
+  if (!("caches" in window)) return [];
+  const cache = await caches.open("hvs-notices");
+  const kept = await cache.match("/notices");
+  if (!kept) return [];
+  await cache.delete("/notices");
+  const list = await kept.json().catch(() => []);
+  return Array.isArray(list) ? list.filter((n) => typeof n?.body === "string" && n.body) : [];
+}

@@ -1,8 +1,10 @@
 // The service worker: keeps the page shell so the chat opens without a connection. Pages and files come from
 // the network when it answers (so updates show at once) and from the cache when it does not; /api/ is never
 // cached (the page itself queues messages until the connection is back). A push message (a notice of the
-// ward, sent by the server with Web Push) is shown as a notification; tapping it opens the chat.
+// ward, sent by the server with Web Push) is shown as a notification and kept for the chat to show with its
+// buttons; tapping the notification opens the chat.
 const CACHE = "hvs-shell-v2";
+const NOTICES = "hvs-notices";
 const SHELL = [
   "/",
   "/chat.css",
@@ -33,7 +35,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key !== CACHE && key !== NOTICES).map((key) => caches.delete(key))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -63,16 +67,31 @@ self.addEventListener("push", (event) => {
     notice = { body: event.data ? event.data.text() : "" };
   }
   const title = typeof notice.title === "string" && notice.title ? notice.title : "Trợ lý Bình dân học vụ số";
+  const body = typeof notice.body === "string" ? notice.body : "";
   event.waitUntil(
-    self.registration.showNotification(title, {
-      body: typeof notice.body === "string" ? notice.body : "",
-      icon: "/icon-192.png",
-      badge: "/icon-192.png",
-      lang: "vi",
-      data: { url: "/" },
-    }),
+    Promise.all([
+      self.registration.showNotification(title, {
+        body,
+        icon: "/icon-192.png",
+        badge: "/icon-192.png",
+        lang: "vi",
+        data: { url: "/" },
+      }),
+      keepForChat({ body, options: Array.isArray(notice.options) ? notice.options : [] }),
+    ]),
   );
 });
+
+/** Keeps the last notices (Cache Storage, read by the page) and tells open chats to show them. */
+async function keepForChat(notice) {
+  const cache = await caches.open(NOTICES);
+  const kept = await cache.match("/notices");
+  const list = kept ? await kept.json().catch(() => []) : [];
+  const body = JSON.stringify([...list, notice].slice(-5));
+  await cache.put("/notices", new Response(body, { headers: { "content-type": "application/json" } }));
+  for (const client of await self.clients.matchAll({ type: "window" }))
+    client.postMessage({ type: "notices" });
+}
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
