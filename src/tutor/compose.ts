@@ -175,14 +175,14 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
 }
 
 /**
- * The likeliest sentence that stands on its own; when the message asks what to do, how, or whether to trust
- * something, a nearly as likely sentence that says what to do goes first instead of one that describes.
+ * The likeliest sentence that stands on its own; when the message asks what to do now that something went
+ * wrong, a nearly as likely sentence that says what to do goes first instead of one that describes.
  */
 function directSentence(scored: { unit: Unit; p: number }[], kind: SectionKind | null): Unit | undefined {
   const alone = scored.filter((s) => standsAlone(s.unit));
   const best = alone[0];
   if (!best) return scored[0]?.unit;
-  if (kind === "la-gi" || givesAdvice(best.unit)) return best.unit;
+  if (kind !== "xu-ly" || givesAdvice(best.unit)) return best.unit;
   const advice = alone.find((s) => givesAdvice(s.unit) && s.p >= DIRECT_ADVICE_SHARE * best.p);
   return (advice ?? best).unit;
 }
@@ -196,7 +196,7 @@ function standsAlone(unit: Unit): boolean {
     !unit.leansBack &&
     !NAMES_NO_ONE.test(unit.text) &&
     !unit.leadIn &&
-    !tooShort(unit) &&
+    unit.count >= MIN_PROSE_WORDS &&
     unit.count <= DIRECT_MAX_WORDS
   );
 }

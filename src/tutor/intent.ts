@@ -9,7 +9,7 @@ import { fold } from "../retrieval/normalize.ts";
 const PATTERNS: [SectionKind, RegExp][] = [
   [
     "xu-ly",
-    /\b(bi (lua|lay|hack|khoa|mat|chiem|tru tien|dinh)|lo (bam|cai|dua|chuyen|doc|gui|nhan|quet|tai)|da (chuyen|dua|doc|bam|cai) (roi|mat)|mat (het )?(tien|may|dien thoai|dt|sim|tai khoan)|quen (mat khau|mk|pass|ma)|khong (vao|dang nhap|nhan|len|mo|gui|quet|thay)( duoc| dc)?|ko (vao|dang nhap|nhan|len|mo|gui|quet|thay|dc|duoc)|k (vao|nhan|dc|duoc)|bao loi|bi loi|loi gi|hong|treo|(phai|nen|can) lam (gi|j|sao|the nao|ntn)|lam (gi|j) (bay gio|gio|truoc|tiep)|gio (phai )?lam sao|gio sao|cuu voi|giup voi|xu ly|xu tri|giai quyet (sao|the nao|ntn))\b/,
+    /\b(bi (lua|lay|hack|khoa|mat|chiem|tru tien|dinh)|(chuyen|ck|gui|chuyen khoan) nham|lo (bam|cai|dua|chuyen|doc|gui|nhan|quet|tai)|da (chuyen|dua|doc|bam|cai) (roi|mat)|mat (het )?(tien|may|dien thoai|dt|sim|tai khoan)|quen (mat khau|mk|pass|ma)|khong (vao|dang nhap|nhan|len|mo|gui|quet|thay)( duoc| dc)?|ko (vao|dang nhap|nhan|len|mo|gui|quet|thay|dc|duoc)|k (vao|nhan|dc|duoc)|bao loi|bi loi|loi gi|hong|treo|(phai|nen|can) lam (gi|j|sao|the nao|ntn)|lam (gi|j) (bay gio|gio|truoc|tiep)|gio (phai )?lam sao|gio sao|cuu voi|giup voi|xu ly|xu tri|giai quyet (sao|the nao|ntn))\b/,
   ],
   [
     "dau-hieu",
@@ -17,7 +17,7 @@ const PATTERNS: [SectionKind, RegExp][] = [
   ],
   [
     "cac-buoc",
-    /\b(cach|lam (sao|the nao|ntn|nhu the nao)|the nao|ntn|nhu the nao|cac buoc|huong dan|chi (toi|em|chau|ba|ong|minh|giup|cach)|bam (vao )?dau|o dau (trong|tren)|muon .{1,40} thi|de .{1,40} (thi|phai)|cai (dat|ung dung|app)|dang ky|kich hoat|tao (tai khoan|ma))\b/,
+    /\b(cach|(khong|ko|k|hok|hong) (biet|bit|bik) |lam (sao|the nao|ntn|nhu the nao)|the nao|ntn|nhu the nao|cac buoc|huong dan|chi (toi|em|chau|ba|ong|minh|giup|cach)|bam (vao )?dau|o dau (trong|tren)|muon .{1,40} thi|de .{1,40} (thi|phai)|cai (dat|ung dung|app)|dang ky|kich hoat|tao (tai khoan|ma))\b/,
   ],
   [
     "la-gi",

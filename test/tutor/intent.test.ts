@@ -7,11 +7,13 @@ describe("what kind of answer a message asks for", () => {
     expect(questionKind("lo bam vao link roi, gio lam gi truoc")).toBe("xu-ly");
     expect(questionKind("tk bị khóa r, cần làm j")).toBe("xu-ly");
     expect(questionKind("chuyện này giải quyết thế nào ạ")).toBe("xu-ly");
+    expect(questionKind("ck nham cho nguoi la 2 trieu roi")).toBe("xu-ly");
   });
 
   it("reads how-to wording as a request for steps", () => {
     expect(questionKind("cach cai vneid tren dien thoai")).toBe("cac-buoc");
     expect(questionKind("hướng dẫn tôi tạo mã nhận tiền")).toBe("cac-buoc");
+    expect(questionKind("ko bít chuyển tiền qua đt")).toBe("cac-buoc");
   });
 
   it("reads 'is this a scam' as a request for warning signs, and 'what is' as a request for the summary", () => {
