@@ -29,7 +29,12 @@ const FOLDS = 5;
 const curriculum = await loadCurriculum(resolve("knowledge"));
 const { index } = await buildIndex(curriculum, { embeddings: createEmbeddings(loadConfig()) });
 const questions = readSplit(join("test", "fixtures", "eval", "dev")).filter((q) => !isMedical(q.q));
-const rows: { x: number[]; inScope: boolean; right: boolean }[] = [];
+interface Row {
+  x: number[];
+  inScope: boolean;
+  right: boolean;
+}
+const rows: Row[] = [];
 for (const question of questions) {
   const result = await index.search(redactPersonalData(question.q).text, 5);
   const inScope = question.lessons.length > 0;
@@ -40,38 +45,15 @@ for (const question of questions) {
   });
 }
 
-const scope = fitLogistic(
-  rows.map((r) => r.x),
-  rows.map((r) => (r.inScope ? 1 : 0)),
-);
 const inScopeRows = rows.filter((r) => r.inScope);
-const confidence = fitLogistic(
-  inScopeRows.map((r) => r.x),
-  inScopeRows.map((r) => (r.right ? 1 : 0)),
-);
-
-// Out-of-fold scope probabilities: each message scored by a model that never saw it.
-const heldOut = rows.map(() => 0);
-for (let f = 0; f < FOLDS; f++) {
-  const train = rows.filter((_, i) => i % FOLDS !== f);
-  const m = fitLogistic(
-    train.map((r) => r.x),
-    train.map((r) => (r.inScope ? 1 : 0)),
-  );
-  for (const [i, r] of rows.entries()) if (i % FOLDS === f) heldOut[i] = probability(m, r.x);
-}
+const isInScope = (r: Row) => (r.inScope ? 1 : 0);
+const isRight = (r: Row) => (r.right ? 1 : 0);
+const scope = fitRows(rows, isInScope);
+const confidence = fitRows(inScopeRows, isRight);
+// Thresholds are read from out-of-fold scores: each message scored by a model that never saw it.
+const heldOut = heldOutScores(rows, isInScope);
 const refuse = pickRefuse(rows, heldOut);
-// Out-of-fold confidence for in-scope messages, the same way.
-const confidenceHeldOut = inScopeRows.map(() => 0);
-for (let f = 0; f < FOLDS; f++) {
-  const train = inScopeRows.filter((_, i) => i % FOLDS !== f);
-  const m = fitLogistic(
-    train.map((r) => r.x),
-    train.map((r) => (r.right ? 1 : 0)),
-  );
-  for (const [i, r] of inScopeRows.entries()) if (i % FOLDS === f) confidenceHeldOut[i] = probability(m, r.x);
-}
-const clarify = pickClarify(inScopeRows, confidenceHeldOut);
+const clarify = pickClarify(inScopeRows, heldOutScores(inScopeRows, isRight));
 const model: DecisionModel = {
   scope,
   confidence,
@@ -105,19 +87,39 @@ console.log(
 );
 console.log(`wrote ${DECISION_FILE} (${pScope.length} scored)`);
 
+function fitRows(some: Row[], label: (r: Row) => number) {
+  return fitLogistic(
+    some.map((r) => r.x),
+    some.map(label),
+  );
+}
+
+/** Each row's probability under a model fitted on the other folds (FOLDS-fold cross-validation). */
+function heldOutScores(some: Row[], label: (r: Row) => number): number[] {
+  const scores = some.map(() => 0);
+  for (let f = 0; f < FOLDS; f++) {
+    const model = fitRows(
+      some.filter((_, i) => i % FOLDS !== f),
+      label,
+    );
+    for (const [i, r] of some.entries()) if (i % FOLDS === f) scores[i] = probability(model, r.x);
+  }
+  return scores;
+}
+
 function share(n: number, of: number): string {
   return `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
 }
 
 /** The highest threshold that declines at most MAX_IN_SCOPE_REFUSED of in-scope messages (held-out scores). */
-function pickRefuse(all: typeof rows, scores: number[]): number {
+function pickRefuse(all: Row[], scores: number[]): number {
   const inScope = scores.filter((_, i) => all[i]?.inScope).sort((a, b) => a - b);
   const allowed = Math.floor(inScope.length * MAX_IN_SCOPE_REFUSED);
   return inScope[allowed] ?? 0.5;
 }
 
 /** Below this the first lesson is more often wrong than right; capped at MAX_CLARIFIED of in-scope messages. */
-function pickClarify(inScope: typeof rows, scores: number[]): number {
+function pickClarify(inScope: Row[], scores: number[]): number {
   const scored = inScope.map((r, i) => ({ p: scores[i] ?? 0, right: r.right })).sort((a, b) => a.p - b.p);
   const cap = Math.floor(scored.length * MAX_CLARIFIED);
   let best = 0;
