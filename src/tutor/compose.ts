@@ -21,7 +21,7 @@ import { probability } from "./logistic.ts";
 export const BODY_MAX_WORDS = 80;
 /** The direct sentence is at most this long. */
 const DIRECT_MAX_WORDS = 25;
-/** Sentences shorter than this are not quoted on their own. */
+/** Sentences shorter than this are not quoted on their own, and no unit this short opens an answer. */
 const MIN_PROSE_WORDS = 4;
 /** A sentence of advice is put first over a likelier one that describes when its probability is this close. */
 const DIRECT_ADVICE_SHARE = 0.7;
