@@ -45,6 +45,10 @@ describe("notices on the web chat (360 × 740)", () => {
     cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations: list }) => {
       for (const r of list) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
     });
+    const activated = new Set<string>();
+    cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+      for (const v of versions) if (v.status === "activated") activated.add(v.registrationId);
+    });
     await cdp.send("ServiceWorker.enable");
 
     await page.goto(chat.base);
@@ -76,6 +80,8 @@ describe("notices on the web chat (360 × 740)", () => {
     // The service worker shows what the server pushes.
     const registrationId = registrations.get(`${chat.base}/`);
     expect(registrationId).toBeDefined();
+    // A push sent to a worker that is still installing is dropped: wait until its version is activated.
+    await expect.poll(() => activated.has(registrationId as string), { timeout: 30_000 }).toBe(true);
     await cdp.send("ServiceWorker.deliverPushMessage", {
       origin: chat.base,
       registrationId: registrationId as string,
@@ -98,7 +104,7 @@ describe("notices on the web chat (360 × 740)", () => {
           icon: n.icon,
         })),
       );
-    await expect.poll(shown, { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(shown, { timeout: 30_000 }).toHaveLength(1);
     expect((await shown())[0]).toEqual({
       title: "Trợ lý Bình dân học vụ số",
       body: "📢 Họp tổ 5 lúc 19:30 tối nay tại nhà văn hóa.",
