@@ -166,19 +166,24 @@ function smallTargets(page: Page): Promise<string[]> {
   );
 }
 
-/** Visible text (outside the charts' SVG, which scale as pictures) set smaller than 16 px. */
+/**
+ * Visible text rendered smaller than 16 px. A chart's SVG scales as a picture, so its labels count at
+ * their drawn size: the font size times the ratio of the SVG's width on screen to its viewBox width.
+ */
 function smallText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || !node.textContent?.trim() || parent.closest("svg, script, style")) continue;
+      if (!parent || !node.textContent?.trim() || parent.closest("script, style, title")) continue;
       if (parent.getClientRects().length === 0) continue;
-      const size = Number.parseFloat(getComputedStyle(parent).fontSize);
+      const svg = parent.closest("svg");
+      const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+      const size = Number.parseFloat(getComputedStyle(parent).fontSize) * scale;
       if (size < 16)
         small.add(
-          `${parent.tagName}.${parent.className} ${size}px "${node.textContent.trim().slice(0, 30)}"`,
+          `${parent.tagName}.${parent.getAttribute("class") ?? ""} ${Math.round(size * 10) / 10}px "${node.textContent.trim().slice(0, 30)}"`,
         );
     }
     return [...small];

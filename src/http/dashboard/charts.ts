@@ -3,8 +3,13 @@ import { escapeHtml } from "./layout.ts";
 
 /** Inline SVG charts drawn on the server: no script, no request, a text summary for screen readers. */
 
-const W = 340;
-const FONT = `font-family="system-ui,Segoe UI,Roboto,Noto Sans,Arial,sans-serif"`;
+/**
+ * The drawing is 300 units wide and every label is 16 units: on a 360 px phone the chart's box is about
+ * 307 px, so a unit is at least a pixel and no label renders under 16 px (checked in the browser test).
+ */
+const W = 300;
+const FONT_SIZE = 16;
+const FONT = `font-family="system-ui,Segoe UI,Roboto,Noto Sans,Arial,sans-serif" font-size="${FONT_SIZE}"`;
 const GREEN = "#2e8b47";
 const BLUE = "#1d5fb4";
 const TARGET = "#b45309";
@@ -34,10 +39,10 @@ export interface BarItem {
  * box labelled "< 5 (ẩn)", never a length; a tổ without population says so instead of a bar.
  */
 export function percentBarChart(items: BarItem[], targetPercent: number, id: string): string {
-  const top = 22;
-  const rowH = 40;
-  const barW = W - 64;
-  const height = top + items.length * rowH + 18;
+  const top = 26;
+  const rowH = 46;
+  const barW = W - 60;
+  const height = top + items.length * rowH + 22;
   const x = (percent: number) => (Math.max(0, Math.min(100, percent)) / 100) * barW;
   const summary = `Tỷ lệ có chứng nhận trên dân số, mục tiêu ${targetPercent}%: ${items
     .map((item) => `${item.label} ${describe(item.value)}`)
@@ -46,34 +51,35 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
   items.forEach((item, i) => {
     const y = top + i * rowH;
     const weight = item.total ? ` font-weight="700"` : "";
-    parts.push(text(0, y + 13, item.label, `font-size="14" fill="#1b1b1b"${weight}`));
-    parts.push(`<rect x="0" y="${y + 18}" width="${barW}" height="14" fill="#eef2ee"/>`);
+    parts.push(text(0, y + 15, item.label, `fill="#1b1b1b"${weight}`));
+    parts.push(`<rect x="0" y="${y + 21}" width="${barW}" height="16" fill="#eef2ee"/>`);
     if (typeof item.value === "number") {
       const end = x(item.value);
       const fill = item.total ? "#17552a" : GREEN;
-      parts.push(`<rect x="0" y="${y + 18}" width="${r(Math.max(end, 1))}" height="14" fill="${fill}"/>`);
-      parts.push(
-        text(Math.min(end, barW) + 4, y + 30, `${formatCell(item.value)}%`, `font-size="13"${weight}`),
-      );
+      parts.push(`<rect x="0" y="${y + 21}" width="${r(Math.max(end, 1))}" height="16" fill="${fill}"/>`);
+      parts.push(text(Math.min(end, barW) + 4, y + 35, `${formatCell(item.value)}%`, weight.trim()));
     } else if (item.value === SMALL) {
       parts.push(
-        `<rect x="0.5" y="${y + 18.5}" width="28" height="13" fill="url(#${id}-h)" stroke="#5f6b62" stroke-dasharray="3 2"/>`,
+        `<rect x="0.5" y="${y + 21.5}" width="28" height="15" fill="url(#${id}-h)" stroke="#5f6b62" stroke-dasharray="3 2"/>`,
       );
-      parts.push(text(34, y + 30, "< 5 người (ẩn)", `font-size="13" fill="#444" font-style="italic"`));
+      parts.push(text(34, y + 35, "< 5 người (ẩn)", `fill="#444" font-style="italic"`));
     } else {
-      parts.push(text(4, y + 30, String(item.value), `font-size="13" fill="#444" font-style="italic"`));
+      parts.push(text(4, y + 35, String(item.value), `fill="#444" font-style="italic"`));
     }
   });
   const tx = x(targetPercent);
   const bottom = top + items.length * rowH;
   parts.push(
     `<line x1="${r(tx)}" y1="${top - 4}" x2="${r(tx)}" y2="${bottom}" stroke="${TARGET}" stroke-width="2" stroke-dasharray="4 3"/>`,
-    text(tx, top - 8, `Mục tiêu ${targetPercent}%`, `font-size="12" fill="${TARGET}" text-anchor="middle"`),
+    text(
+      Math.max(50, Math.min(tx, barW - 50)),
+      top - 8,
+      `Mục tiêu ${targetPercent}%`,
+      `fill="${TARGET}" text-anchor="middle"`,
+    ),
   );
   for (const tick of [0, 50, 100])
-    parts.push(
-      text(x(tick), bottom + 13, `${tick}%`, `font-size="11" fill="#555" text-anchor="${anchor(tick)}"`),
-    );
+    parts.push(text(x(tick), bottom + 17, `${tick}%`, `fill="#555" text-anchor="${anchor(tick)}"`));
   parts.push("</svg>");
   return parts.join("");
 }
@@ -98,11 +104,12 @@ export interface Series {
  * band at the bottom, joined by dashed segments; only the last value of each line is written on the chart.
  */
 export function trendChart(months: string[], series: Series[], id: string): string {
-  const left = 38;
-  const right = 44;
-  const top = 30;
+  const left = 44;
+  const right = 48;
+  // One legend line of 22 units per series above the plot.
+  const top = 16 + series.length * 22;
   const plotH = 150;
-  const height = top + plotH + 24;
+  const height = top + plotH + 26;
   const numbers = series.flatMap((s) => s.values.filter((v): v is number => typeof v === "number"));
   const { max, step } = niceScale(Math.max(5, ...numbers));
   const plotW = W - left - right;
@@ -122,18 +129,17 @@ export function trendChart(months: string[], series: Series[], id: string): stri
     )
     .join("; ")}.`;
   const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
-  // Legend.
   series.forEach((s, i) => {
-    const lx = left + i * 140;
-    parts.push(marker(s, lx + 6, 10, true));
-    parts.push(`<line x1="${lx - 4}" y1="10" x2="${lx + 16}" y2="10" stroke="${hex(s)}" stroke-width="2"/>`);
-    parts.push(text(lx + 22, 14, s.label, `font-size="13"`));
+    const ly = 12 + i * 22;
+    parts.push(marker(s, 12, ly, true));
+    parts.push(`<line x1="2" y1="${ly}" x2="22" y2="${ly}" stroke="${hex(s)}" stroke-width="2"/>`);
+    parts.push(text(28, ly + 5, s.label));
   });
   // Grid and axis.
   for (let v = 0; v <= max; v += step) {
     parts.push(
       `<line x1="${left}" y1="${r(py(v))}" x2="${left + plotW}" y2="${r(py(v))}" stroke="#dde3de" stroke-width="1"/>`,
-      text(left - 5, py(v) + 4, formatCell(v), `font-size="11" fill="#555" text-anchor="end"`),
+      text(left - 5, py(v) + 5, formatCell(v), `fill="#555" text-anchor="end"`),
     );
   }
   if (series.some((s) => s.values.includes(SMALL)))
@@ -141,15 +147,18 @@ export function trendChart(months: string[], series: Series[], id: string): stri
       `<rect x="${left}" y="${r(bandTop)}" width="${plotW}" height="${r(top + plotH - bandTop)}" fill="url(#${id}-h)" opacity="0.6"/>`,
     );
   const multiYear = new Set(months.map((m) => m.slice(0, 4))).size > 1;
-  const every = Math.ceil(months.length / 7);
+  // Labels of 16 units need room: at most five month labels, four when they carry the year.
+  const every = Math.ceil(months.length / (multiYear ? 4 : 5));
+  const last = months.length - 1;
   months.forEach((m, i) => {
-    if (i % every === 0 || i === months.length - 1)
+    // The last month is always named; a regular label too close before it gives way.
+    if ((i % every === 0 && last - i >= Math.ceil(every / 2)) || i === last)
       parts.push(
         text(
           px(i),
-          top + plotH + 16,
+          top + plotH + 20,
           monthLabel(m, multiYear ? "year" : "short"),
-          `font-size="11" fill="#555" text-anchor="middle"`,
+          `fill="#555" text-anchor="middle"`,
         ),
       );
   });
@@ -173,16 +182,11 @@ export function trendChart(months: string[], series: Series[], id: string): stri
   for (let i = 1; i < ends.length; i++) {
     const prev = ends[i - 1];
     const cur = ends[i];
-    if (prev && cur && cur.y - prev.y < 13) cur.y = prev.y + 13;
+    if (prev && cur && cur.y - prev.y < 17) cur.y = prev.y + 17;
   }
   for (const end of ends)
     parts.push(
-      text(
-        left + plotW + 7,
-        end.y + 4,
-        formatCell(end.v),
-        `font-size="13" font-weight="700" fill="${hex(end.s)}"`,
-      ),
+      text(left + plotW + 7, end.y + 5, formatCell(end.v), `font-weight="700" fill="${hex(end.s)}"`),
     );
   parts.push("</svg>");
   return parts.join("");

@@ -74,7 +74,7 @@ tr.total th,tr.total td,.wide tr.total th:first-child{font-weight:700;background
 .unmet{background:#fdeaea;color:#9b1c1c;border:1px solid #c53030}
 .nodata{background:#eee;color:#444;border:1px solid #999}
 figure{margin:0}
-.chart svg{display:block;width:100%;height:auto;max-width:40rem}
+.chart svg{display:block;width:100%;height:auto;max-width:30rem}
 figcaption{font-size:1rem;color:#444;margin-top:.3rem}
 details{margin-top:.5rem}
 summary{cursor:pointer;color:#0b5394;min-height:44px;display:flex;align-items:center}
