@@ -121,6 +121,21 @@ describe("notices on the web chat (360 × 740)", () => {
     const incognito = /does not support the Push API in incognito mode/;
     expect(problems.filter((p) => !incognito.test(p))).toEqual([]);
     expect(elsewhere).toEqual([]);
+
+    // Tapping the notification: with the chat open, the worker brings that window forward rather than
+    // opening a second chat; with none open, it opens the chat. Only a real tap may do either, so outside
+    // one the browser refuses, and its refusal names which of the two the worker asked for.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+    const tapOutcome = () =>
+      worker.evaluate(() =>
+        (self as unknown as { openChat: () => Promise<unknown> }).openChat().then(
+          () => "done",
+          (error: Error) => error.message,
+        ),
+      );
+    expect(await tapOutcome()).toMatch(/focus a window/);
+    await page.goto("about:blank");
+    expect(await tapOutcome()).toMatch(/open a window/);
   }, 60_000);
 
   it("one tap subscribes and hands the subscription to the server, a second tap turns notices off; never before consent", async ({

@@ -95,10 +95,12 @@ async function keepForChat(notice) {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  event.waitUntil(
-    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
-      const chat = windows.find((w) => new URL(w.url).origin === self.location.origin);
-      return chat ? chat.focus() : self.clients.openWindow("/");
-    }),
-  );
+  event.waitUntil(openChat());
 });
+
+/** Brings forward a window already showing the chat (no second copy of it), or opens the chat. */
+async function openChat() {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const chat = windows.find((w) => new URL(w.url).origin === self.location.origin);
+  return chat ? chat.focus() : self.clients.openWindow("/");
+}
