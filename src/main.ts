@@ -6,7 +6,6 @@
 import { act } from "./assistant/actions.ts";
 import { learningMessages } from "./assistant/messages-learning.ts";
 import { organizerMessages } from "./assistant/messages-organizer.ts";
-import type { Channel } from "./assistant/types.ts";
 import { enabledChannels, followRoleChanges } from "./channels/enabled-channels.ts";
 import { createWebPushSender } from "./channels/web/push-sender.ts";
 import { vapidKeys } from "./channels/web/vapid.ts";
@@ -19,6 +18,7 @@ import { Reachability } from "./learning/reachability.ts";
 import { createRetention } from "./learning/retention.ts";
 import { createReviewReminders } from "./learning/review-reminders.ts";
 import { ReviewSchedule } from "./learning/review-schedule.ts";
+import type { Channel } from "./messaging/message.ts";
 import { formatVietnamDateTime } from "./organizer/datetime.ts";
 import { createOrganizerRuntime } from "./organizer/runtime.ts";
 import { createLogger } from "./shared/logger.ts";

@@ -10,10 +10,11 @@
  * The organizer modules are loaded with a dynamic import so that, while they are being written, a missing
  * or changed API makes this section report null with a note instead of stopping the whole bench.
  */
-import type { Reply } from "../../src/assistant/types.ts";
-import type { ChannelSender, SendOutcome } from "../../src/channels/channel.ts";
+
 import { Identities } from "../../src/learning/identity.ts";
 import { Reachability } from "../../src/learning/reachability.ts";
+import type { Reply } from "../../src/messaging/message.ts";
+import type { ChannelSender, SendOutcome } from "../../src/messaging/sender.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { progress, round, silentLogger } from "./lib.ts";
 

@@ -7,6 +7,7 @@ import { erasePersonalData, type PersonalDataPart } from "../learning/personal-d
 import { ProgressStore } from "../learning/progress-store.ts";
 import { QuizStore } from "../learning/quiz-store.ts";
 import { ReviewSchedule } from "../learning/review-schedule.ts";
+import type { Inbound, Reply } from "../messaging/message.ts";
 import {
   createOrganizerServices,
   type OrganizerServices,
@@ -38,7 +39,7 @@ import { routeOrganizer } from "./organizer-routes.ts";
 import { answerQuiz, typedChoice } from "./quiz-flow.ts";
 import { renderAnswer, renderStepByStep } from "./render-answer.ts";
 import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
-import type { DomainAssistant, Inbound, Reply } from "./types.ts";
+import type { DomainAssistant } from "./types.ts";
 
 export interface AssistantDeps {
   store: Store;

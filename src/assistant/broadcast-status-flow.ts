@@ -1,8 +1,8 @@
+import type { Reply, ReplyOption } from "../messaging/message.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { act } from "./actions.ts";
 import { organizerMessages as om } from "./messages-organizer.ts";
 import type { OrgScope } from "./organizer-context.ts";
-import type { Reply, ReplyOption } from "./types.ts";
 
 /** /baocaogui: per broadcast sent / failed / unreachable / pending / ambiguous, with a stop option. */
 export async function broadcastStatusReply(scope: OrgScope, organizer: Organizer): Promise<Reply[]> {

@@ -1,9 +1,9 @@
+import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { type Certificate, shortKey } from "../learning/certificates.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
+import type { Reply } from "../messaging/message.ts";
 import { type LearningContext, moduleTitle } from "./learning-context.ts";
-import { GROUP_LABELS } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
-import type { Reply } from "./types.ts";
 
 /** Required modules of the learner's group not passed yet (all of them when there is no group). */
 export async function modulesLeft(ctx: LearningContext, profile: LearnerProfile): Promise<string[]> {

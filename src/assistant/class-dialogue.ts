@@ -1,3 +1,4 @@
+import type { Reply } from "../messaging/message.ts";
 import { type Audience, isLearnerGroup, parseToList, withinScope } from "../organizer/audience.ts";
 import type { ClassRecord } from "../organizer/classes.ts";
 import { formatVietnamDateTime, parseVietnamDateTime } from "../organizer/datetime.ts";
@@ -18,7 +19,6 @@ import {
   saveDialogue,
   typedChoice,
 } from "./organizer-context.ts";
-import type { Reply } from "./types.ts";
 
 type ClassStep = "topic" | "when" | "place" | "to" | "group" | "capacity" | "confirm";
 

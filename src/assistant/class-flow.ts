@@ -1,5 +1,6 @@
 import { FailedAttempts } from "../learning/failed-attempts.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
+import type { Reply } from "../messaging/message.ts";
 import type { ClassRecord } from "../organizer/classes.ts";
 import { formatVietnamDateTime } from "../organizer/datetime.ts";
 import type { Organizer } from "../organizer/roles.ts";
@@ -7,7 +8,6 @@ import { act } from "./actions.ts";
 import { learningMessages } from "./messages-learning.ts";
 import { organizerMessages as om } from "./messages-organizer.ts";
 import { endDialogue, type OrgScope, saveDialogue } from "./organizer-context.ts";
-import type { Reply } from "./types.ts";
 
 const when = (c: ClassRecord) => formatVietnamDateTime(c.startsAt);
 

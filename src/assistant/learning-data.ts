@@ -1,9 +1,9 @@
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import { PushSubscriptions } from "../learning/push-subscriptions.ts";
 import { Reachability } from "../learning/reachability.ts";
+import type { Channel } from "../messaging/message.ts";
 import { FollowUps } from "./follow-ups.ts";
 import type { LearningContext } from "./learning-context.ts";
-import type { Channel } from "./types.ts";
 
 const splitAccount = (account: string) => {
   const at = account.indexOf(":");

@@ -1,7 +1,7 @@
 import { FailedAttempts } from "../learning/failed-attempts.ts";
+import type { Inbound, Reply } from "../messaging/message.ts";
 import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
-import type { Inbound, Reply } from "./types.ts";
 
 /** Wrong link codes an account may type in 15 minutes, and all accounts together. */
 const LINK_TRIES_PER_ACCOUNT = 5;

@@ -1,10 +1,10 @@
 import { plain } from "../knowledge/markdown.ts";
 import type { Curriculum } from "../knowledge/types.ts";
+import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import { messages } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 import { lessonOptions } from "./render-answer.ts";
-import type { Reply } from "./types.ts";
 
 export function menuReply(text: string = messages.menuTitle): Reply {
   return {

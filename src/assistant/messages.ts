@@ -1,13 +1,4 @@
 /** Every Vietnamese sentence the assistant says, in one place. Keep them short and plain. */
-import type { LearnerGroup } from "../knowledge/schema.ts";
-
-export const GROUP_LABELS: Record<LearnerGroup, string> = {
-  "can-bo": "Cán bộ, công chức, viên chức",
-  "hoc-sinh": "Học sinh",
-  "lao-dong": "Người lao động (doanh nghiệp, HTX)",
-  "nguoi-dan": "Người dân",
-};
-
 export const messages = {
   greeting: (ward: string) =>
     `Xin chào! Mình là Trợ lý Bình dân học vụ số của ${ward}.\n` +

@@ -1,3 +1,4 @@
+import type { Reply } from "../messaging/message.ts";
 import { type Audience, isLearnerGroup, parseToList, withinScope } from "../organizer/audience.ts";
 import { formatVietnamDateTime, parseVietnamDateTime } from "../organizer/datetime.ts";
 import { describeScope, type Organizer } from "../organizer/roles.ts";
@@ -15,7 +16,6 @@ import {
   saveDialogue,
   typedChoice,
 } from "./organizer-context.ts";
-import type { Reply } from "./types.ts";
 
 export const NOTICE_MAX_CHARS = 5000;
 type NoticeStep = "text" | "audience" | "to" | "group" | "module" | "when" | "confirm";

@@ -1,11 +1,12 @@
+import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import { type LearnerProfile, type LearnerStore, parseToDanPho } from "../learning/learner-store.ts";
+import type { Reply } from "../messaging/message.ts";
 import { type Action, act } from "./actions.ts";
 import { foldForMatch } from "./input.ts";
 import { menuReply } from "./menus.ts";
-import { GROUP_LABELS, messages } from "./messages.ts";
+import { messages } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
-import type { Reply } from "./types.ts";
 
 export interface OnboardingDeps {
   learners: LearnerStore;

@@ -1,13 +1,13 @@
 import type { Logger } from "pino";
+import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
+import type { Inbound, Reply, ReplyOption } from "../messaging/message.ts";
 import type { Audience } from "../organizer/audience.ts";
 import type { OrganizerServices } from "../organizer/organizer.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { act } from "./actions.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { GROUP_LABELS } from "./messages.ts";
 import { organizerMessages as om } from "./messages-organizer.ts";
-import type { Inbound, Reply, ReplyOption } from "./types.ts";
 
 /** One organizer-side turn's facts. */
 export interface OrgScope {

@@ -1,3 +1,4 @@
+import type { Reply } from "../messaging/message.ts";
 import type { Action } from "./actions.ts";
 import { broadcastStatusReply, cancelBroadcastReply } from "./broadcast-status-flow.ts";
 import { continueClassDialogue, startClassDialogue } from "./class-dialogue.ts";
@@ -24,7 +25,6 @@ import {
 import { questionLogReply } from "./question-log-flow.ts";
 import { dashboardLoginReply, reportReply } from "./report-flow.ts";
 import { revokeCertificateCommand, rolesCommand } from "./roles-flow.ts";
-import type { Reply } from "./types.ts";
 
 export interface OrganizerTurn {
   command: ParsedCommand | null;

@@ -1,10 +1,10 @@
+import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { ModuleProgress } from "../learning/progress-store.ts";
+import type { Reply, ReplyOption } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import { type LearningContext, moduleTitle } from "./learning-context.ts";
-import { GROUP_LABELS } from "./messages.ts";
 import { learningMessages as lm, STATUS_LABELS } from "./messages-learning.ts";
-import type { Reply, ReplyOption } from "./types.ts";
 
 const BAR_CELLS = 5;
 const ICONS = { dat: "✅", "dang-hoc": "📖", "chua-hoc": "⬜" } as const;

@@ -1,8 +1,8 @@
+import type { Reply } from "../messaging/message.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import { reportMessages as rm } from "./messages-reports.ts";
 import type { OrgScope } from "./organizer-context.ts";
-import type { Reply } from "./types.ts";
 
 const SHOWN = 30;
 

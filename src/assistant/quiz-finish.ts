@@ -1,11 +1,11 @@
 import type { QuizQuestion } from "../knowledge/schema.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import { grade, type QuizSession, score } from "../learning/quiz-session.ts";
+import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import { checkCertification } from "./certificate-flow.ts";
 import { type LearningContext, moduleTitle, passMark } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
-import type { Reply } from "./types.ts";
 
 /** Grades the current question, records it, and replies with feedback and the next step. */
 export async function finishQuiz(

@@ -1,12 +1,12 @@
 import type { QuizQuestion } from "../knowledge/schema.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import { type QuizKind, type QuizSession, shuffled, startSession } from "../learning/quiz-session.ts";
+import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import { foldForMatch } from "./input.ts";
 import { type LearningContext, moduleTitle } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 import { finishQuiz } from "./quiz-finish.ts";
-import type { Reply } from "./types.ts";
 
 const LETTERS = ["A", "B", "C", "D"];
 export const MODULE_QUIZ_SIZE = 10;

@@ -1,9 +1,9 @@
+import type { Reply } from "../messaging/message.ts";
 import { parseReportRange } from "../organizer/reports/range.ts";
 import { reportText } from "../organizer/reports/report-text.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { reportMessages as rm } from "./messages-reports.ts";
 import type { OrgScope } from "./organizer-context.ts";
-import type { Reply } from "./types.ts";
 
 const DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/g;
 /** Words allowed around the dates: "từ 1/1/2026 đến 30/6/2026". */

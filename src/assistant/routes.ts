@@ -1,5 +1,6 @@
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
+import type { Inbound, Reply } from "../messaging/message.ts";
 import type { Action } from "./actions.ts";
 import { certificateCommand } from "./certificate-flow.ts";
 import type { ParsedCommand } from "./commands.ts";
@@ -12,7 +13,6 @@ import { learningMessages as lm } from "./messages-learning.ts";
 import { progressReply, setRemind } from "./progress-flow.ts";
 import { answerQuiz, cancelQuiz, quizMenu, resumeOffer, resumeQuiz, startQuiz } from "./quiz-flow.ts";
 import { nextSteps } from "./render-answer.ts";
-import type { Inbound, Reply } from "./types.ts";
 
 /** One turn's facts, as the routes need them. */
 export interface TurnScope {

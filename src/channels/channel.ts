@@ -1,21 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import type { Reply } from "../assistant/types.ts";
+import type { ChannelSender } from "../messaging/sender.ts";
 import type { Store } from "../storage/store.ts";
-
-/** What happened to one outbound message; broadcasts and reminders count these. */
-export type SendOutcome =
-  | { status: "sent" }
-  /** The person blocked the bot or left; they are marked unreachable until they write again. */
-  | { status: "unreachable" }
-  /** The platform asked us to slow down; try again after this long. */
-  | { status: "rate-limited"; retryAfterMs: number }
-  /** Anything else (network, platform error); `code` is safe to log. */
-  | { status: "failed"; code: string };
-
-/** Sends assistant replies to one person of a channel, outside a conversation turn (broadcasts, reminders). */
-export interface ChannelSender {
-  send(userId: string, replies: Reply[]): Promise<SendOutcome>;
-}
 
 /** A messaging channel as the composition root sees it. */
 export interface ChannelRuntime {

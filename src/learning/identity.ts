@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Channel } from "../assistant/types.ts";
+import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
 const LINK_TTL_MS = 10 * 60_000;

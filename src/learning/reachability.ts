@@ -1,4 +1,4 @@
-import type { Channel } from "../assistant/types.ts";
+import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
 const key = (channel: Channel) => `unreachable:${channel}`;

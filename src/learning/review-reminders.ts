@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { Channel, Reply } from "../assistant/types.ts";
-import type { ChannelSender } from "../channels/channel.ts";
+import type { Channel, Reply } from "../messaging/message.ts";
+import type { ChannelSender } from "../messaging/sender.ts";
 import { errorCode } from "../shared/app-error.ts";
 import { inQuietHours, vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";

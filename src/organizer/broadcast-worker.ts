@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
-import type { Channel, Reply } from "../assistant/types.ts";
-import type { ChannelSender } from "../channels/channel.ts";
 import type { Identities } from "../learning/identity.ts";
 import type { Reachability } from "../learning/reachability.ts";
+import type { Channel, Reply } from "../messaging/message.ts";
+import type { ChannelSender } from "../messaging/sender.ts";
 import { metrics } from "../shared/metrics.ts";
 import { inQuietHours } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";

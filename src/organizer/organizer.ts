@@ -1,8 +1,8 @@
-import type { Channel } from "../assistant/types.ts";
 import type { WardProfile } from "../knowledge/ward-schema.ts";
 import type { Certificates } from "../learning/certificates.ts";
 import { Identities } from "../learning/identity.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
+import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 import { type Audience, resolveAudience } from "./audience.ts";
 import { AuditLog } from "./audit.ts";

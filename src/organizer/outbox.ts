@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { ReplyOption } from "../assistant/types.ts";
+import type { ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
 /** One recipient's delivery state; "ambiguous" is a send interrupted by a crash, never resent. */

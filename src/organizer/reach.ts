@@ -1,7 +1,7 @@
-import type { Channel } from "../assistant/types.ts";
 import { Identities } from "../learning/identity.ts";
 import { PushSubscriptions } from "../learning/push-subscriptions.ts";
 import { Reachability } from "../learning/reachability.ts";
+import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
 /** Why a recipient will not get a notice. */

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
-import type { Channel } from "../assistant/types.ts";
-import type { ChannelSender } from "../channels/channel.ts";
 import { Identities } from "../learning/identity.ts";
 import { Reachability } from "../learning/reachability.ts";
+import type { Channel } from "../messaging/message.ts";
+import type { ChannelSender } from "../messaging/sender.ts";
 import { errorCode } from "../shared/app-error.ts";
 import { createBroadcastWorker } from "./broadcast-worker.ts";
 import type { OrganizerServices } from "./organizer.ts";

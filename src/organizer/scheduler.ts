@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { ReplyOption } from "../assistant/types.ts";
+import type { ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 import type { Classes, ClassRecord } from "./classes.ts";
 import type { Outbox } from "./outbox.ts";

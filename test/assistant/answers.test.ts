@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FollowUps } from "../../src/assistant/follow-ups.ts";
-import type { Inbound } from "../../src/assistant/types.ts";
 import { Identities } from "../../src/learning/identity.ts";
+import type { Inbound } from "../../src/messaging/message.ts";
 import { type DecisionModel, FEATURE_NAMES } from "../../src/tutor/decision.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
 import { tutorMessages as tm } from "../../src/tutor/tutor-messages.ts";

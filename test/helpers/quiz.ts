@@ -1,5 +1,6 @@
-import type { Assistant, Channel, Reply } from "../../src/assistant/types.ts";
+import type { Assistant } from "../../src/assistant/types.ts";
 import type { Curriculum } from "../../src/knowledge/types.ts";
+import type { Channel, Reply } from "../../src/messaging/message.ts";
 
 /** The question reply of a quiz turn: the one whose options are answer actions. */
 export function questionOf(replies: Reply[]): Reply | undefined {

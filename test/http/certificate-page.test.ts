@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import qrcode from "qrcode-generator";
 import { describe, expect, it } from "vitest";
-import { GROUP_LABELS } from "../../src/assistant/messages.ts";
 import { registerCertificatePage } from "../../src/http/routes/certificate-page.ts";
+import { GROUP_LABELS } from "../../src/knowledge/group-labels.ts";
 import type { Curriculum } from "../../src/knowledge/types.ts";
 import { type Certificate, Certificates, shortKey } from "../../src/learning/certificates.ts";
 import type { Store } from "../../src/storage/store.ts";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../../src/assistant/types.ts";
-import type { ChannelSender, SendOutcome } from "../../src/channels/channel.ts";
 import { Identities } from "../../src/learning/identity.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { Reachability } from "../../src/learning/reachability.ts";
 import { createReviewReminders } from "../../src/learning/review-reminders.ts";
 import { ReviewSchedule } from "../../src/learning/review-schedule.ts";
+import type { Reply } from "../../src/messaging/message.ts";
+import type { ChannelSender, SendOutcome } from "../../src/messaging/sender.ts";
 import { inQuietHours } from "../../src/shared/vietnam-time.ts";
 import { silentLogger, tempStore } from "../helpers/core.ts";
 

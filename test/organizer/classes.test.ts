@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Assistant, Reply } from "../../src/assistant/types.ts";
+import type { Assistant } from "../../src/assistant/types.ts";
+import type { Reply } from "../../src/messaging/message.ts";
 import { parseVietnamDateTime } from "../../src/organizer/datetime.ts";
 import { onboard, tempStore } from "../helpers/core.ts";
 import { fakeClock, organizerAssistant, recordingSender, testOrganizer, testRuntime } from "./helpers.ts";

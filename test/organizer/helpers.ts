@@ -1,6 +1,6 @@
-import type { Reply } from "../../src/assistant/types.ts";
-import type { ChannelSender, SendOutcome } from "../../src/channels/channel.ts";
 import { Certificates } from "../../src/learning/certificates.ts";
+import type { Reply } from "../../src/messaging/message.ts";
+import type { ChannelSender, SendOutcome } from "../../src/messaging/sender.ts";
 import { createOrganizerServices, type OrganizerServices } from "../../src/organizer/organizer.ts";
 import { createOrganizerRuntime, type OrganizerRuntimeDeps } from "../../src/organizer/runtime.ts";
 import type { Store } from "../../src/storage/store.ts";

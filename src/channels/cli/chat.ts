@@ -6,9 +6,9 @@
 import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { pino } from "pino";
-import type { ReplyOption } from "../../assistant/types.ts";
 import { loadConfig } from "../../config/load-config.ts";
 import { createCore } from "../../core.ts";
+import type { ReplyOption } from "../../messaging/message.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { exitWithReadableError } from "../../shared/process.ts";
 import { renderForTerminal, resolveNumberedChoice, TERMINAL_INTRO } from "./render.ts";

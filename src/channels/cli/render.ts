@@ -1,4 +1,4 @@
-import type { Reply, ReplyOption } from "../../assistant/types.ts";
+import type { Reply, ReplyOption } from "../../messaging/message.ts";
 
 /** Said once when the terminal chat starts. */
 export const TERMINAL_INTRO =

@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { Reply, ReplyOption } from "../../assistant/types.ts";
+import type { Reply, ReplyOption } from "../../messaging/message.ts";
 import { splitMessage } from "../split-message.ts";
 
 /** Telegram's limit for one message text. */

@@ -1,10 +1,10 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "pino";
-import type { Reply } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
+import type { Reply } from "../../messaging/message.ts";
+import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import { errorCode as anyErrorCode } from "../../shared/app-error.ts";
-import type { ChannelSender, SendOutcome } from "../channel.ts";
 import { type OutboundMessage, renderReply } from "./render.ts";
 
 /** Where replies go: a chat, optionally as an answer to one of its messages (groups). */

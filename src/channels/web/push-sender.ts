@@ -1,11 +1,11 @@
 import type { Agent } from "node:https";
 import type { Logger } from "pino";
 import webpush from "web-push";
-import type { Reply } from "../../assistant/types.ts";
 import { PushSubscriptions } from "../../learning/push-subscriptions.ts";
 import { Reachability } from "../../learning/reachability.ts";
+import type { Reply } from "../../messaging/message.ts";
+import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
-import type { ChannelSender, SendOutcome } from "../channel.ts";
 import { webPushMessages as wm } from "./messages.ts";
 import type { VapidKeys } from "./vapid.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReplyOption } from "../../assistant/types.ts";
+import type { ReplyOption } from "../../messaging/message.ts";
 import { fold } from "../../retrieval/normalize.ts";
 import type { Store } from "../../storage/store.ts";
 

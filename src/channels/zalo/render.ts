@@ -1,4 +1,4 @@
-import type { Reply, ReplyOption } from "../../assistant/types.ts";
+import type { Reply, ReplyOption } from "../../messaging/message.ts";
 
 /** Zalo has no buttons: options become a numbered list the learner answers by typing the number. */
 export function optionHint(count: number): string {

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
-import type { Reply } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
+import type { Reply } from "../../messaging/message.ts";
+import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
-import type { ChannelSender, SendOutcome } from "../channel.ts";
 import { splitMessage } from "../split-message.ts";
 import {
   isRetryableError,

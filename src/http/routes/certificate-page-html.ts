@@ -1,5 +1,5 @@
 import qrcode from "qrcode-generator";
-import { GROUP_LABELS } from "../../assistant/messages.ts";
+import { GROUP_LABELS } from "../../knowledge/group-labels.ts";
 import type { Certificate } from "../../learning/certificates.ts";
 import { vietnamDate } from "../../shared/vietnam-time.ts";
 import { cspHash, escapeHtml } from "../html.ts";

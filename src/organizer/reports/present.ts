@@ -1,4 +1,4 @@
-import { GROUP_LABELS } from "../../assistant/messages.ts";
+import { GROUP_LABELS } from "../../knowledge/group-labels.ts";
 import type { IndicatorRow } from "./indicator-row.ts";
 import type { WardReport } from "./indicators.ts";
 import { formatDay } from "./range.ts";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Transformer } from "grammy";
 import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
-import type { Assistant, Inbound } from "../../../src/assistant/types.ts";
+import type { Assistant } from "../../../src/assistant/types.ts";
 import {
   createTelegramChannel,
   type TelegramChannel,
@@ -10,6 +10,7 @@ import {
 } from "../../../src/channels/telegram/create-telegram-channel.ts";
 import { configSchema } from "../../../src/config/schema.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
+import type { Inbound } from "../../../src/messaging/message.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
 

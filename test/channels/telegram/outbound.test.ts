@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Assistant, Reply } from "../../../src/assistant/types.ts";
+import type { Assistant } from "../../../src/assistant/types.ts";
+import type { Reply } from "../../../src/messaging/message.ts";
 import { fixture, testChannel, textUpdate } from "./helpers.ts";
 
 const LAN = 5550001;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { learningMessages as lm } from "../../../src/assistant/messages-learning.ts";
-import type { Channel } from "../../../src/assistant/types.ts";
 import { Identities } from "../../../src/learning/identity.ts";
 import { ProgressStore } from "../../../src/learning/progress-store.ts";
+import type { Channel } from "../../../src/messaging/message.ts";
 import { onboard, tempStore, testAssistant, testCurriculum } from "../../helpers/core.ts";
 import { takeModuleQuiz } from "../../helpers/quiz.ts";
 import { organizerAssistant, testOrganizer } from "../../organizer/helpers.ts";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Inbound, Reply } from "../../../src/assistant/types.ts";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
 import { createZaloHandler } from "../../../src/channels/zalo/handler.ts";
 import { createZaloSender } from "../../../src/channels/zalo/sender.ts";
 import { parseZaloUpdate, type ZaloUpdate } from "../../../src/channels/zalo/types.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
+import type { Inbound, Reply } from "../../../src/messaging/message.ts";
 import { silentLogger, tempStore } from "../../helpers/core.ts";
 import { startFakeBotApi, TOKEN, textUpdate } from "./fake-bot-api.ts";
 

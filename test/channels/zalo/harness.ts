@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, onTestFinished } from "vitest";
-import type { Assistant, Inbound } from "../../../src/assistant/types.ts";
+import type { Assistant } from "../../../src/assistant/types.ts";
 import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
+import type { Inbound } from "../../../src/messaging/message.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { httpDeps, silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
 import { SECRET, startFakeBotApi, textUpdate, zaloConfig } from "./fake-bot-api.ts";
