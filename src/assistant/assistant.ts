@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { questionIndex } from "../knowledge/paths.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import { Certificates, certificateSecret } from "../learning/certificates.ts";
 import { Identities } from "../learning/identity.ts";
@@ -26,7 +27,7 @@ import { captureCertName } from "./certificate-flow.ts";
 import { type ParsedCommand, parseCommand } from "./commands.ts";
 import { FollowUps } from "./follow-ups.ts";
 import { cleanText, MAX_TEXT_CHARS } from "./input.ts";
-import { type LearningContext, questionIndex } from "./learning-context.ts";
+import type { LearningContext } from "./learning-context.ts";
 import { learningDataParts } from "./learning-data.ts";
 import { linkReply } from "./link-flow.ts";
 import { menuReply } from "./menus.ts";

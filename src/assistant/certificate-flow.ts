@@ -1,28 +1,36 @@
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
+import { moduleTitle } from "../knowledge/paths.ts";
 import { type Certificate, shortKey } from "../learning/certificates.ts";
+import { type Certification, certify } from "../learning/certification.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Reply } from "../messaging/message.ts";
-import { type LearningContext, moduleTitle } from "./learning-context.ts";
+import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
-
-/** Required modules of the learner's group not passed yet (all of them when there is no group). */
-export async function modulesLeft(ctx: LearningContext, profile: LearnerProfile): Promise<string[]> {
-  if (!profile.group) return [];
-  const required = ctx.curriculum.paths.groups[profile.group].required;
-  const progress = await ctx.progress.modules(profile.id, required);
-  return required.filter((m) => progress.get(m)?.status !== "dat");
-}
 
 /** After a module pass: issue the certificate when nothing is left, asking for the printed name first. */
 export async function checkCertification(ctx: LearningContext, profile: LearnerProfile): Promise<Reply[]> {
-  if (!profile.group || (await modulesLeft(ctx, profile)).length) return [];
-  if (await ctx.certificates.barred(profile.id)) return [{ text: lm.certificateBarred }];
-  if (!(await ctx.vouched(profile.id))) return [{ text: lm.certificateNeedsPerson }];
-  if (!profile.certName) {
-    await ctx.learners.setAwaiting(profile.id, "cert-name");
-    return [{ text: lm.askCertName }];
+  return certificationReplies(ctx, profile, await certify(ctx, profile));
+}
+
+async function certificationReplies(
+  ctx: LearningContext,
+  profile: LearnerProfile,
+  outcome: Certification,
+): Promise<Reply[]> {
+  switch (outcome.status) {
+    case "no-group":
+    case "incomplete":
+      return [];
+    case "barred":
+      return [{ text: lm.certificateBarred }];
+    case "needs-person":
+      return [{ text: lm.certificateNeedsPerson }];
+    case "needs-name":
+      await ctx.learners.setAwaiting(profile.id, "cert-name");
+      return [{ text: lm.askCertName }];
+    case "issued":
+      return [certificateReply(ctx, outcome.certificate)];
   }
-  return issueFor(ctx, { ...profile, certName: profile.certName });
 }
 
 /** The typed answer to "which name to print": validated and saved; the certificate follows when it can be issued. */
@@ -40,29 +48,15 @@ export async function captureCertName(
   return next.some((r) => r.link) ? next : [{ text: lm.certNameSaved(name) }, ...next];
 }
 
-async function issueFor(ctx: LearningContext, profile: LearnerProfile & { certName: string }) {
-  if (!profile.group) return [];
-  const { certificate } = await ctx.certificates.issue(
-    profile.id,
-    {
-      name: profile.certName,
-      group: profile.group,
-      modules: ctx.curriculum.paths.groups[profile.group].required,
-      ...(profile.to ? { to: profile.to } : {}),
-    },
-    ctx.now(),
-  );
-  return [certificateReply(ctx, certificate)];
-}
-
 /** /chungnhan: the certificate, or what is left to earn it. */
 export async function certificateCommand(ctx: LearningContext, profile: LearnerProfile): Promise<Reply[]> {
   if (profile.step !== "ready" || !profile.group) return [{ text: lm.needOnboarding }];
   const certificate = await ctx.certificates.ofPerson(profile.id);
   if (certificate) return [certificateReply(ctx, certificate)];
-  const left = await modulesLeft(ctx, profile);
-  if (!left.length) return checkCertification(ctx, profile);
-  return [{ text: lm.certificateMissing(left.map((m) => moduleTitle(ctx.curriculum, m))) }];
+  const outcome = await certify(ctx, profile);
+  if (outcome.status === "incomplete")
+    return [{ text: lm.certificateMissing(outcome.left.map((m) => moduleTitle(ctx.curriculum, m))) }];
+  return certificationReplies(ctx, profile, outcome);
 }
 
 export function certificateReply(ctx: LearningContext, certificate: Certificate): Reply {

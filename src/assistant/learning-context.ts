@@ -32,15 +32,3 @@ export interface LearningContext {
   /** A module quiz answered faster than this many seconds per question does not count (0: off). */
   minSecondsPerQuestion: number;
 }
-
-export function questionIndex(curriculum: Curriculum): Map<string, QuizQuestion> {
-  return new Map([...curriculum.quizzes.values()].flat().map((q) => [q.id, q]));
-}
-
-export function moduleTitle(curriculum: Curriculum, slug: string): string {
-  return curriculum.modules.find((m) => m.slug === slug)?.title ?? slug;
-}
-
-export function passMark(curriculum: Curriculum, module: string): number {
-  return curriculum.paths.pass_marks[module] ?? curriculum.paths.default_pass_mark;
-}

@@ -1,10 +1,11 @@
+import { moduleTitle } from "../knowledge/paths.ts";
 import type { QuizQuestion } from "../knowledge/schema.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import { type QuizKind, type QuizSession, shuffled, startSession } from "../learning/quiz-session.ts";
 import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import { foldForMatch } from "./input.ts";
-import { type LearningContext, moduleTitle } from "./learning-context.ts";
+import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 import { finishQuiz } from "./quiz-finish.ts";
 
