@@ -8,6 +8,7 @@ import { erasePersonalData, type PersonalDataPart } from "../learning/personal-d
 import { ProgressStore } from "../learning/progress-store.ts";
 import { QuizStore } from "../learning/quiz-store.ts";
 import { ReviewSchedule } from "../learning/review-schedule.ts";
+import { accountOf } from "../messaging/account.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import {
   createOrganizerServices,
@@ -234,7 +235,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
       await erasePersonalData(parts, personId, await ctx.identities.accountsOf(personId), deps.store);
     },
     async handle(inbound) {
-      const key = `${inbound.channel}:${inbound.userId}`;
+      const key = accountOf(inbound.channel, inbound.userId);
       const previous = queues.get(key) ?? Promise.resolve();
       const current = previous.then(() => safeTurn(inbound));
       queues.set(key, current);
@@ -249,7 +250,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
   async function safeTurn(inbound: Inbound): Promise<Reply[]> {
     // Typed text only: button taps are bounded by the buttons shown (a quiz can be tapped through quickly).
     const typed = inbound.action === undefined;
-    const verdict = flood && typed ? flood.check(`${inbound.channel}:${inbound.userId}`) : "ok";
+    const verdict = flood && typed ? flood.check(accountOf(inbound.channel, inbound.userId)) : "ok";
     if (verdict !== "ok") {
       metrics.floodLimited.inc({ kind: "person" });
       deps.logger.warn({ channel: inbound.channel, verdict }, "flood limit");

@@ -1,14 +1,9 @@
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import { PushSubscriptions } from "../learning/push-subscriptions.ts";
 import { Reachability } from "../learning/reachability.ts";
-import type { Channel } from "../messaging/message.ts";
+import { parseAccount } from "../messaging/account.ts";
 import { FollowUps } from "./follow-ups.ts";
 import type { LearningContext } from "./learning-context.ts";
-
-const splitAccount = (account: string) => {
-  const at = account.indexOf(":");
-  return { channel: account.slice(0, at) as Channel, userId: account.slice(at + 1) };
-};
 
 /** The personal data the learning features keep, as export/erase parts. */
 export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
@@ -25,7 +20,7 @@ export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
       export: async (_id, accounts) => accounts,
       erase: async (id, accounts) => {
         for (const account of accounts) {
-          const { channel, userId } = splitAccount(account);
+          const { channel, userId } = parseAccount(account);
           await reachability.markReachable(channel, userId);
           if (channel === "web") await subscriptions.remove(userId);
         }

@@ -1,4 +1,5 @@
 import { FailedAttempts } from "../learning/failed-attempts.ts";
+import { accountOf } from "../messaging/account.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
@@ -22,7 +23,7 @@ export async function linkReply(
   if (inbound.channel === "cli") return [{ text: lm.linkNotHere }];
   const code = args.replace(/\s/g, "");
   if (!code) return [{ text: lm.linkCode(await ctx.identities.createLinkCode(personId)) }];
-  const account = `${inbound.channel}:${inbound.userId}`;
+  const account = accountOf(inbound.channel, inbound.userId);
   const perAccount = new FailedAttempts(ctx.store, "link", LINK_TRIES_PER_ACCOUNT);
   const everyone = new FailedAttempts(ctx.store, "link", LINK_TRIES_OVERALL);
   if ((await perAccount.locked(account)) || (await everyone.locked("*"))) return [{ text: lm.linkLocked }];

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
+import { accountOf } from "../messaging/account.ts";
 import type { Inbound, Reply, ReplyOption } from "../messaging/message.ts";
 import type { Audience } from "../organizer/audience.ts";
 import type { OrganizerServices } from "../organizer/organizer.ts";
@@ -79,7 +80,7 @@ export async function endDialogue(scope: OrgScope): Promise<void> {
  * from an account the role was granted to (not one linked to the person afterwards).
  */
 export async function organizerOf(scope: OrgScope): Promise<Organizer | null> {
-  const acting = `${scope.inbound.channel}:${scope.inbound.userId}`;
+  const acting = accountOf(scope.inbound.channel, scope.inbound.userId);
   const accounts = await scope.ctx.identities.accountsOf(scope.personId);
   return scope.org.roles.of(scope.personId, [...accounts, acting], acting);
 }
@@ -87,7 +88,7 @@ export async function organizerOf(scope: OrgScope): Promise<Organizer | null> {
 /** The polite refusal, with a log line that names the command but no person. */
 export function refuse(scope: OrgScope, command: string): Reply[] {
   scope.logger.warn({ channel: scope.inbound.channel, command }, "organizer command refused");
-  return [{ text: om.notOrganizer(`${scope.inbound.channel}:${scope.inbound.userId}`) }];
+  return [{ text: om.notOrganizer(accountOf(scope.inbound.channel, scope.inbound.userId)) }];
 }
 
 export const dlg = (arg: string, label: string): ReplyOption => ({ label, action: act("dlg", arg) });

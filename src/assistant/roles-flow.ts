@@ -1,3 +1,4 @@
+import { accountOf } from "../messaging/account.ts";
 import type { Channel, Reply } from "../messaging/message.ts";
 import { CHANNELS } from "../messaging/message.ts";
 import { parseToList, type Scope } from "../organizer/audience.ts";
@@ -34,7 +35,7 @@ export async function rolesCommand(scope: OrgScope, admin: Organizer, args: stri
   const account = parseAccount(accountText);
   if (!account || !["cap", "thuhoi", "thu hoi"].includes(action))
     return [{ text: `${om.badRoleSyntax}\n${om.rolesHelp}` }];
-  const label = `${account.channel}:${account.userId}`;
+  const label = accountOf(account.channel, account.userId);
   const personId = await scope.ctx.identities.personOf(account.channel, account.userId);
   if (action === "cap") {
     const targetScope = parseScope(rest.join(" "));

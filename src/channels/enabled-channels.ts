@@ -3,6 +3,7 @@ import type { Assistant } from "../assistant/types.ts";
 import type { Config } from "../config/schema.ts";
 import type { Identities } from "../learning/identity.ts";
 import { Reachability } from "../learning/reachability.ts";
+import { parseAccount } from "../messaging/account.ts";
 import type { Roles } from "../organizer/roles.ts";
 import type { Store } from "../storage/store.ts";
 import type { ChannelRuntime } from "./channel.ts";
@@ -41,9 +42,9 @@ export function followRoleChanges(
     const accounts = new Set<string>();
     for (const id of ids) for (const account of await identities.accountsOf(id)) accounts.add(account);
     for (const account of accounts) {
-      const colon = account.indexOf(":");
-      const channel = channels.find((c) => c.name === account.slice(0, colon));
-      await channel?.setOrganizerMenu?.(account.slice(colon + 1), organizer);
+      const { channel: name, userId } = parseAccount(account);
+      const channel = channels.find((c) => c.name === name);
+      await channel?.setOrganizerMenu?.(userId, organizer);
     }
   });
 }

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { accountOf, parseAccount } from "../messaging/account.ts";
 import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
@@ -15,7 +16,7 @@ export class Identities {
   constructor(private readonly store: Store) {}
 
   async personOf(channel: Channel, userId: string): Promise<string> {
-    return (await this.store.get(identityKey(channel, userId))) ?? `${channel}:${userId}`;
+    return (await this.store.get(identityKey(channel, userId))) ?? accountOf(channel, userId);
   }
 
   /** Every `channel:userId` account of a person (at least the person's own id). */
@@ -40,7 +41,7 @@ export class Identities {
     const personId = await this.store.get(linkKey(code));
     if (!personId) return null;
     if ((await this.store.del(linkKey(code))) === 0) return null; // someone else redeemed it first
-    const account = `${channel}:${userId}`;
+    const account = accountOf(channel, userId);
     if (account === personId) return personId;
     await this.store.set(identityKey(channel, userId), personId);
     await this.store.sadd(accountsKey(personId), account);
@@ -50,8 +51,8 @@ export class Identities {
   /** Removes every link of a person (data erasure). */
   async forget(personId: string): Promise<void> {
     for (const account of await this.accountsOf(personId)) {
-      const [channel, ...rest] = account.split(":");
-      if (account !== personId) await this.store.del(identityKey(channel as Channel, rest.join(":")));
+      const { channel, userId } = parseAccount(account);
+      if (account !== personId) await this.store.del(identityKey(channel, userId));
     }
     await this.store.del(accountsKey(personId));
   }

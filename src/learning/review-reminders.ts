@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { parseAccount } from "../messaging/account.ts";
 import type { Channel, Reply } from "../messaging/message.ts";
 import type { ChannelSender } from "../messaging/sender.ts";
 import { errorCode } from "../shared/app-error.ts";
@@ -34,9 +35,7 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
     const marker = `reminded:${personId}:${vietnamDate(at)}`;
     if (!(await deps.store.set(marker, "1", { ifAbsent: true, ttlMs: 2 * 86_400_000 }))) return "none";
     for (const account of await deps.identities.accountsOf(personId)) {
-      const colon = account.indexOf(":");
-      const channel = account.slice(0, colon) as Channel;
-      const userId = account.slice(colon + 1);
+      const { channel, userId } = parseAccount(account);
       const sender = deps.senders[channel];
       if (!sender || !(await deps.reachability.isReachable(channel, userId))) continue;
       const outcome = await sender.send(userId, [deps.message(due)]);

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Identities } from "../learning/identity.ts";
 import type { Reachability } from "../learning/reachability.ts";
+import { accountOf, parseAccount } from "../messaging/account.ts";
 import type { Channel, Reply } from "../messaging/message.ts";
 import type { ChannelSender } from "../messaging/sender.ts";
 import { metrics } from "../shared/metrics.ts";
@@ -37,11 +38,6 @@ export interface BroadcastWorkerDeps {
 
 type Ending = "complete" | "cancelled" | "quiet" | "stopped" | "lease-lost";
 
-const split = (account: string) => {
-  const at = account.indexOf(":");
-  return { channel: account.slice(0, at) as Channel, userId: account.slice(at + 1) };
-};
-
 /**
  * Delivers due broadcasts from the outbox. One instance holds a broadcast's lease while sending; each
  * recipient is marked "sending" before and its outcome after the send, so a crash leaves at most the
@@ -56,7 +52,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
   async function targets(personId: string): Promise<{ channel: Channel; userId: string }[]> {
     const out: { channel: Channel; userId: string }[] = [];
     for (const account of await deps.identities.accountsOf(personId)) {
-      const { channel, userId } = split(account);
+      const { channel, userId } = parseAccount(account);
       if (deps.senders[channel] && (await deps.reachability.isReachable(channel, userId)))
         out.push({ channel, userId });
     }
@@ -73,7 +69,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
     await outbox.setState(record.id, personId, "sending");
     for (const { channel, userId } of accounts) {
       for (let limited = 0; ; limited++) {
-        await deps.pacer.acquire(`${channel}:${userId}`);
+        await deps.pacer.acquire(accountOf(channel, userId));
         const outcome = await (deps.senders[channel] as ChannelSender).send(userId, replies);
         if (outcome.status === "sent") return "sent";
         if (outcome.status === "failed") return "failed";

@@ -1,6 +1,7 @@
 import { Identities } from "../learning/identity.ts";
 import { PushSubscriptions } from "../learning/push-subscriptions.ts";
 import { Reachability } from "../learning/reachability.ts";
+import { parseAccount } from "../messaging/account.ts";
 import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
@@ -42,9 +43,7 @@ export class Reach {
   }
 
   private async account(account: string): Promise<UnreachableReason | "ok"> {
-    const at = account.indexOf(":");
-    const channel = account.slice(0, at) as Channel;
-    const userId = account.slice(at + 1);
+    const { channel, userId } = parseAccount(account);
     if (!this.channels().includes(channel)) return "noChannel";
     if (channel === "web" && !(await this.subscriptions.has(userId))) return "noPush";
     return (await this.reachability.isReachable(channel, userId)) ? "ok" : "blocked";
