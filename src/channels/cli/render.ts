@@ -1,3 +1,4 @@
+import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply, ReplyOption } from "../../messaging/message.ts";
 
 /** Said once when the terminal chat starts. */
@@ -23,7 +24,7 @@ export function choiceHint(options: ReplyOption[]): string {
 export function renderForTerminal(replies: Reply[]): { text: string; options: ReplyOption[] } {
   const options = replies.at(-1)?.options ?? [];
   const blocks = replies.map((reply) => {
-    const lines = [reply.text.replace(/\*([^*\n]+)\*/g, "$1")];
+    const lines = [stripEmphasis(reply.text)];
     if (reply.link) lines.push(`${reply.link.label}: ${reply.link.url}`);
     if (reply === replies.at(-1) && options.length) {
       if (!options.every((o) => o.full)) {

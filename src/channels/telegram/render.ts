@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { markEmphasis, stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply, ReplyOption } from "../../messaging/message.ts";
 import { splitMessage } from "../split-message.ts";
 
@@ -20,16 +21,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** *x* on one line, with no space just inside the asterisks ("2 * 3 * 4" is not emphasis). */
-const EMPHASIS = /\*(\S(?:[^*\n]*\S)?)\*/g;
-
 /** Plain reply text → Telegram HTML: escaped first, then *x* → <b>x</b> (escaping never adds asterisks). */
 export function toHtml(text: string): string {
-  return escapeHtml(text).replace(EMPHASIS, "<b>$1</b>");
-}
-
-export function stripEmphasis(text: string): string {
-  return text.replace(EMPHASIS, "$1");
+  return markEmphasis(escapeHtml(text), (inner) => `<b>${inner}</b>`);
 }
 
 /** A reply as one or more messages, each within Telegram's limit; options and link go on the last one. */

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import webpush from "web-push";
 import { PushSubscriptions } from "../../learning/push-subscriptions.ts";
 import { Reachability } from "../../learning/reachability.ts";
+import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply } from "../../messaging/message.ts";
 import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
@@ -25,8 +26,6 @@ export interface WebPushSenderDeps {
   agent?: Agent;
   timeoutMs?: number;
 }
-
-const stripEmphasis = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
 
 /** The notice as the service worker shows it: a title and the text, cut to fit, and its first options. */
 export function pushPayload(replies: Reply[]): string {

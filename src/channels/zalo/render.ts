@@ -1,3 +1,4 @@
+import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply, ReplyOption } from "../../messaging/message.ts";
 
 /** Zalo has no buttons: options become a numbered list the learner answers by typing the number. */
@@ -19,7 +20,6 @@ function letterHint(count: number): string {
   return `Trả lời ${letters.slice(0, -1).join(", ")} hoặc ${letters.at(-1)} (hoặc số 1 đến ${count}).`;
 }
 
-const stripEmphasis = (text: string) => text.replace(/\*([^*\n]+)\*/g, "$1");
 /** Labels that already carry their own number ("3. Dịch vụ công") would read "3. 3. …". */
 const cleanLabel = (label: string) => stripEmphasis(label).replace(/^\s*\d{1,2}[.)]\s+/, "");
 

@@ -1,14 +1,29 @@
 // Builds one message of the conversation as DOM nodes; text from the server is never read as HTML.
 
+// *x* on one line with no space just inside the asterisks, as in src/messaging/emphasis.ts ("2 * 3 * 4" is not).
+const EMPHASIS = /(\*\S(?:[^*\n]*\S)?\*)/g;
+
+/** The text as parts, each emphasised or not. */
+export function emphasisParts(text) {
+  return String(text)
+    .split(EMPHASIS)
+    .filter(Boolean)
+    .map((part) =>
+      /^\*\S(?:[^*\n]*\S)?\*$/.test(part)
+        ? { text: part.slice(1, -1), strong: true }
+        : { text: part, strong: false },
+    );
+}
+
 /** Renders *emphasis* as <strong>, everything else as plain text. */
 export function renderText(target, text) {
-  for (const part of String(text).split(/(\*[^*\n]+\*)/g)) {
-    if (/^\*[^*\n]+\*$/.test(part)) {
+  for (const part of emphasisParts(text)) {
+    if (part.strong) {
       const strong = document.createElement("strong");
-      strong.textContent = part.slice(1, -1);
+      strong.textContent = part.text;
       target.appendChild(strong);
-    } else if (part) {
-      target.appendChild(document.createTextNode(part));
+    } else {
+      target.appendChild(document.createTextNode(part.text));
     }
   }
 }
