@@ -1,10 +1,10 @@
-export const CHANNELS = ["web", "telegram", "zalo", "cli"] as const;
+export const CHANNELS = ["web", "telegram", "zalo", "zalo-oa", "cli"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** One thing a person did on a channel, already parsed and verified by the channel adapter. */
 export interface Inbound {
   channel: Channel;
-  /** The channel's own id for the person (Telegram user id, Zalo user id, web session id). */
+  /** The channel's own id for the person (Telegram user id, Zalo user id, Zalo OA follower id, web session id). */
   userId: string;
   /** What the person typed, if anything. */
   text?: string;

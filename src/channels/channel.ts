@@ -5,8 +5,11 @@ import type { Store } from "../storage/store.ts";
 /** What happened to one outbound message; broadcasts and reminders count these. */
 export type SendOutcome =
   | { status: "sent" }
-  /** The person blocked the bot or left; they are marked unreachable until they write again. */
-  | { status: "unreachable" }
+  /**
+   * The person blocked the bot or left (marked unreachable until they write again), or — with `reason`
+   * "outsideWindow" — the channel may not message them now (a Zalo OA outside its 48-hour window).
+   */
+  | { status: "unreachable"; reason?: "outsideWindow" }
   /** The platform asked us to slow down; try again after this long. */
   | { status: "rate-limited"; retryAfterMs: number }
   /** Anything else (network, platform error); `code` is safe to log. */
@@ -19,7 +22,7 @@ export interface ChannelSender {
 
 /** A messaging channel as the composition root sees it. */
 export interface ChannelRuntime {
-  readonly name: "telegram" | "zalo";
+  readonly name: "telegram" | "zalo" | "zalo-oa";
   readonly mode: "polling" | "webhook";
   readonly sender: ChannelSender;
   /** Adds the webhook route to the one HTTP server; does nothing in polling mode. */
