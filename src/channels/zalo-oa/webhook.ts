@@ -8,7 +8,7 @@ export const ZALO_OA_WEBHOOK_PATH = "/webhook/zalo-oa";
 
 /**
  * POST /webhook/zalo-oa. The body is kept as the raw text Zalo signed; the signature is checked against
- * it before anything is parsed or stored (a bad or missing one: 401, nothing processed). A verified event
+ * it before the event is read or anything stored (a bad or missing one: 401, nothing processed). A verified event
  * is acknowledged at once and handled after, as Zalo expects a quick 200.
  */
 export function registerZaloOaWebhook(
