@@ -6,7 +6,7 @@ import { Reachability } from "../../../src/learning/reachability.ts";
 import { createOrganizerServices } from "../../../src/organizer/organizer.ts";
 import { onboard, silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
 import { testWard } from "../../helpers/ward.ts";
-import { fakeClock, organizerAssistant, testRuntime } from "../../organizer/helpers.ts";
+import { fakeClock, organizerAssistant, recordingSender, testRuntime } from "../../organizer/helpers.ts";
 import { oaConfig, startFakeOaApi } from "./fake-oa-api.ts";
 
 const NOW = "2026-12-01T02:00:00Z"; // 09:00 in Hà Nội
@@ -47,7 +47,7 @@ async function setup() {
   const say = async (input: { text: string } | { action: string }) =>
     (await assistant.handle({ channel: "web", userId: "admin-1", ...input })).map((r) => r.text).join("\n");
   const runtime = testRuntime(org, { "zalo-oa": channel.sender }, clock);
-  return { api, store, clock, org, say, runtime, channel };
+  return { api, store, clock, org, say, runtime, channel, learner };
 }
 
 describe("broadcasts to Zalo OA followers and the 48-hour window", () => {
@@ -114,5 +114,39 @@ describe("broadcasts to Zalo OA followers and the 48-hour window", () => {
     expect(api.sent).toHaveLength(1);
     // Everyone waited out the rate limit (the sender's last backoff, 500 ms × 2³), not just the chat spacing.
     expect(clock.clock() - started).toBeGreaterThanOrEqual(4000);
+  });
+
+  it("reaches a follower past the window on their other app, and previews count them reachable", async () => {
+    const { api, org, clock, channel, learner } = await setup();
+    // f-old links a Telegram account: the notice goes there, the OA is not tried outside its window.
+    const code = (await learner.handle({ channel: "zalo-oa", userId: "f-old", text: "/lienket" }))
+      .map((r) => r.text)
+      .join("\n")
+      .match(/\d{8}/)?.[0];
+    expect(code).toBeDefined();
+    await learner.handle({ channel: "telegram", userId: "tg-9", text: `/lienket ${code}` });
+    org.useDeliveryChannels(["zalo-oa", "telegram"]);
+    const person = await org.recipients({});
+    expect(await org.reach(person)).toEqual({
+      reachable: 2,
+      unreachable: { noPush: 0, outsideWindow: 0, blocked: 0, noChannel: 0 },
+    });
+    const telegram = recordingSender();
+    const { id } = await org.outbox.create(
+      {
+        kind: "notice",
+        text: "Họp tổ",
+        audienceLabel: "cả phường",
+        createdBy: "system",
+        sendAt: clock.now(),
+        urgent: true,
+      },
+      person,
+      clock.now(),
+    );
+    await testRuntime(org, { "zalo-oa": channel.sender, telegram: telegram.sender }, clock).runOnce();
+    expect(await org.outbox.counts(id)).toMatchObject({ sent: 2, outsideWindow: 0 });
+    expect(api.sent.map((m) => m.userId)).toEqual(["f-recent"]);
+    expect(telegram.sent.map((s) => s.userId)).toEqual(["tg-9"]);
   });
 });
