@@ -1,3 +1,4 @@
+import { ConsultationWindow } from "../learning/consultation-window.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import { PushSubscriptions } from "../learning/push-subscriptions.ts";
 import { Reachability } from "../learning/reachability.ts";
@@ -9,6 +10,7 @@ import type { LearningContext } from "./learning-context.ts";
 export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
   const reachability = new Reachability(ctx.store);
   const subscriptions = new PushSubscriptions(ctx.store);
+  const oaWindow = new ConsultationWindow(ctx.store);
   return [
     {
       name: "hoSo",
@@ -23,6 +25,7 @@ export function learningDataParts(ctx: LearningContext): PersonalDataPart[] {
           const { channel, userId } = parseAccount(account);
           await reachability.markReachable(channel, userId);
           if (channel === "web") await subscriptions.remove(userId);
+          if (channel === "zalo-oa") await oaWindow.close(userId);
         }
         await ctx.identities.forget(id);
       },

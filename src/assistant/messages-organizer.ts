@@ -4,11 +4,14 @@ import { type ReachReport, unreachableTotal } from "../organizer/reach.ts";
 
 /** Said before a notice or class announcement is sent: who will not get it and why; "" when everyone will. */
 function unreachableWarning(report: ReachReport): string {
-  const { noPush, blocked, noChannel } = report.unreachable;
+  const { noPush, outsideWindow, blocked, noChannel } = report.unreachable;
   const total = unreachableTotal(report);
   if (!total) return "";
   const why = [
     noPush ? `${noPush} người chỉ dùng trang web học mà chưa bật nhận thông báo` : "",
+    outsideWindow
+      ? `${outsideWindow} người chỉ nhắn với Zalo OA của phường và đã ngoài thời hạn 48 giờ kể từ tin nhắn cuối của họ`
+      : "",
     blocked ? `${blocked} người đã chặn Trợ lý hoặc tắt nhận thông báo` : "",
     noChannel ? `${noChannel} người chỉ dùng kênh mà máy chủ này không gửi tin được` : "",
   ].filter(Boolean);
@@ -168,7 +171,9 @@ export const organizerMessages = {
   noBroadcasts: "Chưa có thông báo nào.",
   broadcastsTitle: "Tình trạng gửi (mới nhất trước):",
   broadcastLine: (id: string, kind: string, status: string, total: number, c: Counts) =>
-    `• ${id} (${kind}, ${status}) — ${total} người: đã gửi ${c.sent}, lỗi ${c.failed}, không liên lạc được ${c.unreachable}, ` +
+    `• ${id} (${kind}, ${status}) — ${total} người: đã gửi ${c.sent}, lỗi ${c.failed}, ` +
+    `không liên lạc được ${c.unreachable + c.outsideWindow}` +
+    `${c.outsideWindow ? ` (${c.outsideWindow} ngoài thời hạn 48 giờ của Zalo OA)` : ""}, ` +
     `chờ gửi ${c.pending + c.sending}, không rõ ${c.ambiguous}`,
   statusLabels: { scheduled: "chờ gửi", sending: "đang gửi", done: "xong", cancelled: "đã dừng" } as Record<
     string,

@@ -8,7 +8,7 @@ import { organizerMessages as om } from "./messages-organizer.ts";
 import type { OrgScope } from "./organizer-context.ts";
 
 function parseAccount(text: string): { channel: Channel; userId: string } | null {
-  const match = /^([a-z]+):([\w-]{1,64})$/.exec(text.trim());
+  const match = /^([a-z]+(?:-[a-z]+)?):([\w-]{1,64})$/.exec(text.trim());
   if (!match || !(CHANNELS as readonly string[]).includes(match[1] ?? "")) return null;
   return { channel: match[1] as Channel, userId: match[2] as string };
 }

@@ -4,7 +4,7 @@ import type { Store } from "../storage/store.ts";
 
 /** A messaging channel as the composition root sees it. */
 export interface ChannelRuntime {
-  readonly name: "telegram" | "zalo";
+  readonly name: "telegram" | "zalo" | "zalo-oa";
   readonly mode: "polling" | "webhook";
   readonly sender: ChannelSender;
   /** Adds the webhook route to the one HTTP server; does nothing in polling mode. */

@@ -9,6 +9,7 @@ import type { Store } from "../storage/store.ts";
 import type { ChannelRuntime } from "./channel.ts";
 import { createTelegramChannel } from "./telegram/create-telegram-channel.ts";
 import { createZaloChannel } from "./zalo/channel.ts";
+import { createZaloOaChannel } from "./zalo-oa/channel.ts";
 
 /** The messaging channels whose tokens are set; none without tokens (the web chat always runs). */
 export function enabledChannels(deps: {
@@ -29,6 +30,8 @@ export function enabledChannels(deps: {
       createZaloChannel({ ...deps, logger: deps.logger.child({ channel: "zalo" }), reachability }),
     );
   }
+  // The ward's Official Account runs beside the Zalo bot (either, both or neither).
+  if (deps.config.ZALO_OA_APP_ID) channels.push(createZaloOaChannel({ ...deps, reachability }));
   return channels;
 }
 

@@ -8,6 +8,14 @@ const optionalText = z
 const optionalUrl = (what: string) =>
   optionalText.refine((v) => v === undefined || /^(https?|rediss?):\/\/\S+$/.test(v), `expected ${what}`);
 
+/** The Zalo Official Account channel starts when all of these are set (any of them alone is an error). */
+export const ZALO_OA_VARIABLES = [
+  "ZALO_OA_APP_ID",
+  "ZALO_OA_APP_SECRET",
+  "ZALO_OA_SECRET_KEY",
+  "ZALO_OA_REFRESH_TOKEN",
+] as const;
+
 /** Every environment variable the assistant reads, with its default. `.env.example` documents each one. */
 export const configSchema = z
   .object({
@@ -38,6 +46,16 @@ export const configSchema = z
     ZALO_API_ROOT: optionalUrl("an http(s) URL").default("https://bot-api.zaloplatforms.com"),
     ZALO_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     ZALO_SEND_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    /** The ward's Zalo Official Account: all four of these, or none (see ZALO_OA_VARIABLES). */
+    ZALO_OA_APP_ID: optionalText.refine(
+      (v) => v === undefined || /^\d{1,30}$/.test(v),
+      "expected the app's numeric ID",
+    ),
+    ZALO_OA_APP_SECRET: optionalText,
+    ZALO_OA_SECRET_KEY: optionalText,
+    ZALO_OA_REFRESH_TOKEN: optionalText,
+    ZALO_OA_API_ROOT: optionalUrl("an http(s) URL").default("https://openapi.zalo.me"),
+    ZALO_OA_OAUTH_ROOT: optionalUrl("an http(s) URL").default("https://oauth.zaloapp.com"),
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: optionalUrl("an http(s) URL of an OpenAI-compatible server"),
     OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
@@ -53,7 +71,7 @@ export const configSchema = z
           .map((s) => s.trim())
           .filter(Boolean),
       )
-      .refine((ids) => ids.every((id) => /^(telegram|zalo|web|cli):[\w-]+$/.test(id)), {
+      .refine((ids) => ids.every((id) => /^(telegram|zalo|zalo-oa|web|cli):[\w-]+$/.test(id)), {
         message: "expected a comma-separated list like telegram:12345,zalo:abc",
       }),
     CERT_SECRET: optionalText,
@@ -99,6 +117,14 @@ export const configSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   })
   .superRefine((config, ctx) => {
+    const oaSet = ZALO_OA_VARIABLES.filter((name) => config[name] !== undefined);
+    if (oaSet.length && oaSet.length < ZALO_OA_VARIABLES.length)
+      for (const name of ZALO_OA_VARIABLES.filter((n) => config[n] === undefined))
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `the Zalo Official Account needs ${ZALO_OA_VARIABLES.join(", ")} together (${oaSet.join(", ")} set)`,
+        });
     if (config.EMBEDDINGS === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL)
       ctx.addIssue({
         code: "custom",
@@ -115,6 +141,9 @@ export const SECRET_VARIABLES = new Set([
   "TELEGRAM_WEBHOOK_SECRET",
   "ZALO_BOT_TOKEN",
   "ZALO_WEBHOOK_SECRET",
+  "ZALO_OA_APP_SECRET",
+  "ZALO_OA_SECRET_KEY",
+  "ZALO_OA_REFRESH_TOKEN",
   "OPENAI_API_KEY",
   "CERT_SECRET",
   "METRICS_TOKEN",

@@ -2,13 +2,13 @@
  * The channel-neutral messages every layer speaks: what a person did on a channel and what is said back.
  * A leaf: it imports nothing of the project, so the domain, the dialogue and the channels can all use it.
  */
-export const CHANNELS = ["web", "telegram", "zalo", "cli"] as const;
+export const CHANNELS = ["web", "telegram", "zalo", "zalo-oa", "cli"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** One thing a person did on a channel, already parsed and verified by the channel adapter. */
 export interface Inbound {
   channel: Channel;
-  /** The channel's own id for the person (Telegram user id, Zalo user id, web session id). */
+  /** The channel's own id for the person (Telegram user id, Zalo user id, Zalo OA follower id, web session id). */
   userId: string;
   /** What the person typed, if anything. */
   text?: string;

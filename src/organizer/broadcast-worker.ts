@@ -67,13 +67,17 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
       { text: record.text, ...(record.options?.length ? { options: record.options } : {}) },
     ];
     await outbox.setState(record.id, personId, "sending");
+    let unreachable: DeliveryState = "unreachable";
     for (const { channel, userId } of accounts) {
       for (let limited = 0; ; limited++) {
         await deps.pacer.acquire(accountOf(channel, userId));
         const outcome = await (deps.senders[channel] as ChannelSender).send(userId, replies);
         if (outcome.status === "sent") return "sent";
         if (outcome.status === "failed") return "failed";
-        if (outcome.status === "unreachable") break;
+        if (outcome.status === "unreachable") {
+          if (outcome.reason === "outsideWindow") unreachable = "outsideWindow";
+          break;
+        }
         deps.pacer.pause(outcome.retryAfterMs);
         if (limited >= (deps.maxRateLimited ?? 8)) return "failed";
         // Not delivered: back to pending while waiting, so a crash now is not counted as ambiguous.
@@ -82,7 +86,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
         await outbox.setState(record.id, personId, "sending");
       }
     }
-    return "unreachable";
+    return unreachable;
   }
 
   async function sendAll(record: BroadcastRecord, pending: string[], lease: string): Promise<Ending> {

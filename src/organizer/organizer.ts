@@ -45,12 +45,14 @@ export function createOrganizerServices(deps: {
   certificates: Pick<Certificates, "ofPerson">;
   /** The ward's plan targets, report deadlines and local offices. */
   ward: Pick<WardProfile, "targets" | "report_deadlines" | "contacts">;
+  /** The clock of send previews (a Zalo OA follower's 48-hour window). Default: real time. */
+  now?: () => Date;
 }): OrganizerServices {
   const audit = new AuditLog(deps.store);
   const roles = new Roles(deps.store, deps.adminIds, audit);
   const identities = new Identities(deps.store);
   let deliveryChannels: readonly Channel[] = ["telegram", "zalo", "web"];
-  const reach = new Reach(deps.store, () => deliveryChannels);
+  const reach = new Reach(deps.store, () => deliveryChannels, deps.now);
   return {
     store: deps.store,
     audit,

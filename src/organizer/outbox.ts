@@ -2,14 +2,26 @@ import { randomInt } from "node:crypto";
 import type { ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
-/** One recipient's delivery state; "ambiguous" is a send interrupted by a crash, never resent. */
-export type DeliveryState = "pending" | "sending" | "sent" | "failed" | "unreachable" | "ambiguous";
+/**
+ * One recipient's delivery state; "ambiguous" is a send interrupted by a crash, never resent;
+ * "outsideWindow" is unreachable because the only way to them is a Zalo OA whose 48-hour consultation
+ * window is closed (not sent, as a message there would be refused or charged).
+ */
+export type DeliveryState =
+  | "pending"
+  | "sending"
+  | "sent"
+  | "failed"
+  | "unreachable"
+  | "outsideWindow"
+  | "ambiguous";
 export const DELIVERY_STATES: readonly DeliveryState[] = [
   "pending",
   "sending",
   "sent",
   "failed",
   "unreachable",
+  "outsideWindow",
   "ambiguous",
 ];
 export type Counts = Record<DeliveryState, number>;
@@ -49,7 +61,7 @@ const DUE = "bc:due";
 const ALL = "bc:all";
 
 export function emptyCounts(): Counts {
-  return { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, ambiguous: 0 };
+  return { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, outsideWindow: 0, ambiguous: 0 };
 }
 
 /**
@@ -145,7 +157,7 @@ export class Outbox {
   /** Current counts: the final ones when delivery ended, else counted from the recipients' states. */
   async counts(id: string): Promise<Counts> {
     const record = await this.get(id);
-    if (record?.final) return record.final;
+    if (record?.final) return { ...emptyCounts(), ...record.final };
     const counts = emptyCounts();
     for (const state of Object.values(await this.states(id))) {
       if (state in counts) counts[state as DeliveryState]++;
@@ -166,7 +178,7 @@ export class Outbox {
     const counts = await this.counts(id);
     await this.store.hset(recordKey(id), { final: JSON.stringify(counts) });
     if (await this.store.set(`bc:${id}:counted`, "1", { ifAbsent: true })) {
-      for (const state of ["sent", "failed", "unreachable", "ambiguous"] as const) {
+      for (const state of ["sent", "failed", "unreachable", "outsideWindow", "ambiguous"] as const) {
         if (counts[state]) await this.store.hincrby("stats:broadcast", state, counts[state]);
       }
       await this.store.hincrby("stats:broadcast", "broadcasts", 1);

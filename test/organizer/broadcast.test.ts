@@ -50,6 +50,7 @@ describe("broadcasts through the outbox and the paced sender", () => {
       sent: 1996,
       failed: 0,
       unreachable: 7,
+      outsideWindow: 0,
       ambiguous: 0,
     });
     expect((await org.outbox.get(id))?.status).toBe("done");
