@@ -9,6 +9,7 @@ import { ProgressStore } from "../learning/progress-store.ts";
 import { QuizStore } from "../learning/quiz-store.ts";
 import { ReviewSchedule } from "../learning/review-schedule.ts";
 import { accountOf } from "../messaging/account.ts";
+import { typedChoiceIndex } from "../messaging/choice.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import {
   createOrganizerServices,
@@ -38,7 +39,7 @@ import { NOTICE_MAX_CHARS } from "./notice-dialogue.ts";
 import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboarding } from "./onboarding.ts";
 import type { OrgScope } from "./organizer-context.ts";
 import { routeOrganizer } from "./organizer-routes.ts";
-import { answerQuiz, typedChoice } from "./quiz-flow.ts";
+import { answerQuiz } from "./quiz-flow.ts";
 import { renderAnswer, renderStepByStep } from "./render-answer.ts";
 import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
 import type { DomainAssistant } from "./types.ts";
@@ -192,10 +193,10 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
   }
 
   async function typedQuizAnswer(profile: LearnerProfile, text: string): Promise<Reply[] | null> {
-    const choice = typedChoice(text);
-    if (choice === null || profile.step !== "ready") return null;
+    if (profile.step !== "ready") return null;
     const session = await ctx.quizzes.open(profile.id);
-    if (!session || choice >= (session.items[session.index]?.order.length ?? 0)) return null;
+    const choice = session ? typedChoiceIndex(text, session.items[session.index]?.order.length ?? 0) : null;
+    if (!session || choice === null) return null;
     return answerQuiz(ctx, profile, `${session.id}.${session.index}.${choice}`);
   }
 

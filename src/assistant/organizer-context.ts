@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import { accountOf } from "../messaging/account.ts";
+import { typedChoice as pickTyped } from "../messaging/choice.ts";
 import type { Inbound, Reply, ReplyOption } from "../messaging/message.ts";
 import type { Audience } from "../organizer/audience.ts";
 import type { OrganizerServices } from "../organizer/organizer.ts";
@@ -96,8 +97,7 @@ export const dlg = (arg: string, label: string): ReplyOption => ({ label, action
 /** A typed "2" picks the second option of a step, like tapping it. */
 export function typedChoice(input: DialogueInput, options: ReplyOption[]): string | undefined {
   if (input.choice) return input.choice;
-  const n = /^\d{1,2}$/.test(input.text) ? Number(input.text) : 0;
-  const action = options[n - 1]?.action;
+  const action = pickTyped(input.text, options);
   return action?.startsWith("v1:dlg:") ? action.slice(7) : undefined;
 }
 

@@ -4,7 +4,6 @@ import type { LearnerProfile } from "../learning/learner-store.ts";
 import { type QuizKind, type QuizSession, shuffled, startSession } from "../learning/quiz-session.ts";
 import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
-import { foldForMatch } from "./input.ts";
 import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 import { finishQuiz } from "./quiz-finish.ts";
@@ -140,14 +139,6 @@ export async function cancelQuiz(ctx: LearningContext, profile: LearnerProfile):
   if (!open) return [{ text: lm.nothingToCancel }];
   await ctx.quizzes.close(profile.id);
   return [{ text: lm.cancelled }];
-}
-
-/** Reads a typed answer to the open question: "b", "B.", "2", "đáp án c", "chọn 3". */
-export function typedChoice(text: string): number | null {
-  const match = /^(?:(?:dap an|cau|chon|so)\s*)?([1-4a-d])\s*[.)]?$/.exec(foldForMatch(text));
-  if (!match?.[1]) return null;
-  const c = match[1];
-  return /\d/.test(c) ? Number(c) - 1 : c.charCodeAt(0) - 97;
 }
 
 /**

@@ -8,10 +8,11 @@ import { createInterface } from "node:readline/promises";
 import { pino } from "pino";
 import { loadConfig } from "../../config/load-config.ts";
 import { createCore } from "../../core.ts";
+import { typedChoice } from "../../messaging/choice.ts";
 import type { ReplyOption } from "../../messaging/message.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { exitWithReadableError } from "../../shared/process.ts";
-import { renderForTerminal, resolveNumberedChoice, TERMINAL_INTRO } from "./render.ts";
+import { renderForTerminal, TERMINAL_INTRO } from "./render.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     for await (const line of { [Symbol.asyncIterator]: () => lines }) {
       const text = line.trim();
       if (text === "/thoat" || text === "/exit") break;
-      const choice = resolveNumberedChoice(text, options);
+      const choice = typedChoice(text, options);
       await send(choice ? { action: choice } : { text: line });
     }
   } finally {

@@ -38,10 +38,3 @@ export function renderForTerminal(replies: Reply[]): { text: string; options: Re
   });
   return { text: blocks.join("\n\n"), options };
 }
-
-/** "2", "2.", " 2 )" → the second option's action; anything else → null. */
-export function resolveNumberedChoice(text: string, options: ReplyOption[]): string | null {
-  const match = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
-  if (!match) return null;
-  return options[Number(match[1]) - 1]?.action ?? null;
-}

@@ -2,10 +2,11 @@ import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
 import type { ConsultationWindow } from "../../learning/consultation-window.ts";
 import type { Reachability } from "../../learning/reachability.ts";
+import { typedChoice } from "../../messaging/choice.ts";
 import { errorCode } from "../../shared/app-error.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
-import { loadOptions, resolveChoice, saveOptions } from "../zalo/options.ts";
+import { loadOptions, saveOptions } from "../zalo/options.ts";
 import { renderReplies } from "../zalo/render.ts";
 import { zaloOaMessages } from "./messages.ts";
 import { oaOptionsKey, type ZaloOaSender } from "./sender.ts";
@@ -68,7 +69,7 @@ export function createZaloOaHandler(deps: ZaloOaHandlerDeps): ZaloOaHandler {
       await deps.sender.sendTexts(event.userId, [zaloOaMessages.textOnly]);
       return;
     }
-    const action = resolveChoice(event.text, await loadOptions(store, oaOptionsKey(event.userId)));
+    const action = typedChoice(event.text, await loadOptions(store, oaOptionsKey(event.userId)));
     await turn(event.userId, action ? { action } : { text: event.text });
   }
 

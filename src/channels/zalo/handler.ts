@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
+import { typedChoice } from "../../messaging/choice.ts";
 import { errorCode } from "../../shared/app-error.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
 import type { ZaloClient } from "./client.ts";
-import { loadOptions, optionsKey, resolveChoice, saveOptions } from "./options.ts";
+import { loadOptions, optionsKey, saveOptions } from "./options.ts";
 import { renderReplies } from "./render.ts";
 import type { ZaloSender } from "./sender.ts";
 import { isGroupChat, type ZaloUpdate } from "./types.ts";
@@ -62,7 +63,7 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
 
     const key = optionsKey(userId, inGroup ? chatId : undefined);
     const text = message.text ?? "";
-    const action = resolveChoice(text, await loadOptions(store, key));
+    const action = typedChoice(text, await loadOptions(store, key));
     deps.client.sendChatAction({ chat_id: chatId, action: "typing" }).catch(() => {});
     const replies = await deps.assistant.handle({
       channel: "zalo",

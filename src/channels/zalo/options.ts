@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { ReplyOption } from "../../messaging/message.ts";
-import { fold } from "../../retrieval/normalize.ts";
 import type { Store } from "../../storage/store.ts";
 
 /** How long the last numbered options stay answerable. */
@@ -32,27 +31,4 @@ export async function loadOptions(store: Store, key: string): Promise<ReplyOptio
   } catch {
     return [];
   }
-}
-
-const CHOICE = /^(?:(?:dap an|cau|chon|so|phuong an|lua chon|y)\s*:?\s*)?(\d{1,2}|[a-d])\s*[.):]?$/;
-
-/**
- * Maps a typed answer to one of the numbered options: "1", "2.", " 3 ", "b" (a=1 … d=4), "đáp án 3",
- * "dap an c", "câu 2", "chọn 2", "số 2". Anything else, or a number out of range, → null (it is text).
- */
-export function resolveChoice(text: string, options: ReplyOption[]): string | null {
-  if (!options.length) return null;
-  const trimmed = text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
-  if (trimmed.length > 20) return null;
-  const match = CHOICE.exec(fold(trimmed));
-  const token = match?.[1];
-  if (!token) return null;
-  let index: number;
-  if (/^\d+$/.test(token)) index = Number(token) - 1;
-  else {
-    // "đ" folds to "d"; a letter answer must really be a Latin a–d.
-    if (!/[a-d][.):]?$/.test(trimmed)) return null;
-    index = token.charCodeAt(0) - "a".charCodeAt(0);
-  }
-  return options[index]?.action ?? null;
 }

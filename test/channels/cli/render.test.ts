@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderForTerminal, resolveNumberedChoice } from "../../../src/channels/cli/render.ts";
+import { renderForTerminal } from "../../../src/channels/cli/render.ts";
+import { typedChoice } from "../../../src/messaging/choice.ts";
 
 const options = [
   { label: "Đồng ý", action: "v1:consent:yes" },
@@ -26,7 +27,7 @@ describe("terminal chat rendering", () => {
     expect(text).toBe(
       "Câu 1/10\nHỏi gì?\nA. Một\nB. Hai\n(Gõ chữ A hoặc B, hoặc số 1 đến 2, rồi nhấn Enter.)",
     );
-    expect(resolveNumberedChoice("2", options)).toBe("v1:ans:abcdef.0.1");
+    expect(typedChoice("2", options)).toBe("v1:ans:abcdef.0.1");
   });
 
   it("writes a reply's link out in full", () => {
@@ -40,9 +41,9 @@ describe("terminal chat rendering", () => {
   });
 
   it("maps a typed number to its option and anything else to nothing", () => {
-    expect(resolveNumberedChoice("2", options)).toBe("v1:consent:no");
-    expect(resolveNumberedChoice(" 1. ", options)).toBe("v1:consent:yes");
-    expect(resolveNumberedChoice("3", options)).toBeNull();
-    expect(resolveNumberedChoice("2 con mèo", options)).toBeNull();
+    expect(typedChoice("2", options)).toBe("v1:consent:no");
+    expect(typedChoice(" 1. ", options)).toBe("v1:consent:yes");
+    expect(typedChoice("3", options)).toBeNull();
+    expect(typedChoice("2 con mèo", options)).toBeNull();
   });
 });
