@@ -1,5 +1,10 @@
 import type { Assistant, Inbound, Reply } from "../assistant/types.ts";
-import type { AudioSource, TranscribeFailure, Transcriber } from "../speech/transcriber.ts";
+import {
+  type AudioSource,
+  MAX_AUDIO_BYTES,
+  type TranscribeFailure,
+  type Transcriber,
+} from "../speech/transcriber.ts";
 import { voiceFailureLine, voiceMessages } from "./voice-messages.ts";
 
 export type VoiceTurnResult =
@@ -29,5 +34,6 @@ export async function voiceTurn(
 /** A transcriber that is never configured: channels built without one say voice is not available yet. */
 export const noTranscriber: Transcriber = {
   configured: false,
+  maxBytes: MAX_AUDIO_BYTES,
   transcribe: async () => ({ ok: false, reason: "not-configured" }),
 };

@@ -29,6 +29,8 @@ export interface AudioSource {
 export interface Transcriber {
   /** False when no transcription endpoint is configured: callers say voice is not available yet. */
   readonly configured: boolean;
+  /** The largest audio accepted, in bytes: a platform announcing more need not be asked for the file. */
+  readonly maxBytes: number;
   transcribe(source: AudioSource): Promise<TranscribeResult>;
 }
 
@@ -146,6 +148,7 @@ export function createTranscriber(options: TranscriberOptions): Transcriber {
 
   return {
     configured,
+    maxBytes,
     async transcribe(source) {
       if (!configured) return { ok: false, reason: "not-configured" };
       const audio = await download(source);
