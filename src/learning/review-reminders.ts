@@ -33,6 +33,7 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
     if (!due) return "none";
     const marker = `reminded:${personId}:${vietnamDate(at)}`;
     if (!(await deps.store.set(marker, "1", { ifAbsent: true, ttlMs: 2 * 86_400_000 }))) return "none";
+    let limited = false;
     for (const account of await deps.identities.accountsOf(personId)) {
       const colon = account.indexOf(":");
       const channel = account.slice(0, colon) as Channel;
@@ -41,6 +42,12 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
       if (!sender || !(await deps.reachability.isReachable(channel, userId))) continue;
       const outcome = await sender.send(userId, [deps.message(due)]);
       if (outcome.status === "sent") return "sent";
+      if (outcome.status === "rate-limited") limited = true;
+    }
+    // A platform asking to slow down (Zalo's quota) is not the person's doing: the next run tries again.
+    if (limited) {
+      await deps.store.del(marker);
+      return "none";
     }
     return "unreachable";
   }
