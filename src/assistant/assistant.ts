@@ -140,6 +140,12 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     if (organizerReplies) return organizerReplies;
 
     const profile = await ctx.learners.get(id);
+    // A lesson is public (groups see it too), so it opens before onboarding as well: a pasted link gets
+    // the lesson on checking links at once. Nothing is recorded for someone not yet onboarded.
+    if (action?.kind === "lesson" && profile?.step !== "ready") {
+      const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
+      return routeAction({ ctx, parts, inbound, profile: guest }, action);
+    }
     if (!profile) {
       await ctx.learners.start(id, now());
       return greetingReplies(deps.wardName);

@@ -5,6 +5,7 @@ import type { Identities } from "../learning/identity.ts";
 import { Reachability } from "../learning/reachability.ts";
 import { parseAccount } from "../messaging/account.ts";
 import type { Roles } from "../organizer/roles.ts";
+import { createTranscriberFromConfig } from "../speech/transcriber.ts";
 import type { Store } from "../storage/store.ts";
 import type { ChannelRuntime } from "./channel.ts";
 import { createTelegramChannel } from "./telegram/create-telegram-channel.ts";
@@ -19,15 +20,26 @@ export function enabledChannels(deps: {
   logger: Logger;
 }): ChannelRuntime[] {
   const reachability = new Reachability(deps.store);
+  const transcriber = createTranscriberFromConfig(deps.config);
   const channels: ChannelRuntime[] = [];
   if (deps.config.TELEGRAM_BOT_TOKEN) {
     channels.push(
-      createTelegramChannel({ ...deps, logger: deps.logger.child({ channel: "telegram" }), reachability }),
+      createTelegramChannel({
+        ...deps,
+        logger: deps.logger.child({ channel: "telegram" }),
+        reachability,
+        transcriber,
+      }),
     );
   }
   if (deps.config.ZALO_BOT_TOKEN) {
     channels.push(
-      createZaloChannel({ ...deps, logger: deps.logger.child({ channel: "zalo" }), reachability }),
+      createZaloChannel({
+        ...deps,
+        logger: deps.logger.child({ channel: "zalo" }),
+        reachability,
+        transcriber,
+      }),
     );
   }
   // The ward's Official Account runs beside the Zalo bot (either, both or neither).

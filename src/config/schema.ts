@@ -62,6 +62,8 @@ export const configSchema = z
     /** The embedding model of the index: local (no network) or an OpenAI-compatible /embeddings. */
     EMBEDDINGS: z.enum(["local", "openai"]).default("local"),
     EMBEDDINGS_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
+    /** Voice messages: the model of an OpenAI-compatible /audio/transcriptions (unset: voice is off). */
+    TRANSCRIBE_MODEL: optionalText,
     ADMIN_IDS: z
       .string()
       .default("")
@@ -130,6 +132,12 @@ export const configSchema = z
         code: "custom",
         path: ["EMBEDDINGS"],
         message: "openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server",
+      });
+    if (config.TRANSCRIBE_MODEL && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRANSCRIBE_MODEL"],
+        message: "voice needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server",
       });
   });
 

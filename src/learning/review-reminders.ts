@@ -34,12 +34,19 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
     if (!due) return "none";
     const marker = `reminded:${personId}:${vietnamDate(at)}`;
     if (!(await deps.store.set(marker, "1", { ifAbsent: true, ttlMs: 2 * 86_400_000 }))) return "none";
+    let limited = false;
     for (const account of await deps.identities.accountsOf(personId)) {
       const { channel, userId } = parseAccount(account);
       const sender = deps.senders[channel];
       if (!sender || !(await deps.reachability.isReachable(channel, userId))) continue;
       const outcome = await sender.send(userId, [deps.message(due)]);
       if (outcome.status === "sent") return "sent";
+      if (outcome.status === "rate-limited") limited = true;
+    }
+    // A platform asking to slow down (Zalo's quota) is not the person's doing: the next run tries again.
+    if (limited) {
+      await deps.store.del(marker);
+      return "none";
     }
     return "unreachable";
   }

@@ -115,4 +115,18 @@ describe("onboarding", () => {
     const restart = await assistant.handle({ ...web("u6"), text: "/batdau" });
     expect(restart.at(-1)?.options?.[0]?.action).toBe("v1:consent:yes");
   });
+
+  it("opens a lesson before onboarding (a pasted link's lesson), recording nothing, then greets as usual", async () => {
+    const store = await tempStore();
+    const assistant = await testAssistant(store);
+    const lesson = await assistant.handle({
+      ...web("u9"),
+      action: act("lesson", "an-toan-so/link-ung-dung-doc-hai"),
+    });
+    expect(lesson[0]?.text).toContain("Tránh đường link lạ");
+    expect(await new LearnerStore(store).get("web:u9")).toBeNull();
+    expect(await store.keys("progress")).toEqual([]);
+    const next = await assistant.handle({ ...web("u9"), text: "xin chào" });
+    expect(next.at(-1)?.options?.map((o) => o.action)).toEqual(["v1:consent:yes", "v1:consent:no"]);
+  });
 });

@@ -75,4 +75,21 @@ describe("daily review reminders", () => {
     expect(await reminders.runOnce()).toEqual({ sent: 0, unreachable: 1 });
     expect(telegram.sent).toHaveLength(0);
   });
+
+  it("tries again on the next run when the platform asks to slow down (Zalo's quota), not the next day", async () => {
+    const now = { value: new Date("2026-11-25T03:00:00Z") };
+    const { reviews, learners, telegram, reminders } = await setup(now);
+    await reviews.answeredWrong("telegram:5", "vneid-01", now.value);
+    await learners.setRemind("telegram:5", true);
+    const outcomes: SendOutcome[] = [{ status: "rate-limited", retryAfterMs: 30_000 }, { status: "sent" }];
+    telegram.sender.send = async (userId, replies) => {
+      telegram.sent.push({ userId, replies });
+      return outcomes.shift() ?? { status: "sent" };
+    };
+    now.value = new Date("2026-11-27T02:00:00Z");
+    expect(await reminders.runOnce()).toEqual({ sent: 0, unreachable: 0 });
+    now.value = new Date("2026-11-27T02:15:00Z");
+    expect(await reminders.runOnce()).toEqual({ sent: 1, unreachable: 0 });
+    expect(telegram.sent).toHaveLength(2);
+  });
 });

@@ -8,6 +8,7 @@ import type { Assistant } from "../../assistant/types.ts";
 import type { Config } from "../../config/schema.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { AppError } from "../../shared/app-error.ts";
+import type { Transcriber } from "../../speech/transcriber.ts";
 import type { Store } from "../../storage/store.ts";
 import type { ChannelRuntime } from "../channel.ts";
 import { installHandlers } from "./handlers.ts";
@@ -36,6 +37,8 @@ export interface TelegramChannelDeps {
   client?: ApiClientOptions;
   /** API transformers installed inside auto-retry, so they see every attempt (tests record calls here). */
   transformers?: Transformer[];
+  /** Voice messages (src/speech); without one they get the "not available yet" line. */
+  transcriber?: Transcriber;
   /** Overrides for @grammyjs/auto-retry. */
   retry?: Partial<AutoRetryOptions>;
 }

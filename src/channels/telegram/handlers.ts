@@ -10,6 +10,7 @@ import { claimDelivery } from "../channel.ts";
 import { addressedText } from "./group.ts";
 import { telegramMessages } from "./messages.ts";
 import { errorCode, type SendTarget, sendOutcomeOf, sendReplies } from "./sender.ts";
+import { installVoiceHandler } from "./voice.ts";
 
 export interface HandlerDeps {
   assistant: Assistant;
@@ -64,6 +65,7 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
     else logger.debug({ channel: "telegram" }, "duplicate update ignored");
   });
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "none")));
+  installVoiceHandler(bot, deps); // before the reply to other media; deps carry the channel's transcriber
 
   async function turn(ctx: Context, from: User, input: Partial<Inbound>, target: SendTarget): Promise<void> {
     const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined;

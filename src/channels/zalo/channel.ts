@@ -4,11 +4,12 @@ import type { Assistant } from "../../assistant/types.ts";
 import type { Config } from "../../config/schema.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { AppError } from "../../shared/app-error.ts";
+import type { Transcriber } from "../../speech/transcriber.ts";
 import type { Store } from "../../storage/store.ts";
 import type { ChannelRuntime } from "../channel.ts";
-import { createZaloClient, type ZaloClient } from "./client.ts";
+import { createZaloClient, isTokenError, ZaloApiError, type ZaloClient } from "./client.ts";
 import { createZaloHandler } from "./handler.ts";
-import { createZaloPoller, type ZaloPoller } from "./polling.ts";
+import { createZaloPoller, TOKEN_REFUSED_MESSAGE, type ZaloPoller } from "./polling.ts";
 import { createZaloSender, type ZaloSender } from "./sender.ts";
 import { registerZaloWebhook } from "./webhook.ts";
 
@@ -24,6 +25,8 @@ export interface ZaloChannelDeps {
   fetch?: typeof fetch;
   /** Long-poll wait of one getUpdates call, in seconds (default 30). */
   pollTimeoutSec?: number;
+  /** Voice messages (src/speech); without one they get the "not available yet" line. */
+  transcriber?: Transcriber;
 }
 
 export interface ZaloChannel extends ChannelRuntime {
@@ -31,6 +34,20 @@ export interface ZaloChannel extends ChannelRuntime {
   readonly client: ZaloClient;
   /** Resolves when every update received so far has been handled (webhook handling runs after the 200). */
   idle(): Promise<void>;
+}
+
+/**
+ * getMe at start-up: a refused token (401) stops start-up with one line, without the token. Zalo not
+ * answering right now only warns: webhook deliveries and the polling loop recover by themselves.
+ */
+async function checkToken(client: ZaloClient, logger: Logger): Promise<void> {
+  try {
+    const me = await client.getMe();
+    logger.info({ accountType: me.account_type, canJoinGroups: me.can_join_groups }, "zalo bot ready");
+  } catch (error) {
+    if (isTokenError(error)) throw new AppError("zalo-token", TOKEN_REFUSED_MESSAGE, { cause: error });
+    logger.warn({ code: error instanceof ZaloApiError ? error.code : "unknown" }, "zalo getMe failed");
+  }
 }
 
 /**
@@ -68,8 +85,10 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     sender,
     client,
     logger,
+    ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
   });
   let poller: ZaloPoller | undefined;
+  let started = false;
 
   return {
     name: "zalo",
@@ -81,7 +100,10 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
       if (mode === "webhook" && secret) registerZaloWebhook(app, { secret, handler, logger });
     },
     async start() {
-      if (mode !== "polling" || poller) return;
+      if (started) return;
+      started = true;
+      await checkToken(client, logger);
+      if (mode !== "polling") return;
       poller = createZaloPoller({ client, handler, logger, timeoutSec: deps.pollTimeoutSec });
       await poller.start();
     },

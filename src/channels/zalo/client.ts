@@ -38,10 +38,12 @@ export interface ZaloClientOptions {
   fetch?: typeof fetch;
 }
 
+/** getMe's answer as documented: `{id, account_name, account_type, can_join_groups}`. */
 export interface ZaloBotInfo {
   id?: string | number;
   account_name?: string;
-  display_name?: string;
+  account_type?: string;
+  can_join_groups?: boolean;
   [key: string]: unknown;
 }
 
@@ -53,7 +55,10 @@ export interface ZaloWebhookInfo {
 
 export interface ZaloClient {
   getMe(): Promise<ZaloBotInfo>;
-  /** Waits up to `timeout` seconds for one update; resolves null when none came. */
+  /**
+   * Waits up to `timeout` seconds for one update; resolves null when none came. The docs type `timeout`
+   * as a String, so it is sent as one ("30").
+   */
   getUpdates(params: { timeout: number }, signal?: AbortSignal): Promise<unknown>;
   setWebhook(params: { url: string; secret_token: string }): Promise<unknown>;
   deleteWebhook(): Promise<unknown>;
@@ -109,9 +114,11 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   return {
     getMe: () => call<ZaloBotInfo>("getMe", {}),
     getUpdates: (params, signal) =>
-      call<unknown>("getUpdates", params, { timeoutMs: params.timeout * 1000 + timeoutMs, signal }).then(
-        (result) => result ?? null,
-      ),
+      call<unknown>(
+        "getUpdates",
+        { timeout: String(params.timeout) },
+        { timeoutMs: params.timeout * 1000 + timeoutMs, signal },
+      ).then((result) => result ?? null),
     setWebhook: (params) => call("setWebhook", params),
     deleteWebhook: () => call("deleteWebhook", {}),
     getWebhookInfo: () => call<ZaloWebhookInfo>("getWebhookInfo", {}).then((r) => r ?? {}),
@@ -126,16 +133,33 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   };
 }
 
-/** True when the platform says the person cannot be reached (blocked the bot, not allowed). Conservative. */
-export function isUnreachableError(error: unknown): boolean {
-  if (!(error instanceof ZaloApiError) || error.kind !== "platform") return false;
-  return error.errorCode === 403 || /blocked|not allowed/i.test(error.description);
-}
+/**
+ * The Zalo Bot error table (docs "Bảng mã lỗi"): 400 bad request, 401 token expired or invalid,
+ * 403 internal server error, 404 not found, 408 request timeout, 429 quota exceeded. None of them
+ * means "the person blocked the bot", so no send error marks a learner unreachable.
+ */
+export const ZALO_ERROR_CODES = {
+  badRequest: 400,
+  unauthorized: 401,
+  internalServerError: 403,
+  notFound: 404,
+  requestTimeout: 408,
+  quotaExceeded: 429,
+} as const;
 
-/** True for failures worth retrying: network, timeouts, 5xx and 429. */
+/** Quota exceeded (429): the whole bot must slow down, not just one chat. */
+export const isQuotaError = (error: unknown) =>
+  error instanceof ZaloApiError && error.errorCode === ZALO_ERROR_CODES.quotaExceeded;
+
+/** The token was refused (401): nothing will work until it is fixed. */
+export const isTokenError = (error: unknown) =>
+  error instanceof ZaloApiError && error.kind === "platform" && error.errorCode === 401;
+
+/** True for failures worth retrying: network, timeouts, 403 (Zalo's internal server error), 408, 5xx. */
 export function isRetryableError(error: unknown): boolean {
   if (!(error instanceof ZaloApiError)) return false;
   if (error.kind === "network" || error.kind === "timeout") return true;
   const code = error.errorCode;
-  return code !== undefined && (code === 429 || (code >= 500 && code < 600));
+  if (code === undefined) return false;
+  return code === 403 || code === 408 || (code >= 500 && code < 600);
 }

@@ -2,17 +2,25 @@ import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { typedChoice } from "../../messaging/choice.ts";
+import type { Inbound, Reply } from "../../messaging/message.ts";
 import { errorCode } from "../../shared/app-error.ts";
+import type { Transcriber } from "../../speech/transcriber.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
+import { voiceMessages } from "../voice-messages.ts";
+import { noTranscriber, voiceTurn } from "../voice-turn.ts";
 import type { ZaloClient } from "./client.ts";
+import { isJustALink, LINK_LESSON_ACTION } from "./links.ts";
+import { zaloMessages } from "./messages.ts";
 import { loadOptions, optionsKey, saveOptions } from "./options.ts";
 import { renderReplies } from "./render.ts";
 import type { ZaloSender } from "./sender.ts";
-import { isGroupChat, type ZaloUpdate } from "./types.ts";
+import { isGroupChat, type ZaloMessage, type ZaloUpdate } from "./types.ts";
 
-/** The answer to images, stickers, voice and withheld (unsupported) messages in a private chat. */
-export const NON_TEXT_REPLY = "Mình chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi bằng chữ nhé.";
+/** After answering a withheld (unsupported) message, that chat hears nothing more about it this long. */
+export const WITHHELD_QUIET_MS = 6 * 60 * 60 * 1000;
+/** After answering a photo or a sticker, the next ones in that chat get no reply for this long. */
+export const MEDIA_QUIET_MS = 10 * 60 * 1000;
 
 export interface ZaloHandlerDeps {
   assistant: Assistant;
@@ -21,6 +29,8 @@ export interface ZaloHandlerDeps {
   sender: ZaloSender;
   client: ZaloClient;
   logger: Logger;
+  /** Voice messages; without one they get the "not available yet" line. */
+  transcriber?: Transcriber;
 }
 
 export interface ZaloHandler {
@@ -35,16 +45,93 @@ export interface ZaloHandler {
 /** An event name is safe to log (it is not message text); still, keep it short and plain. */
 export const safeEventName = (event: string) => event.slice(0, 60).replace(/[^\w.-]/g, "?");
 
+/** One message being answered: who, where, and how replies reach them. */
+interface Turn {
+  message: ZaloMessage;
+  chatId: string;
+  inGroup: boolean;
+  optionsKey: string;
+  inbound: Omit<Inbound, "text" | "action">;
+}
+
 export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
   const { store, logger } = deps;
+  const transcriber = deps.transcriber ?? noTranscriber;
   const inFlight = new Set<Promise<void>>();
 
+  /** Set-if-absent with a TTL in the store: true the first time in `ttlMs`, across instances. */
+  const firstIn = (key: string, ttlMs: number) => store.set(key, "1", { ifAbsent: true, ttlMs });
+
+  async function send(turn: Turn, replies: Reply[]): Promise<void> {
+    const { texts, options } = renderReplies(replies);
+    // Saved before sending, so a quick "1" after the list arrives already finds it.
+    await saveOptions(store, turn.optionsKey, options);
+    const outcome = await deps.sender.sendTexts(turn.chatId, texts);
+    if (outcome.status !== "sent") logger.warn({ outcome: outcome.status }, "zalo reply not delivered");
+  }
+
+  const typing = (turn: Turn) =>
+    deps.client.sendChatAction({ chat_id: turn.chatId, action: "typing" }).catch(() => {});
+
+  async function textTurn(turn: Turn, text: string): Promise<void> {
+    if (isJustALink(text)) return linkTurn(turn);
+    const action = typedChoice(text, await loadOptions(store, turn.optionsKey));
+    void typing(turn);
+    await send(turn, await deps.assistant.handle({ ...turn.inbound, ...(action ? { action } : { text }) }));
+  }
+
+  /** A pasted link: our lesson on checking links, never the link itself (not fetched, not logged). */
+  async function linkTurn(turn: Turn): Promise<void> {
+    logger.info({ answer: "link-lesson" }, "zalo link answered with the lesson on checking links");
+    void typing(turn);
+    const lesson = await deps.assistant.handle({ ...turn.inbound, action: LINK_LESSON_ACTION });
+    await send(turn, [{ text: zaloMessages.link }, ...lesson]);
+  }
+
+  async function voice(turn: Turn): Promise<void> {
+    if (!transcriber.configured) return send(turn, [{ text: voiceMessages.notAvailable }]);
+    const url = turn.message.voice_url;
+    if (!url) return send(turn, [{ text: voiceMessages.notHeard }]);
+    void typing(turn);
+    const result = await voiceTurn({ transcriber, assistant: deps.assistant }, turn.inbound, {
+      url,
+      filename: "voice.aac",
+    });
+    if (!result.heard) logger.info({ reason: result.reason }, "zalo voice message not heard");
+    await send(turn, result.replies);
+  }
+
+  async function answer(event: string, turn: Turn): Promise<void> {
+    const { chatId, inGroup } = turn;
+    switch (event) {
+      case "message.text.received":
+        return textTurn(turn, turn.message.text ?? "");
+      case "message.link.received":
+        return linkTurn(turn);
+      case "message.image.received": {
+        const caption = turn.message.caption?.trim();
+        if (caption) return textTurn(turn, caption);
+        if (inGroup || !(await firstIn(`zalo:quiet:media:${chatId}`, MEDIA_QUIET_MS))) return;
+        return send(turn, [{ text: zaloMessages.photo }]);
+      }
+      case "message.sticker.received":
+        if (inGroup || !(await firstIn(`zalo:quiet:media:${chatId}`, MEDIA_QUIET_MS))) return;
+        return send(turn, [{ text: zaloMessages.sticker }]);
+      case "message.voice.received":
+        return inGroup ? undefined : voice(turn);
+      case "message.unsupported.received":
+        if (inGroup || !(await firstIn(`zalo:quiet:withheld:${chatId}`, WITHHELD_QUIET_MS))) return;
+        return send(turn, [{ text: zaloMessages.withheld }]);
+    }
+  }
+
   async function handle(update: ZaloUpdate): Promise<void> {
-    if (update.kind === "unknown") {
-      logger.info({ event: safeEventName(update.event) }, "zalo event ignored");
+    if (update.kind !== "known") {
+      logger.info({ event: safeEventName(update.event), kind: update.kind }, "zalo event acknowledged");
       return;
     }
     const { event, message } = update;
+    if (message.from.is_bot) return;
     if (!(await claimDelivery(store, `zalo:message:${message.message_id}`))) {
       logger.debug({ event }, "zalo duplicate delivery ignored");
       return;
@@ -52,32 +139,19 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
     const userId = message.from.id;
     const chatId = message.chat.id;
     const inGroup = isGroupChat(message);
-    const privateUserId = inGroup ? undefined : userId;
     await deps.reachability.markReachable("zalo", userId);
-
-    if (event !== "message.text.received") {
-      // In groups only text is answered: a sticker there should not make the bot talk.
-      if (!inGroup) await deps.sender.sendTexts(chatId, [NON_TEXT_REPLY], privateUserId);
-      return;
-    }
-
-    const key = optionsKey(userId, inGroup ? chatId : undefined);
-    const text = message.text ?? "";
-    const action = typedChoice(text, await loadOptions(store, key));
-    deps.client.sendChatAction({ chat_id: chatId, action: "typing" }).catch(() => {});
-    const replies = await deps.assistant.handle({
-      channel: "zalo",
-      userId,
-      ...(action ? { action } : { text }),
-      ...(message.from.display_name ? { displayName: message.from.display_name } : {}),
-      ...(inGroup ? { inGroup: true } : {}),
+    await answer(event, {
+      message,
+      chatId,
+      inGroup,
+      optionsKey: optionsKey(userId, inGroup ? chatId : undefined),
+      inbound: {
+        channel: "zalo",
+        userId,
+        ...(message.from.display_name ? { displayName: message.from.display_name } : {}),
+        ...(inGroup ? { inGroup: true } : {}),
+      },
     });
-    const { texts, options } = renderReplies(replies);
-    // Saved before sending, so a quick "1" after the list arrives already finds it.
-    await saveOptions(store, key, options);
-    const outcome = await deps.sender.sendTexts(chatId, texts, privateUserId);
-    if (outcome.status !== "sent")
-      logger.warn({ event, outcome: outcome.status }, "zalo reply not delivered");
   }
 
   return {

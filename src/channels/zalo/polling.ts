@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { AppError } from "../../shared/app-error.ts";
-import { ZaloApiError, type ZaloClient, type ZaloWebhookInfo } from "./client.ts";
+import { isTokenError, ZaloApiError, type ZaloClient, type ZaloWebhookInfo } from "./client.ts";
 import type { ZaloHandler } from "./handler.ts";
 import { parseZaloUpdate } from "./types.ts";
 
@@ -26,10 +26,16 @@ export interface ZaloPoller {
   readonly done: Promise<void>;
 }
 
-const isWebhookConflict = (error: unknown) =>
+export const TOKEN_REFUSED_MESSAGE = "Zalo: ZALO_BOT_TOKEN bị từ chối (401) — hãy kiểm tra lại token";
+
+/**
+ * The docs say getUpdates "does not work" while a webhook is set, without naming the error. A refusal
+ * (400 or 404) is therefore checked against getWebhookInfo before the loop gives up.
+ */
+const mayBeWebhookConflict = (error: unknown) =>
   error instanceof ZaloApiError &&
   error.kind === "platform" &&
-  (error.errorCode === 409 || /webhook/i.test(error.description));
+  (error.errorCode === 400 || error.errorCode === 404);
 
 /** Zalo answers an empty long poll with 408 "Request timeout": that is no update, not an error. */
 const isEmptyPoll = (error: unknown) =>
@@ -60,6 +66,12 @@ export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
   done.catch(() => {}); // the loop logs the reason; callers may still await `done`
   let started = false;
 
+  const webhookIsSet = () =>
+    client.getWebhookInfo().then(
+      (info) => typeof info.url === "string" && info.url.trim() !== "",
+      () => false,
+    );
+
   async function loop(): Promise<void> {
     let failures = 0;
     while (!controller.signal.aborted) {
@@ -76,8 +88,12 @@ export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
           failures = 0;
           continue;
         }
-        if (isWebhookConflict(error)) {
-          logger.error({ code: (error as ZaloApiError).code }, WEBHOOK_SET_MESSAGE);
+        if (isTokenError(error)) {
+          logger.error({ code: "zalo-token" }, TOKEN_REFUSED_MESSAGE);
+          throw new AppError("zalo-token", TOKEN_REFUSED_MESSAGE, { cause: error });
+        }
+        if (mayBeWebhookConflict(error) && (await webhookIsSet())) {
+          logger.error({ code: "zalo-webhook-set" }, WEBHOOK_SET_MESSAGE);
           throw new AppError("zalo-webhook-set", WEBHOOK_SET_MESSAGE, { cause: error });
         }
         failures++;
@@ -95,8 +111,7 @@ export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
       if (started) return;
       started = true;
       const info = await client.getWebhookInfo().catch((error: unknown) => {
-        if (error instanceof ZaloApiError && error.kind === "platform" && error.errorCode === 401)
-          throw new AppError("zalo-token", "Zalo: ZALO_BOT_TOKEN bị từ chối (401) — hãy kiểm tra lại token");
+        if (isTokenError(error)) throw new AppError("zalo-token", TOKEN_REFUSED_MESSAGE);
         // Zalo unreachable right now: the loop below retries with backoff.
         logger.warn(
           { code: error instanceof ZaloApiError ? error.code : "unknown" },

@@ -4,13 +4,7 @@ import type { Reply } from "../../messaging/message.ts";
 import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
 import { splitMessage } from "../split-message.ts";
-import {
-  isRetryableError,
-  isUnreachableError,
-  ZALO_MAX_TEXT,
-  ZaloApiError,
-  type ZaloClient,
-} from "./client.ts";
+import { isQuotaError, isRetryableError, ZALO_MAX_TEXT, ZaloApiError, type ZaloClient } from "./client.ts";
 import { optionsKey, saveOptions } from "./options.ts";
 import { renderReplies } from "./render.ts";
 
@@ -22,7 +16,7 @@ export interface ZaloSenderDeps {
   store: Store;
   /** Least time between two messages to the same chat (ZALO_SEND_INTERVAL_MS). */
   intervalMs: number;
-  /** Extra attempts after a network error, 5xx or 429 (ZALO_SEND_RETRIES). */
+  /** Extra attempts after a network error, 403/5xx (server errors) or, in a conversation, 429 (ZALO_SEND_RETRIES). */
   retries: number;
   /** First backoff delay; doubles on each retry. Default 500 ms. */
   baseDelayMs?: number;
@@ -31,12 +25,18 @@ export interface ZaloSenderDeps {
 }
 
 export interface ZaloSender extends ChannelSender {
-  /**
-   * Sends texts to one chat in order, each split at 2000 characters, paced per chat and retried.
-   * `privateUserId` is set for a private chat: a blocked bot then marks that person unreachable.
-   */
-  sendTexts(chatId: string, texts: string[], privateUserId?: string): Promise<SendOutcome>;
+  /** Sends a conversation's replies to one chat in order, each split at 2000 characters, paced and retried. */
+  sendTexts(chatId: string, texts: string[]): Promise<SendOutcome>;
 }
+
+/**
+ * How long broadcasts pause after Zalo answers 429 "quota exceeded". Zalo documents neither the quota nor
+ * its window, so the pause is generous; the broadcast worker pauses every send through its pacer.
+ */
+export const QUOTA_BACKOFF_MS = 30_000;
+
+/** A turn's reply retries a 429 in place (the person is waiting); a notice leaves it to the outbox. */
+type SendMode = "turn" | "notice";
 
 export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -60,7 +60,7 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
     for (const [chat, at] of lastSentAt) if (at < cutoff) lastSentAt.delete(chat);
   }
 
-  async function sendOne(chatId: string, text: string, privateUserId?: string): Promise<SendOutcome> {
+  async function sendOne(chatId: string, text: string, mode: SendMode): Promise<SendOutcome> {
     for (let attempt = 0; ; attempt++) {
       await pace(chatId);
       try {
@@ -71,38 +71,37 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
       } catch (error) {
         lastSentAt.set(chatId, now());
         const code = error instanceof ZaloApiError ? error.code : "zalo-unknown";
-        if (isUnreachableError(error)) {
-          if (privateUserId) await deps.reachability.markUnreachable("zalo", privateUserId);
-          deps.logger.info({ code }, "zalo recipient unreachable");
-          return { status: "unreachable" };
+        const quota = isQuotaError(error);
+        if (quota && mode === "notice") {
+          deps.logger.warn({ code }, "zalo quota exceeded, pausing broadcasts");
+          return { status: "rate-limited", retryAfterMs: QUOTA_BACKOFF_MS };
         }
         const delay = baseDelayMs * 2 ** attempt;
-        if (isRetryableError(error) && attempt < deps.retries) {
+        if ((quota || isRetryableError(error)) && attempt < deps.retries) {
           deps.logger.warn({ code, attempt: attempt + 1 }, "zalo send failed, retrying");
           await sleep(delay);
           continue;
         }
         deps.logger.warn({ code }, "zalo send failed");
-        if (error instanceof ZaloApiError && error.errorCode === 429)
-          return { status: "rate-limited", retryAfterMs: delay };
+        if (quota) return { status: "rate-limited", retryAfterMs: QUOTA_BACKOFF_MS };
         return { status: "failed", code };
       }
     }
   }
 
-  async function sendTextsNow(chatId: string, texts: string[], privateUserId?: string) {
+  async function sendTextsNow(chatId: string, texts: string[], mode: SendMode) {
     const parts = texts.flatMap((text) => splitMessage(text, ZALO_MAX_TEXT));
     for (const part of parts) {
-      const outcome = await sendOne(chatId, part, privateUserId);
+      const outcome = await sendOne(chatId, part, mode);
       if (outcome.status !== "sent") return outcome;
     }
     return { status: "sent" } as const;
   }
 
   /** One queue per chat: concurrent sends to the same chat never interleave or bypass the pacing. */
-  function sendTexts(chatId: string, texts: string[], privateUserId?: string): Promise<SendOutcome> {
+  function sendTexts(chatId: string, texts: string[], mode: SendMode = "turn"): Promise<SendOutcome> {
     const previous = queues.get(chatId) ?? Promise.resolve();
-    const current = previous.then(() => sendTextsNow(chatId, texts, privateUserId));
+    const current = previous.then(() => sendTextsNow(chatId, texts, mode));
     queues.set(chatId, current);
     const cleanup = () => {
       if (queues.get(chatId) === current) queues.delete(chatId);
@@ -112,12 +111,12 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
   }
 
   return {
-    sendTexts,
+    sendTexts: (chatId, texts) => sendTexts(chatId, texts),
     /** For broadcasts and reminders: a private chat's id is the person's user id. */
     async send(userId: string, replies: Reply[]): Promise<SendOutcome> {
       if (!(await deps.reachability.isReachable("zalo", userId))) return { status: "unreachable" };
       const { texts, options } = renderReplies(replies);
-      const outcome = await sendTexts(userId, texts, userId);
+      const outcome = await sendTexts(userId, texts, "notice");
       // A notice without options leaves the learner's last numbered list answerable.
       if (outcome.status === "sent" && options.length)
         await saveOptions(deps.store, optionsKey(userId), options);

@@ -17,7 +17,8 @@ export function secretMatches(given: unknown, expected: string): boolean {
 
 /**
  * POST /webhook/zalo: the secret header is checked before the body is read (401, nothing processed),
- * malformed bodies get 400, unknown events 200; everything else is acknowledged at once and handled after.
+ * malformed bodies get 400; unknown events, events without a message and withheld (unsupported) messages
+ * 200; everything is acknowledged at once and handled after.
  */
 export function registerZaloWebhook(
   app: FastifyInstance,

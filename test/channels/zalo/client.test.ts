@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createZaloClient, ZaloApiError } from "../../../src/channels/zalo/client.ts";
+import {
+  createZaloClient,
+  isQuotaError,
+  isRetryableError,
+  isTokenError,
+  ZaloApiError,
+} from "../../../src/channels/zalo/client.ts";
 import { startFakeBotApi, TOKEN } from "./fake-bot-api.ts";
 
 async function rejection(promise: Promise<unknown>): Promise<ZaloApiError> {
@@ -27,7 +33,7 @@ describe("Zalo Bot API client", () => {
   it("turns {ok:false} into a typed ZaloApiError with the platform code, without the token", async () => {
     const api = await startFakeBotApi();
     api.script("sendMessage", {
-      json: { ok: false, error_code: 403, description: "User has blocked the bot" },
+      json: { ok: false, error_code: 403, description: "Internal server error" },
     });
     const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
     const error = await rejection(client.sendMessage({ chat_id: "u1", text: "hi" }));
@@ -37,7 +43,7 @@ describe("Zalo Bot API client", () => {
       errorCode: 403,
       code: "zalo-platform-403",
     });
-    expect(error.description).toContain("blocked");
+    expect(error.description).toContain("Internal");
     expect(`${error.message} ${error.stack}`).not.toContain(TOKEN);
     expect(error.message).not.toContain(api.url);
   });
@@ -74,11 +80,29 @@ describe("Zalo Bot API client", () => {
     expect(api.calls).toHaveLength(1);
   });
 
-  it("returns null from getUpdates when the body has no update", async () => {
+  it("returns null from getUpdates when the body has no update, sending timeout as the docs' String", async () => {
     const api = await startFakeBotApi();
     api.script("getUpdates", { json: { ok: true, result: null } });
     const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
     expect(await client.getUpdates({ timeout: 1 })).toBeNull();
-    expect(api.calls[0]?.body).toEqual({ timeout: 1 });
+    expect(api.calls[0]?.body).toEqual({ timeout: "1" });
+  });
+
+  it("reads the error table as documented: 403 and 408 retried, 429 quota, 401 token, 400/404 final", async () => {
+    const api = await startFakeBotApi();
+    const codes = [400, 401, 403, 404, 408, 429];
+    for (const code of codes)
+      api.script("sendMessage", { json: { ok: false, error_code: code, description: "x" } });
+    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
+    const errors = [];
+    for (const _ of codes) errors.push(await rejection(client.sendMessage({ chat_id: "u1", text: "hi" })));
+    expect(errors.map((e) => [e.errorCode, isRetryableError(e), isQuotaError(e), isTokenError(e)])).toEqual([
+      [400, false, false, false],
+      [401, false, false, true],
+      [403, true, false, false],
+      [404, false, false, false],
+      [408, true, false, false],
+      [429, false, true, false],
+    ]);
   });
 });

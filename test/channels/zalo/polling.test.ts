@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
 import type { ZaloHandler } from "../../../src/channels/zalo/handler.ts";
-import { createZaloPoller, WEBHOOK_SET_MESSAGE } from "../../../src/channels/zalo/polling.ts";
+import {
+  createZaloPoller,
+  TOKEN_REFUSED_MESSAGE,
+  WEBHOOK_SET_MESSAGE,
+} from "../../../src/channels/zalo/polling.ts";
 import type { ZaloUpdate } from "../../../src/channels/zalo/types.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
@@ -43,8 +47,8 @@ describe("Zalo long polling", () => {
     await channel.start();
     await until(() => api.sent().length >= 2);
     await channel.stop();
-    expect(api.calls[0]?.method).toBe("getWebhookInfo");
-    expect(api.calls.find((c) => c.method === "getUpdates")?.body).toEqual({ timeout: 1 });
+    expect(api.calls.slice(0, 2).map((c) => c.method)).toEqual(["getMe", "getWebhookInfo"]);
+    expect(api.calls.find((c) => c.method === "getUpdates")?.body).toEqual({ timeout: "1" });
     expect(api.sent()[0]).toMatchObject({ chat_id: "6ede9afa66b88fe6d6a9" });
     // A call sent just before stop() may reach the stand-in API a moment later on a busy machine; after
     // that, a loop still running would poll again at once (the stand-in answers immediately).
@@ -65,15 +69,62 @@ describe("Zalo long polling", () => {
     expect(api.calls.some((c) => c.method === "getUpdates")).toBe(false);
   });
 
-  it("ends the loop with that error when a webhook is set while polling", async () => {
+  it("ends the loop with that error when getUpdates is refused and getWebhookInfo shows a webhook", async () => {
     const api = await startFakeBotApi();
-    api.script("getUpdates", { json: { ok: false, error_code: 409, description: "Webhook is enabled" } });
+    api.script("getUpdates", { json: { ok: false, error_code: 400, description: "Bad request" } });
+    api.script(
+      "getWebhookInfo",
+      { json: { ok: true, result: { url: "" } } },
+      { json: { ok: true, result: { url: "https://x.example/webhook/zalo" } } },
+    );
     const { handler } = recordingHandler();
     const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
     const poller = createZaloPoller({ client, handler, logger: silentLogger, timeoutSec: 1 });
     await poller.start();
     await expect(poller.done).rejects.toThrow(WEBHOOK_SET_MESSAGE);
     await poller.stop();
+  });
+
+  it("stops with one readable line, without the token, when the token is refused while polling", async () => {
+    const api = await startFakeBotApi();
+    api.script("getUpdates", { json: { ok: false, error_code: 401, description: "Unauthorized" } });
+    const { handler } = recordingHandler();
+    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
+    const poller = createZaloPoller({ client, handler, logger: silentLogger, timeoutSec: 1 });
+    await poller.start();
+    const error = await poller.done.then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe(TOKEN_REFUSED_MESSAGE);
+    expect(error?.message).not.toContain(TOKEN);
+    await poller.stop();
+  });
+
+  it("keeps polling after a 400 when no webhook is set, and after a 403 or 429", async () => {
+    const api = await startFakeBotApi();
+    api.script(
+      "getUpdates",
+      { json: { ok: false, error_code: 400, description: "Bad request" } },
+      { json: { ok: false, error_code: 403, description: "Internal server error" } },
+      { json: { ok: false, error_code: 429, description: "Quota exceeded" } },
+      { json: { ok: true, result: fixture("numeric-ids") } },
+    );
+    const { handler, updates } = recordingHandler();
+    const sleeps: number[] = [];
+    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
+    const poller = createZaloPoller({
+      client,
+      handler,
+      logger: silentLogger,
+      timeoutSec: 1,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    await poller.start();
+    await until(() => updates.length === 1);
+    await poller.stop();
+    await poller.done;
+    expect(sleeps).toEqual([1000, 2000, 4000]);
   });
 
   it("backs off after errors, treats an empty long poll as no update, and keeps going", async () => {

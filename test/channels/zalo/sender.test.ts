@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
-import { createZaloSender } from "../../../src/channels/zalo/sender.ts";
+import { createZaloSender, QUOTA_BACKOFF_MS } from "../../../src/channels/zalo/sender.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import { silentLogger, tempStore } from "../../helpers/core.ts";
 import { startFakeBotApi, TOKEN } from "./fake-bot-api.ts";
@@ -43,16 +43,18 @@ describe("sending to Zalo", () => {
     expect(sent.map((m) => m.text).join("\n\n")).toBe(long);
   });
 
-  it("retries after a 500 and a 429 with growing backoff, then succeeds", async () => {
-    const { api, sender, sleeps } = await senderWith();
+  it("retries a reply after a 500, Zalo's 403 (its internal server error) and a 429, then succeeds", async () => {
+    const { api, sender, sleeps, reachability } = await senderWith();
     api.script(
       "sendMessage",
       { status: 500, raw: "Internal Server Error" },
-      { json: { ok: false, error_code: 429, description: "Too many requests" } },
+      { json: { ok: false, error_code: 403, description: "Internal server error" } },
+      { json: { ok: false, error_code: 429, description: "Quota exceeded" } },
     );
-    expect(await sender.sendTexts("u1", ["Chào bạn"], "u1")).toEqual({ status: "sent" });
-    expect(api.sent()).toHaveLength(3);
-    expect(sleeps).toEqual([500, 1000]);
+    expect(await sender.sendTexts("u1", ["Chào bạn"])).toEqual({ status: "sent" });
+    expect(api.sent()).toHaveLength(4);
+    expect(sleeps).toEqual([500, 1000, 2000]);
+    expect(await reachability.isReachable("zalo", "u1")).toBe(true);
   });
 
   it("stops after ZALO_SEND_RETRIES: rate-limited for 429, failed with the platform code otherwise", async () => {
@@ -64,13 +66,28 @@ describe("sending to Zalo", () => {
     expect(api.sent()).toHaveLength(3);
   });
 
-  it("marks a person who blocked the bot unreachable and skips them in later broadcasts", async () => {
-    const { api, sender, reachability } = await senderWith();
-    api.script("sendMessage", { json: { ok: false, error_code: 403, description: "User blocked the bot" } });
-    expect(await sender.send("u9", [{ text: "Thông báo lớp học" }])).toEqual({ status: "unreachable" });
-    expect(await reachability.isReachable("zalo", "u9")).toBe(false);
-    expect(await sender.send("u9", [{ text: "Thông báo 2" }])).toEqual({ status: "unreachable" });
+  it("never marks a learner unreachable on 403: the error table says internal server error", async () => {
+    const { api, sender, reachability } = await senderWith({ retries: 1 });
+    const serverError = { json: { ok: false, error_code: 403, description: "Internal server error" } };
+    api.script("sendMessage", serverError, serverError);
+    expect(await sender.send("u9", [{ text: "Thông báo lớp học" }])).toEqual({
+      status: "failed",
+      code: "zalo-platform-403",
+    });
+    expect(await reachability.isReachable("zalo", "u9")).toBe(true);
+    expect(await sender.send("u9", [{ text: "Thông báo 2" }])).toEqual({ status: "sent" });
+    expect(api.sent()).toHaveLength(3);
+  });
+
+  it("hands a notice's 429 (quota exceeded) to the outbox at once, to pause every send", async () => {
+    const { api, sender, sleeps } = await senderWith({ retries: 3 });
+    api.script("sendMessage", { json: { ok: false, error_code: 429, description: "Quota exceeded" } });
+    expect(await sender.send("u9", [{ text: "Thông báo" }])).toEqual({
+      status: "rate-limited",
+      retryAfterMs: QUOTA_BACKOFF_MS,
+    });
     expect(api.sent()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it("spaces consecutive messages to one chat by ZALO_SEND_INTERVAL_MS, but not different chats", async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
-import { NON_TEXT_REPLY } from "../../../src/channels/zalo/handler.ts";
+import { zaloMessages } from "../../../src/channels/zalo/messages.ts";
+import { TOKEN_REFUSED_MESSAGE } from "../../../src/channels/zalo/polling.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import { AppError } from "../../../src/shared/app-error.ts";
 import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";
-import { fixture, TOKEN, zaloConfig } from "./fake-bot-api.ts";
+import { fixture, startFakeBotApi, TOKEN, zaloConfig } from "./fake-bot-api.ts";
 import { webhookHarness } from "./harness.ts";
 
 describe("Zalo webhook", () => {
@@ -29,8 +30,6 @@ describe("Zalo webhook", () => {
       const response = await h.post(body);
       expect(response.statusCode, body).toBe(400);
     }
-    const noMessage = await h.post({ ok: true, result: { event_name: "message.text.received" } });
-    expect(noMessage.statusCode).toBe(400);
     await h.channel.idle();
     expect(h.turns).toHaveLength(0);
   });
@@ -79,16 +78,6 @@ describe("Zalo webhook", () => {
     expect(h.api.sent()[0]?.chat_id).toBe("4081726354");
   });
 
-  it("answers images, stickers, voice and withheld messages politely, without the assistant", async () => {
-    const h = await webhookHarness();
-    for (const name of ["image", "sticker", "voice", "unsupported"]) {
-      expect((await h.post(fixture(name))).statusCode, name).toBe(200);
-    }
-    await h.channel.idle();
-    expect(h.turns).toHaveLength(0);
-    expect(h.api.sent().map((m) => m.text)).toEqual(Array(4).fill(NON_TEXT_REPLY));
-  });
-
   it("answers a text in a group to the group, marked inGroup, and ignores a sticker there", async () => {
     const h = await webhookHarness();
     expect((await h.post(fixture("group-text"))).statusCode).toBe(200);
@@ -101,7 +90,7 @@ describe("Zalo webhook", () => {
     const sent = h.api.sent();
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((m) => m.chat_id === "f0e1d2c3b4a5968778695a4b")).toBe(true);
-    expect(sent.some((m) => m.text === NON_TEXT_REPLY)).toBe(false);
+    expect(sent.some((m) => m.text === zaloMessages.sticker)).toBe(false);
   });
 
   it("marks a learner reachable again when they write", async () => {
@@ -130,5 +119,41 @@ describe("Zalo webhook", () => {
       ZALO_WEBHOOK_SECRET: undefined,
     });
     expect(createZaloChannel({ ...base, config: polling }).mode).toBe("polling");
+  });
+});
+
+describe("Zalo start-up", () => {
+  async function channelOn(apiUrl: string, overrides: Record<string, string | undefined> = {}) {
+    const store = await tempStore();
+    return createZaloChannel({
+      config: zaloConfig(apiUrl, overrides),
+      assistant: await testAssistant(store),
+      store,
+      logger: silentLogger,
+      reachability: new Reachability(store),
+    });
+  }
+
+  it("calls getMe, and a refused token stops start-up with one readable line without the token", async () => {
+    const api = await startFakeBotApi();
+    api.script("getMe", { json: { ok: false, error_code: 401, description: "Unauthorized" } });
+    const channel = await channelOn(api.url);
+    const error = await channel.start().then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error?.message).toBe(TOKEN_REFUSED_MESSAGE);
+    expect(error?.message.split("\n")).toHaveLength(1);
+    expect(error?.message).not.toContain(TOKEN);
+    expect(api.calls.map((c) => c.method)).toEqual(["getMe"]);
+  });
+
+  it("starts with the documented getMe answer, and only warns when Zalo does not answer", async () => {
+    const api = await startFakeBotApi();
+    api.script("getMe", { json: fixture("get-me") }, { status: 502, raw: "Bad gateway" });
+    await (await channelOn(api.url)).start();
+    await (await channelOn(api.url)).start();
+    expect(api.calls.map((c) => c.method)).toEqual(["getMe", "getMe"]);
   });
 });
