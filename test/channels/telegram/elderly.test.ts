@@ -122,6 +122,15 @@ describe("telegram for elderly learners: the big buttons", () => {
     expect(replyKeyboards(telegram)).toHaveLength(1);
   });
 
+  it("takes them away with the learner's data when it is erased", async () => {
+    const { channel, telegram } = await testChannel();
+    await onboard(channel, telegram, BA, true);
+    telegram.clear();
+    await channel.handleUpdate(callbackUpdate(BA, "v1:erase:yes", telegram.lastMessageId()));
+    expect(removals(telegram)).toHaveLength(1);
+    expect(removals(telegram)[0]?.text).toBe(lm.erased);
+  });
+
   it("never puts them up in a group, even for a learner in elderly mode", async () => {
     const { channel, telegram } = await testChannel();
     await onboard(channel, telegram, 5550002, true); // Hùng, who writes in the group fixtures
