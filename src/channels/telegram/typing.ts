@@ -2,8 +2,10 @@ import type { Api } from "grammy";
 
 /** Telegram shows "typing…" for about 5 seconds, or until the bot's next message arrives. */
 const REPEAT_MS = 4500;
+/** How long the answer waits for a typing call still in flight (one being retried after a 429 is not waited for). */
+const STOP_WAIT_MS = 1000;
 
-/** "typing…" in a chat while an answer is prepared; `stop()` waits for the call in flight. */
+/** "typing…" in a chat while an answer is prepared; `stop()` waits briefly for the call in flight. */
 export interface Typing {
   stop(): Promise<void>;
 }
@@ -27,7 +29,9 @@ export function startTyping(
   return {
     async stop() {
       clearInterval(timer);
-      await last;
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([last, new Promise((resolve) => (waited = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(waited);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parseCommand } from "../../../src/assistant/commands.ts";
 import { messages } from "../../../src/assistant/messages.ts";
 import { learningMessages as lm } from "../../../src/assistant/messages-learning.ts";
@@ -167,6 +167,24 @@ describe("telegram shows “typing…” while an answer is prepared", () => {
       payload: { chat_id: -1001900000001, action: "typing" },
     });
     expect(telegram.calls.at(-1)?.method).toBe("sendMessage");
+  });
+
+  it("does not hold the answer back while a typing call hangs", async () => {
+    const { channel, telegram } = await testChannel();
+    let release = () => {};
+    const hanging = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    onTestFinished(release);
+    // Runs before the fake Bot API: the typing call never comes back (a 429 being waited out, say).
+    channel.bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method === "sendChatAction") await hanging;
+      return prev(method, payload, signal);
+    });
+    const started = Date.now();
+    await channel.handleUpdate(textUpdate(BA, "xin chào"));
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(telegram.sent()[0]?.text).toContain("Xin chào");
   });
 
   it("still answers when Telegram refuses the typing action", async () => {
