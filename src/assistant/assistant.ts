@@ -190,7 +190,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     if (action)
       return publicActions.has(action.kind) ? routeAction(scope, action) : [{ text: lm.privateOnly }];
     if (command) {
-      return ["help", "learn", "menu"].includes(command.name)
+      return ["help", "learn", "ask", "menu"].includes(command.name)
         ? routeCommand(scope, command)
         : [{ text: lm.privateOnly }];
     }

@@ -6,6 +6,7 @@ export type CommandName =
   | "restart"
   | "help"
   | "learn"
+  | "ask"
   | "menu"
   | "quiz"
   | "review"
@@ -71,12 +72,18 @@ const BY_COMMAND = new Map<string, CommandName>([
   ...Object.entries(HIDDEN),
 ]);
 
+/**
+ * Whole messages read as commands (folded: no accents, lower case). "Hỏi", "Học bài", "Kiểm tra" and
+ * "Tiến độ" are also the texts of Telegram's big buttons in elderly mode, so each must stay here.
+ */
 const WORDS: Record<string, CommandName> = {
   "tro giup": "help",
   "huong dan": "help",
   help: "help",
   menu: "menu",
   "bat dau": "restart",
+  hoi: "ask",
+  "hoc bai": "learn",
   huy: "cancel",
   "kiem tra": "quiz",
   "on tap": "review",

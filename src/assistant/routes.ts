@@ -108,6 +108,8 @@ export async function routeCommand(scope: TurnScope, command: ParsedCommand): Pr
       return [menuReply(messages.help)];
     case "learn":
       return [modulesReply(ctx.curriculum)];
+    case "ask":
+      return [{ text: messages.askPrompt }];
     case "menu":
       return [menuReply()];
     case "quiz":

@@ -2,8 +2,9 @@ import type { Message, UserFromGetMe } from "grammy/types";
 
 /**
  * For a group message: the text meant for the bot, or null when the bot was not addressed.
- * Addressed means an @mention of the bot (or a text_mention of it), or a leading /command that is either
- * bare or suffixed with this bot's username. Mentions of the bot are removed from the returned text.
+ * Addressed means an @mention of the bot (or a text_mention of it), a leading /command that is either
+ * bare or suffixed with this bot's username, or a reply to one of the bot's own messages (Telegram
+ * delivers those even in privacy mode). Mentions of the bot are removed from the returned text.
  */
 export function addressedText(message: Message, me: UserFromGetMe): string | null {
   const text = message.text;
@@ -20,7 +21,7 @@ export function addressedText(message: Message, me: UserFromGetMe): string | nul
   const target = command ? text.slice(0, command.length).split("@")[1] : undefined;
   const commanded = command !== undefined && (target === undefined || target.toLowerCase() === username);
   if (command && target !== undefined && !commanded) return null; // a command for another bot
-  if (!commanded && ours.length === 0) return null;
+  if (!commanded && ours.length === 0 && !repliesToBot(message, me)) return null;
 
   let rest = text;
   for (const e of [...ours].sort((a, b) => b.offset - a.offset)) {
@@ -31,4 +32,14 @@ export function addressedText(message: Message, me: UserFromGetMe): string | nul
     .replace(/[ \t]{2,}/g, " ")
     .replace(/^[\s,.:;!-]+/, "")
     .trim();
+}
+
+/**
+ * A reply to one of the bot's messages. In a forum topic every message "replies" to the topic's first
+ * service message, which is not the person answering the bot.
+ */
+function repliesToBot(message: Message, me: UserFromGetMe): boolean {
+  const original = message.reply_to_message;
+  if (!original || original.forum_topic_created) return false;
+  return original.from?.id === me.id;
 }

@@ -9,7 +9,8 @@ import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
 import { addressedText } from "./group.ts";
 import { telegramMessages } from "./messages.ts";
-import { errorCode, type SendTarget, sendOutcomeOf, sendReplies } from "./sender.ts";
+import { errorCode, sendReplies } from "./sender.ts";
+import { createTurn, ownerKey } from "./turn.ts";
 import { installVoiceHandler } from "./voice.ts";
 
 export interface HandlerDeps {
@@ -18,10 +19,6 @@ export interface HandlerDeps {
   reachability: Reachability;
   logger: Logger;
 }
-
-/** Who a group keyboard was shown to, so that others cannot press it (kept a week). */
-const KEYBOARD_OWNER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const ownerKey = (chatId: number, messageId: number) => `telegram:keyboard:${chatId}:${messageId}`;
 
 /** Message kinds we cannot read; in a private chat they get one polite reply. */
 const NON_TEXT_CONTENT = [
@@ -67,29 +64,7 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "none")));
   installVoiceHandler(bot, deps); // before the reply to other media; deps carry the channel's transcriber
 
-  async function turn(ctx: Context, from: User, input: Partial<Inbound>, target: SendTarget): Promise<void> {
-    const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined;
-    const replies = await deps.assistant.handle({
-      channel: "telegram",
-      userId: String(from.id),
-      ...(displayName ? { displayName } : {}),
-      ...input,
-    });
-    if (!replies.length) return;
-    try {
-      const withButtons = await sendReplies(ctx.api, target, replies);
-      if (input.inGroup) {
-        for (const id of withButtons)
-          await deps.store
-            .set(ownerKey(target.chatId, id), String(from.id), { ttlMs: KEYBOARD_OWNER_TTL_MS })
-            .catch(quietly("could not record keyboard owner"));
-      }
-    } catch (error) {
-      if (!input.inGroup && sendOutcomeOf(error).status === "unreachable")
-        await reachability.markUnreachable("telegram", String(from.id)).catch(quietly("mark unreachable"));
-      else quietly("reply not sent")(error);
-    }
-  }
+  const turn = createTurn(deps);
 
   const reachable = (from: User) =>
     reachability.markReachable("telegram", String(from.id)).catch(quietly("mark reachable"));

@@ -39,6 +39,11 @@ export function renderReply(reply: Reply): OutboundMessage[] {
   }));
 }
 
+/** True when some message of these replies has no inline buttons, so it can carry a reply keyboard. */
+export function hasPlainMessage(replies: readonly Reply[]): boolean {
+  return replies.some((reply) => renderReply(reply).some((message) => !message.replyMarkup));
+}
+
 /** Splits on paragraphs so that even the escaped HTML of each part stays within the limit. */
 function splitForTelegram(text: string, max = TELEGRAM_MAX_CHARS): string[] {
   return splitMessage(text, max).flatMap((part) => {

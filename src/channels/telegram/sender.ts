@@ -1,5 +1,5 @@
 import { type Api, GrammyError, HttpError } from "grammy";
-import type { Message } from "grammy/types";
+import type { Message, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
 import type { Logger } from "pino";
 import type { Reachability } from "../../learning/reachability.ts";
 import type { Reply } from "../../messaging/message.ts";
@@ -11,6 +11,8 @@ import { type OutboundMessage, renderReply } from "./render.ts";
 export interface SendTarget {
   chatId: number;
   replyTo?: number;
+  /** A reply keyboard (or its removal) for every message that has no inline buttons (private chats). */
+  keyboard?: ReplyKeyboardMarkup | ReplyKeyboardRemove;
 }
 
 /**
@@ -37,9 +39,10 @@ async function sendOne(
   message: OutboundMessage,
   replyTo: number | undefined,
 ): Promise<Message.TextMessage> {
+  const markup = message.replyMarkup ?? target.keyboard;
   const extra = {
     link_preview_options: { is_disabled: true },
-    ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+    ...(markup ? { reply_markup: markup } : {}),
     ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
   };
   try {
