@@ -67,7 +67,7 @@ describe("the assistant process", () => {
       REDIS_PREFIX: `test-main-${Date.now()}:`,
     });
     try {
-      await waitHealthy(running, 10_000);
+      await waitHealthy(running);
     } catch (error) {
       running.child.kill("SIGKILL");
       if (!REQUIRE_REDIS) skip();
