@@ -43,12 +43,17 @@ function groupReply(prefix?: string): Reply {
 function toReply(tos: readonly string[], prefix?: string): Reply {
   return {
     text: prefix ? `${prefix}\n${messages.toQuestion}` : messages.toQuestion,
+    // "5" typed here is Tổ 5 on every channel, never the fifth option.
+    typedAnswer: true,
     options: [
       ...tos.map((to, i) => ({ label: to, action: act("to", String(i)) })),
       { label: messages.toSkip, action: act("to-skip") },
     ],
   };
 }
+
+/** A typed way of declining the tổ question ("bỏ qua", "không muốn trả lời"), on folded text. */
+const SKIP_WORDS = /^(bo qua|bo|skip|khong|ko|k|khong muon|khong muon tra loi|khong tra loi|thoi)$/;
 
 /** The tổ a learner chose or typed; with a ward list, only one of its tổ (matched without accents or case). */
 function chosenTo(tos: readonly string[], input: { text?: string; action?: Action | null }): string | null {
@@ -107,7 +112,8 @@ export async function continueOnboarding(
       return [toReply(tos)];
     }
     case "to": {
-      if (action?.kind === "to-skip") await learners.setTo(profile.id, undefined);
+      if (action?.kind === "to-skip" || (input.text && SKIP_WORDS.test(foldForMatch(input.text))))
+        await learners.setTo(profile.id, undefined);
       else {
         const to = chosenTo(tos, input);
         if (!to) return [toReply(tos, messages.toInvalid)];

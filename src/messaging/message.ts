@@ -38,4 +38,9 @@ export interface Reply {
   text: string;
   options?: ReplyOption[];
   link?: { label: string; url: string };
+  /**
+   * The person answers this by typing (a tổ number, a name): channels without buttons list the options
+   * without numbers, and a typed number is the answer itself, never "option N".
+   */
+  typedAnswer?: boolean;
 }

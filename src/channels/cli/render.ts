@@ -6,6 +6,9 @@ export const TERMINAL_INTRO =
   "Trò chuyện với Trợ lý Bình dân học vụ số ngay trong cửa sổ này.\n" +
   "Gõ câu hỏi rồi nhấn Enter. Khi có lựa chọn, gõ số của lựa chọn rồi nhấn Enter. Gõ /thoat để thoát.";
 
+/** Under options listed without numbers: a typed number is the answer itself. */
+export const TYPE_OR_PICK = "(Gõ câu trả lời, hoặc gõ đúng một dòng ở trên, rồi nhấn Enter.)";
+
 /** What to type to choose: a number, or a letter when the text already lists the lettered answers. */
 export function choiceHint(options: ReplyOption[]): string {
   if (options.length && options.every((o) => o.full)) {
@@ -22,11 +25,18 @@ export function choiceHint(options: ReplyOption[]): string {
  * (quiz answers, already lettered in the text, are not listed twice) with what to type to choose.
  */
 export function renderForTerminal(replies: Reply[]): { text: string; options: ReplyOption[] } {
-  const options = replies.at(-1)?.options ?? [];
+  const last = replies.at(-1);
+  // Where a typed number is the answer itself (the tổ question), the options are words to type, unnumbered.
+  const typed = Boolean(last?.typedAnswer);
+  const options = typed ? [] : (last?.options ?? []);
   const blocks = replies.map((reply) => {
     const lines = [stripEmphasis(reply.text)];
     if (reply.link) lines.push(`${reply.link.label}: ${reply.link.url}`);
-    if (reply === replies.at(-1) && options.length) {
+    if (reply === last && typed && reply.options?.length) {
+      for (const o of reply.options) lines.push(`  • ${o.label}`);
+      lines.push(TYPE_OR_PICK);
+    }
+    if (reply === last && options.length) {
       if (!options.every((o) => o.full)) {
         options.forEach((o, i) => {
           lines.push(`  ${i + 1}) ${o.label.replace(/^\d+\.\s+/, "")}`);

@@ -17,4 +17,6 @@ export const zaloMessages = {
   link:
     "Bạn vừa gửi một đường link. Mình không mở link này. Nếu link do người lạ gửi, bạn đừng bấm vào " +
     "vội. Bài dưới đây chỉ cách tự kiểm tra một đường link:",
+  /** Under options listed without numbers, where a typed number is the answer itself (the tổ question). */
+  typeOrPick: "Bạn gõ câu trả lời, hoặc gõ đúng một dòng ở trên.",
 } as const;

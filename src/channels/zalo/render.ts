@@ -1,5 +1,6 @@
 import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply, ReplyOption } from "../../messaging/message.ts";
+import { zaloMessages } from "./messages.ts";
 
 /** Zalo has no buttons: options become a numbered list the learner answers by typing the number. */
 export function optionHint(count: number): string {
@@ -31,12 +32,17 @@ export function renderReplies(replies: Reply[]): { texts: string[]; options: Rep
   const options: ReplyOption[] = [];
   let lastWithOptions = -1;
   replies.forEach((reply, index) => {
-    if (reply.options?.length) lastWithOptions = index;
+    if (reply.options?.length && !reply.typedAnswer) lastWithOptions = index;
   });
   const texts = replies.map((reply, index) => {
     const lines = [stripEmphasis(reply.text).trim()];
     if (reply.link) lines.push(`${stripEmphasis(reply.link.label)}: ${reply.link.url}`);
     const lettered = reply.options?.length ? isLettered(reply.options) && !options.length : false;
+    if (reply.options?.length && reply.typedAnswer) {
+      // A typed number answers the question itself ("5" is Tổ 5): the options are words to type, unnumbered.
+      lines.push("", ...reply.options.map((o) => `• ${cleanLabel(o.label)}`), "", zaloMessages.typeOrPick);
+      return lines.join("\n").trim();
+    }
     if (reply.options?.length && lettered) options.push(...reply.options);
     else if (reply.options?.length) {
       lines.push("");

@@ -1,4 +1,5 @@
 import { describe, it } from "vitest";
+import { zaloMessages } from "../../../src/channels/zalo/messages.ts";
 import { testCurriculum } from "../../helpers/core.ts";
 import { webhookHarness } from "../zalo/harness.ts";
 import { type ChannelDriver, type ConformanceChannel, runJourney, type Shown } from "./journey.ts";
@@ -13,6 +14,11 @@ const ZALO_MAX_CHARS = 2000;
  */
 function zaloOptions(texts: string[]): { options: string[]; typed: string[] } {
   const lines = texts.join("\n").split("\n");
+  // Where a typed number is the answer itself (the tổ question), options are "• words" typed as they are.
+  if (lines.at(-1) === zaloMessages.typeOrPick) {
+    const words = lines.filter((l) => l.startsWith("• ")).map((l) => l.slice(2));
+    return { options: words, typed: words };
+  }
   const hint = [...lines].reverse().find((l) => l.startsWith("Trả lời ")) ?? "";
   const letters = /^Trả lời A, B.* \(hoặc số 1 đến (\d)\)\.$/.exec(hint);
   if (letters) {
