@@ -1,14 +1,8 @@
 import type { Logger } from "pino";
-import { questionIndex } from "../knowledge/paths.ts";
 import type { Curriculum } from "../knowledge/types.ts";
-import { Certificates, certificateSecret } from "../learning/certificates.ts";
-import { Identities } from "../learning/identity.ts";
-import { type LearnerProfile, LearnerStore } from "../learning/learner-store.ts";
+import type { Certificates } from "../learning/certificates.ts";
+import type { LearnerProfile } from "../learning/learner-store.ts";
 import { erasePersonalData, type PersonalDataPart } from "../learning/personal-data.ts";
-import { ProgressStore } from "../learning/progress-store.ts";
-import { QuizStore } from "../learning/quiz-store.ts";
-import { ReviewSchedule } from "../learning/review-schedule.ts";
-import { accountOf } from "../messaging/account.ts";
 import { typedChoiceIndex } from "../messaging/choice.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import {
@@ -17,19 +11,16 @@ import {
   organizerDataParts,
 } from "../organizer/organizer.ts";
 import { aggregatesKeeper } from "../organizer/reports/erased-facts.ts";
-import { errorCode } from "../shared/app-error.ts";
-import { FloodGuard } from "../shared/flood-guard.ts";
-import { metrics } from "../shared/metrics.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
-import type { Tutor, TutorAnswer } from "../tutor/tutor.ts";
+import type { Tutor } from "../tutor/tutor.ts";
 import { tutorMessages } from "../tutor/tutor-messages.ts";
 import { type Action, decodeAction } from "./actions.ts";
 import { captureCertName } from "./certificate-flow.ts";
 import { type ParsedCommand, parseCommand } from "./commands.ts";
 import { FollowUps } from "./follow-ups.ts";
 import { cleanText, MAX_TEXT_CHARS } from "./input.ts";
-import type { LearningContext } from "./learning-context.ts";
+import { createLearningContext } from "./learning-context.ts";
 import { learningDataParts } from "./learning-data.ts";
 import { linkReply } from "./link-flow.ts";
 import { menuReply } from "./menus.ts";
@@ -39,9 +30,11 @@ import { NOTICE_MAX_CHARS } from "./notice-dialogue.ts";
 import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboarding } from "./onboarding.ts";
 import type { OrgScope } from "./organizer-context.ts";
 import { routeOrganizer } from "./organizer-routes.ts";
+import { createQuestionAnswering } from "./question-answering.ts";
 import { answerQuiz } from "./quiz-flow.ts";
-import { renderAnswer, renderStepByStep } from "./render-answer.ts";
+import { renderAnswer } from "./render-answer.ts";
 import { routeAction, routeCommand, type TurnScope } from "./routes.ts";
+import { guardTurns } from "./turn-guard.ts";
 import type { DomainAssistant } from "./types.ts";
 
 export interface AssistantDeps {
@@ -73,23 +66,7 @@ export interface AssistantDeps {
 /** The one entry point of the domain: routes a turn by the learner's state and never throws. */
 export function createAssistant(deps: AssistantDeps): DomainAssistant {
   const now = deps.now ?? (() => new Date());
-  const ctx: LearningContext = {
-    store: deps.store,
-    curriculum: deps.curriculum,
-    questions: questionIndex(deps.curriculum),
-    learners: new LearnerStore(deps.store),
-    progress: new ProgressStore(deps.store),
-    quizzes: new QuizStore(deps.store),
-    reviews: new ReviewSchedule(deps.store),
-    certificates:
-      deps.certificates ?? new Certificates(deps.store, certificateSecret(deps.store, deps.certSecret)),
-    identities: new Identities(deps.store),
-    now,
-    random: deps.random ?? Math.random,
-    publicUrl: (deps.publicUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
-    vouched: (personId) => vouched(personId),
-    minSecondsPerQuestion: deps.minSecondsPerQuestion ?? 0,
-  };
+  const ctx = createLearningContext({ ...deps, now, vouched: (personId) => vouched(personId) });
   const org =
     deps.organizer ??
     createOrganizerServices({
@@ -116,11 +93,14 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     now,
     tos: deps.curriculum.ward.to_dan_pho,
   };
-  const followUps = new FollowUps(deps.store);
-  const flood = deps.floodPerMinute
-    ? new FloodGuard(deps.floodPerMinute, 60_000, () => now().getTime())
-    : null;
-  const queues = new Map<string, Promise<unknown>>();
+  const questions = createQuestionAnswering({
+    tutor: deps.tutor,
+    curriculum: deps.curriculum,
+    store: deps.store,
+    followUps: new FollowUps(deps.store),
+    questionLog: org.questionLog,
+    now,
+  });
 
   async function turn(inbound: Inbound): Promise<Reply[]> {
     const { text, truncated } = cleanText(inbound.text);
@@ -160,14 +140,14 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     if (onboardingReplies) return onboardingReplies;
 
     const scope: TurnScope = { ctx, parts, inbound, profile };
-    if (action?.kind === "pick") return pickedSection(profile, action.arg);
+    if (action?.kind === "pick") return questions.picked(profile, action.arg);
     if (action?.kind === "nomatch") return [{ text: tutorMessages.clarifyNoneReply }];
     if (action) return routeAction(scope, action);
     if (command) return routeCommand(scope, command);
     if (profile.awaiting === "cert-name") return captureCertName(ctx, profile, text);
     const typed = await typedQuizAnswer(profile, text);
     if (typed) return typed;
-    const replies = await answerQuestion(profile, text);
+    const replies = await questions.answer(profile, text);
     return truncated ? [{ text: messages.tooLong(MAX_TEXT_CHARS) }, ...replies] : replies;
   }
 
@@ -183,7 +163,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
     const scope: TurnScope = { ctx, parts, inbound, profile: guest };
     if (action?.kind === "pick") {
-      const answer = await explainChoice(action.arg);
+      const answer = await questions.explainChoice(action.arg);
       return answer ? renderAnswer(answer, deps.curriculum) : [{ text: messages.unknownAction }];
     }
     if (action?.kind === "nomatch") return [{ text: tutorMessages.clarifyNoneReply }];
@@ -206,93 +186,10 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     return answerQuiz(ctx, profile, `${session.id}.${session.index}.${choice}`);
   }
 
-  async function answerQuestion(profile: LearnerProfile, text: string): Promise<Reply[]> {
-    const answer = await deps.tutor.answer(text, await followUps.get(profile.id));
-    if (answer.refused) metrics.refusals.inc();
-    const cited = answer.clarify ? undefined : answer.sources[0];
-    await org.questionLog.record(
-      text,
-      { refused: answer.refused, ...(cited ? { lesson: cited.lesson } : {}) },
-      now(),
-    );
-    return delivered(profile, answer);
-  }
-
-  /** A section chosen after "Ý bạn là …". */
-  async function pickedSection(profile: LearnerProfile, ref: string): Promise<Reply[]> {
-    const answer = await explainChoice(ref);
-    if (!answer) return [menuReply(messages.unknownAction)];
-    return delivered(profile, answer);
-  }
-
-  /** `<lesson id>.<section>` from a "pick" action, answered from that section. */
-  function explainChoice(ref: string): Promise<TutorAnswer | null> {
-    const at = ref.lastIndexOf(".");
-    return deps.tutor.explain(ref.slice(0, at), Number(ref.slice(at + 1)));
-  }
-
-  async function delivered(profile: LearnerProfile, answer: TutorAnswer): Promise<Reply[]> {
-    if (answer.context) await followUps.remember(profile.id, answer.context);
-    if (profile.elderly) return renderStepByStep(deps.store, profile.id, answer, deps.curriculum);
-    return renderAnswer(answer, deps.curriculum);
-  }
-
   return {
     async erasePerson(personId) {
       await erasePersonalData(parts, personId, await ctx.identities.accountsOf(personId), deps.store);
     },
-    async handle(inbound) {
-      const key = accountOf(inbound.channel, inbound.userId);
-      const previous = queues.get(key) ?? Promise.resolve();
-      const current = previous.then(() => safeTurn(inbound));
-      queues.set(key, current);
-      try {
-        return await current;
-      } finally {
-        if (queues.get(key) === current) queues.delete(key);
-      }
-    },
-  };
-
-  async function safeTurn(inbound: Inbound): Promise<Reply[]> {
-    // Typed text only: button taps are bounded by the buttons shown (a quiz can be tapped through quickly).
-    const typed = inbound.action === undefined;
-    const verdict = flood && typed ? flood.check(accountOf(inbound.channel, inbound.userId)) : "ok";
-    if (verdict !== "ok") {
-      metrics.floodLimited.inc({ kind: "person" });
-      deps.logger.warn({ channel: inbound.channel, verdict }, "flood limit");
-      return verdict === "slow-down" ? [{ text: messages.slowDown }] : [];
-    }
-    const started = performance.now();
-    try {
-      const replies = await turn(inbound);
-      const ms = performance.now() - started;
-      metrics.turns.inc({ channel: inbound.channel });
-      metrics.turnSeconds.observe({ channel: inbound.channel }, ms / 1000);
-      deps.logger.debug({ channel: inbound.channel, ms: Math.round(ms) }, "turn");
-      return replies;
-    } catch (error) {
-      const code = errorCode(error);
-      deps.logger.error({ channel: inbound.channel, code, err: errorSummary(error) }, "turn failed");
-      const storeDown = isStoreError(error);
-      (storeDown ? metrics.storeErrors : metrics.turnErrors).inc();
-      return [{ text: storeDown ? messages.storeBusy : messages.internalError }];
-    }
-  }
-}
-
-function isStoreError(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Command timed out|MaxRetriesPerRequest|store-closed/i.test(
-    text,
-  );
-}
-
-/** Error details safe to log: type and stack frames, never the message text of a user. */
-function errorSummary(error: unknown): { type: string; stack?: string } {
-  if (!(error instanceof Error)) return { type: typeof error };
-  return {
-    type: error.name,
-    ...(error.stack ? { stack: error.stack.split("\n").slice(1, 6).join("\n") } : {}),
+    handle: guardTurns(turn, { logger: deps.logger, now, floodPerMinute: deps.floodPerMinute ?? 0 }),
   };
 }

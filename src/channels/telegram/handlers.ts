@@ -4,7 +4,6 @@ import type { Message, User } from "grammy/types";
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
 import type { Reachability } from "../../learning/reachability.ts";
-import type { Inbound } from "../../messaging/message.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
 import { addressedText } from "./group.ts";
