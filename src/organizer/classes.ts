@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { LearnerGroup } from "../knowledge/schema.ts";
+import { ProgressStore } from "../learning/progress-store.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Store } from "../storage/store.ts";
 import type { Audience } from "./audience.ts";
@@ -184,6 +185,7 @@ export class Classes {
     if ((await this.store.sadd(k.present(record.id), personId)) > 0) {
       if (who.name) await this.store.hset(k.names(record.id), { [personId]: who.name.slice(0, 80) });
       await this.store.hincrby(k.record(record.id), "n_present", 1);
+      await new ProgressStore(this.store).markCheckedIn(personId, record.id, record.startsAt);
       await this.store.hincrby("stats:classes", "attendance", 1);
       await this.store.hincrby("stats:attendance:to", who.to ?? "(không rõ)", 1);
       return { record, fresh: true };

@@ -39,7 +39,8 @@ export function createReports(
       return result;
     },
     async produce(range, scope, now, onProgress) {
-      const raw = computeReport(await collectSnapshot(store, onProgress), range, scope, now, ward.targets);
+      const raw = computeReport(await collectSnapshot(store, range, scope), range, scope, now, ward.targets);
+      onProgress?.(1, 1);
       const presented = presentReport(raw, scope.ward ? "Toàn phường" : describeScope(scope));
       if (ward.report_deadlines.length) presented.notes.push(deadlinesNote(ward.report_deadlines));
       return { raw, presented };
