@@ -50,6 +50,8 @@ export interface Store {
   /** All fields; an empty object when the key is missing. */
   hgetall(key: string): Promise<Record<string, string>>;
   hdel(key: string, ...fields: string[]): Promise<number>;
+  /** How many fields the hash has (0 when missing). */
+  hlen(key: string): Promise<number>;
   hincrby(key: string, field: string, by: number): Promise<number>;
 
   /** Adds members; resolves to how many were new. */

@@ -76,6 +76,14 @@ export function describeStoreContract(name: string, getStore: () => Store) {
       expect(await store.hget("h:1", "missing")).toBeNull();
     });
 
+    it("counts a hash's fields, and a missing hash as empty", async () => {
+      const store = getStore();
+      await store.hset("hl:h", { a: "1", b: "2" });
+      await store.hset("hl:h", { b: "3", c: "4" });
+      expect(await store.hlen("hl:h")).toBe(3);
+      expect(await store.hlen("hl:missing")).toBe(0);
+    });
+
     it("keeps set members unique", async () => {
       const store = getStore();
       expect(await store.sadd("set:1", "a", "b", "a")).toBe(2);

@@ -102,6 +102,10 @@ export class EmbeddedStore implements Store {
     return existing.length;
   }
 
+  async hlen(key: string) {
+    return this.state.hash(key)?.size ?? 0;
+  }
+
   async hincrby(key: string, field: string, by: number) {
     const current = this.state.hash(key)?.get(field) ?? "0";
     if (!/^-?\d+$/.test(current))

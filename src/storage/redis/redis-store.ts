@@ -103,6 +103,10 @@ export class RedisStore implements Store {
     return fields.length ? this.redis.hdel(this.k(key), ...fields) : 0;
   }
 
+  async hlen(key: string) {
+    return this.redis.hlen(this.k(key));
+  }
+
   async hincrby(key: string, field: string, by: number) {
     return this.redis.hincrby(this.k(key), field, by);
   }
