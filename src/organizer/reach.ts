@@ -18,6 +18,11 @@ export interface ReachReport {
   unreachable: Record<UnreachableReason, number>;
 }
 
+export const emptyReach = (): ReachReport => ({
+  reachable: 0,
+  unreachable: { noPush: 0, blocked: 0, noChannel: 0 },
+});
+
 export const unreachableTotal = (report: ReachReport) =>
   report.unreachable.noPush + report.unreachable.blocked + report.unreachable.noChannel;
 
@@ -50,19 +55,22 @@ export class Reach {
     return (await this.reachability.isReachable(channel, userId)) ? "ok" : "blocked";
   }
 
-  async of(personIds: readonly string[]): Promise<ReachReport> {
-    const report: ReachReport = { reachable: 0, unreachable: { noPush: 0, blocked: 0, noChannel: 0 } };
-    for (const personId of new Set(personIds)) {
-      const found = new Set<UnreachableReason | "ok">();
-      for (const account of await this.identities.accountsOf(personId)) {
-        found.add(await this.account(account));
-        if (found.has("ok")) break;
-      }
-      if (found.has("ok")) report.reachable++;
-      else if (found.has("noPush")) report.unreachable.noPush++;
-      else if (found.has("blocked")) report.unreachable.blocked++;
-      else report.unreachable.noChannel++;
+  /** The reach of these people (checked together, so a page of an audience costs a few round trips). */
+  async of(personIds: readonly string[], into: ReachReport = emptyReach()): Promise<ReachReport> {
+    const outcomes = await Promise.all([...new Set(personIds)].map((personId) => this.person(personId)));
+    for (const outcome of outcomes) {
+      if (outcome === "ok") into.reachable++;
+      else into.unreachable[outcome]++;
     }
-    return report;
+    return into;
+  }
+
+  private async person(personId: string): Promise<UnreachableReason | "ok"> {
+    const found = new Set<UnreachableReason | "ok">();
+    for (const account of await this.identities.accountsOf(personId)) {
+      found.add(await this.account(account));
+      if (found.has("ok")) return "ok";
+    }
+    return found.has("noPush") ? "noPush" : found.has("blocked") ? "blocked" : "noChannel";
   }
 }
