@@ -79,6 +79,16 @@ export function contributionOf(facts: LearnerFacts | null): Contribution {
   return out;
 }
 
+/** Adds one check-in at a class (on its day) to a cell: an erased learner's, kept by the class. */
+export function countCheckin(out: Contribution, who: { to?: string; group: LearnerGroup }, at: number): void {
+  add(out, cellOf(who.to ?? NO_TO, who.group), "k", dayNumber(at));
+}
+
+/** Adds `from` into `into`. */
+export function addContribution(into: Contribution, from: Contribution): void {
+  for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
+}
+
 function closeWindow(out: Contribution, cell: string, [from, to]: [number, number]): void {
   add(out, cell, "v", from, 1);
   add(out, cell, "v", to + 1, -1);

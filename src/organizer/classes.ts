@@ -200,6 +200,17 @@ export class Classes {
     return false;
   }
 
+  /** Every class with its start, earliest first (for the rebuild of the report counts). */
+  async held(): Promise<{ id: string; startsAt: Date }[]> {
+    const all = await this.store.zrangeByScore(BY_START, 0, Number.MAX_SAFE_INTEGER);
+    return all.map(({ member, score }) => ({ id: member, startsAt: new Date(score) }));
+  }
+
+  /** The person ids checked in at a class. */
+  presentIds(classId: string): Promise<string[]> {
+    return this.store.smembers(k.present(classId));
+  }
+
   /** Names (or a placeholder) of those present; only for the class's organizer. */
   async attendees(classId: string): Promise<string[]> {
     const names = await this.store.hgetall(k.names(classId));
