@@ -44,6 +44,7 @@ export interface BroadcastRecord extends BroadcastInput {
 
 const ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 const recordKey = (id: string) => `bc:${id}`;
+const PAGES_IN_FLIGHT = 4;
 export const statesKey = (id: string) => `bc:${id}:st`;
 const DUE = "bc:due";
 const ALL = "bc:all";
@@ -88,12 +89,20 @@ export class Outbox {
   ): Promise<{ id: string; created: boolean; total: number }> {
     const { id = this.newId(), onPage } = options;
     if (await this.store.hget(recordKey(id), "status")) return { id, created: false, total: 0 };
+    // A few pages are written at once, so the store's round trips overlap while the next page is read.
+    const inFlight: Promise<void>[] = [];
     for await (const page of pages) {
       const unique = [...new Set(page)];
-      if (unique.length)
-        await this.store.hset(statesKey(id), Object.fromEntries(unique.map((p) => [p, "pending"])));
-      await onPage?.(unique);
+      inFlight.push(
+        (async () => {
+          if (unique.length)
+            await this.store.hset(statesKey(id), Object.fromEntries(unique.map((p) => [p, "pending"])));
+          await onPage?.(unique);
+        })(),
+      );
+      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     const total = await this.store.hlen(statesKey(id));
     if (!total && options.skipEmpty) return { id, created: false, total };
     await this.store.hset(recordKey(id), {
