@@ -104,7 +104,7 @@ export function renderTable(r: BenchResult): string {
     [
       "cold start / cached",
       `${r.cold_start_ms} / ${r.cold_start_cached_ms} ms`,
-      `median of ${d.cold_start_runs}`,
+      `upper median of ${d.cold_start_runs}`,
     ],
     [
       "chat turn p50 / p95, 1 instance",
