@@ -1,23 +1,24 @@
 /**
- * npm run bench — speed, throughput, pacing and memory, against baselines run side by side (issue 11).
- * `--json` prints exactly one JSON object on stdout (progress goes to stderr); `--quick` uses small sizes
- * (a smoke run in well under 30 s). See README "Benchmarks" for what each figure measures.
- * Options: --api-latency-ms N (simulated Bot API round trip of the second turns run, default 30),
- * --broadcast-rate N (default 1000), --broadcast-concurrency N (default: the worker's own default).
+ * npm run bench — what residents, organizers and a province would feel (issue 22), one run, side by side:
+ * answers beside MiniSearch, cold starts, residents chatting through POST /api/chat on Redis (one and two
+ * instances), a broadcast with 429s and a killed sender, reports and audiences at 100k and 1M learners, memory.
+ * `--json` prints exactly one JSON object on stdout (progress goes to stderr); `--quick` is a smoke run with
+ * small sizes; `--scale N` sets the large province size (default 1,000,000); `--broadcast-rate N` (default
+ * 1000/s, Telegram's time constants scaled to it). See README "Benchmarks" for what each figure measures.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { EmbeddedStore } from "../src/storage/embedded/embedded-store.ts";
-import { createExtractiveTutor } from "../src/tutor/extractive-tutor.ts";
-import { benchBroadcast } from "./bench/broadcast.ts";
+import { benchKillBroadcast, queueKillBroadcast } from "./bench/broadcast-kill.ts";
+import { benchChat, type ChatResult } from "./bench/chat.ts";
 import { benchColdStart } from "./bench/cold-start.ts";
-import { progress, ROOT, tempDir } from "./bench/lib.ts";
-import { benchRedisBytes, benchRss } from "./bench/memory.ts";
+import { progress, REDIS_URL, ROOT, tempDir } from "./bench/lib.ts";
+import { benchRss } from "./bench/memory.ts";
+import { benchProvince, type ProvinceFigures } from "./bench/province.ts";
 import { openBenchRedis } from "./bench/redis.ts";
 import { type BenchResult, checkTargets, renderTable } from "./bench/report.ts";
 import { benchRetrieval, QUESTIONS_DIR } from "./bench/retrieval.ts";
-import { benchEcho, benchTurns, type TurnOptions, type TurnResult } from "./bench/turns.ts";
 import { readSplit } from "./eval-lib.ts";
 
 const args = process.argv.slice(2);
@@ -35,36 +36,38 @@ const numberArg = (name: string): number | undefined => {
 const PRODUCTION_RATE = 25;
 const broadcastRate = numberArg("--broadcast-rate") ?? 1000;
 const timeScale = PRODUCTION_RATE / broadcastRate;
+const scale = numberArg("--scale") ?? 1_000_000;
 const sizes = quick
   ? {
       retrievalRounds: 1,
       retrievalLimit: 60,
       coldStarts: 1,
-      turns: { users: 20, turns: 150, warmup: 30, concurrency: 12 },
-      turnsLatency: 60,
-      broadcastRecipients: 500,
+      chat: { residents: 20, turnsEach: 2, thinkMs: [50, 200] as [number, number], instances: [1] },
+      broadcastRecipients: 1_000,
       rateLimitEvery: 100,
       rssLearners: 5_000,
-      redisLearners: 1_000,
+      province: [2_000, 5_000],
     }
   : {
       retrievalRounds: 3,
       retrievalLimit: undefined,
-      coldStarts: 3,
-      turns: { users: 200, turns: 3_000, warmup: 300, concurrency: 12 },
-      turnsLatency: 2_000,
-      broadcastRecipients: 10_000,
+      coldStarts: 2,
+      chat: { residents: 200, turnsEach: 8, thinkMs: [1000, 3000] as [number, number], instances: [1, 2] },
+      broadcastRecipients: 100_000,
       rateLimitEvery: 1_000,
       rssLearners: 100_000,
-      redisLearners: 10_000,
+      province: [100_000, scale],
     };
-const apiLatencyMs = numberArg("--api-latency-ms") ?? 30;
 
 const started = performance.now();
 const notes: string[] = [];
-const details: BenchResult["details"] = {};
+const details: BenchResult["details"] = { load_avg_1m_start: Math.round((loadavg()[0] ?? 0) * 10) / 10 };
 const section = (name: string) =>
   progress(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const redisMissing = (error: unknown) => {
+  if (!notes.some((n) => n.startsWith("redis unavailable")))
+    notes.push(`redis unavailable (${(error as Error).message}): Redis figures are null`);
+};
 
 section("retrieval: building the index (no cache) and timing the eval questions");
 const curriculum = await loadCurriculum(join(ROOT, "knowledge"));
@@ -82,142 +85,143 @@ progress(
   `  retrieval p95 ${retrievalFigures.retrieval_p95_ms} ms, baseline p95 ${retrievalFigures.baseline_p95_ms} ms`,
 );
 
-section("cold start: spawning src/main.ts on a fresh DATA_DIR until /healthz answers");
-const coldStarts: number[] = [];
+section("cold start: src/main.ts on a fresh DATA_DIR, then again on the same one (cached index)");
+const colds: number[] = [];
+const cached: number[] = [];
 for (let i = 0; i < sizes.coldStarts; i++) {
-  coldStarts.push(await benchColdStart());
-  progress(`  cold start ${i + 1}/${sizes.coldStarts}: ${coldStarts.at(-1)} ms`);
+  const data = await tempDir("cold");
+  colds.push(await benchColdStart(data.dir));
+  cached.push(await benchColdStart(data.dir));
+  await data.remove();
+  progress(`  cold start ${i + 1}/${sizes.coldStarts}: ${colds.at(-1)} ms, cached ${cached.at(-1)} ms`);
 }
-const coldStart = [...coldStarts].sort((a, b) => a - b)[Math.floor(coldStarts.length / 2)] as number;
-details.cold_start_runs = coldStarts.length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+details.cold_start_runs = colds.length;
 
-const tutor = createExtractiveTutor({ index: retrieval.index });
 const questions = readSplit(QUESTIONS_DIR)
   .filter((q) => q.lessons.length > 0)
   .map((q) => q.q);
-const turnOptions: TurnOptions = { ...sizes.turns, apiLatencyMs: 0 };
-const latencyOptions: TurnOptions = {
-  ...sizes.turns,
-  turns: sizes.turnsLatency,
-  warmup: Math.min(sizes.turns.warmup, 100),
-  apiLatencyMs,
-};
-Object.assign(details, {
-  turns: turnOptions.turns,
-  users: turnOptions.users,
-  concurrency: turnOptions.concurrency,
-  api_latency_ms: apiLatencyMs,
-  turns_api_latency: latencyOptions.turns,
-});
-
-async function embeddedTurns(options: TurnOptions): Promise<TurnResult> {
-  const data = await tempDir("turns");
-  const store = await EmbeddedStore.open(data.dir);
+const chats: ChatResult[] = [];
+for (const instances of sizes.chat.instances) {
+  const c = sizes.chat;
+  section(`chat: ${c.residents} residents through POST /api/chat, ${instances} instance(s) on Redis`);
   try {
-    return await benchTurns({ store, curriculum, tutor }, questions, options);
-  } finally {
-    await store.close();
-    await data.remove();
-  }
-}
-
-async function redisTurns(options: TurnOptions): Promise<TurnResult | null> {
-  let redis: Awaited<ReturnType<typeof openBenchRedis>>;
-  try {
-    redis = await openBenchRedis("turns");
+    const redis = await openBenchRedis(`chat${instances}`);
+    try {
+      const result = await benchChat(redis.store, questions, {
+        ...c,
+        instances,
+        redisUrl: REDIS_URL,
+        prefix: redis.prefix,
+      });
+      chats.push(result);
+      if (result.errors) notes.push(`chat (${instances} instance(s)): ${result.errors} turns failed`);
+      progress(
+        `  p50 ${result.turn_p50_ms} ms, p95 ${result.turn_p95_ms} ms, ceiling ${result.max_turns_per_s} turns/s`,
+      );
+    } finally {
+      await redis.dispose();
+    }
   } catch (error) {
-    notes.push(`redis unavailable (${(error as Error).message}): Redis figures are null`);
-    return null;
-  }
-  try {
-    return await benchTurns({ store: redis.store, curriculum, tutor }, questions, options);
-  } finally {
-    await redis.dispose();
+    redisMissing(error);
+    break;
   }
 }
-
-const check = (label: string, result: TurnResult | null) => {
-  if (result?.unanswered) notes.push(`${label}: ${result.unanswered} chats got no reply`);
-  if (result) progress(`  ${label}: ${result.turnsPerS} turns/s, p95 ${result.p95Ms} ms`);
-  return result;
-};
-
-section(
-  `turns: ${turnOptions.turns} free-text turns through the Telegram adapter, fake Bot API answering at once`,
-);
-const echo = check("echo bot", await benchEcho(questions, turnOptions)) as TurnResult;
-const embedded = check("embedded", await embeddedTurns(turnOptions)) as TurnResult;
-const redisRun = check("redis", await redisTurns(turnOptions));
+const [chat1, chat2] = chats;
 Object.assign(details, {
-  turn_p50_ms: embedded.p50Ms,
-  turn_p95_ms_redis: redisRun?.p95Ms ?? null,
-  echo_turn_p95_ms: echo.p95Ms,
-});
-
-section(`turns: ${latencyOptions.turns} turns with a ${apiLatencyMs} ms simulated Bot API round trip`);
-const echoLatency = check("echo bot", await benchEcho(questions, latencyOptions)) as TurnResult;
-const embeddedLatency = check("embedded", await embeddedTurns(latencyOptions)) as TurnResult;
-const redisLatency = redisRun ? check("redis", await redisTurns(latencyOptions)) : null;
-Object.assign(details, {
-  echo_turns_per_s_api_latency: echoLatency.turnsPerS,
-  turns_per_s_embedded_api_latency: embeddedLatency.turnsPerS,
-  turns_per_s_redis_api_latency: redisLatency?.turnsPerS ?? null,
-  turn_p95_ms_api_latency: embeddedLatency.p95Ms,
+  chat_residents: sizes.chat.residents,
+  chat_turns_each: sizes.chat.turnsEach,
+  chat_think_ms: sizes.chat.thinkMs.join("–"),
+  turn_p50_ms: chat1?.turn_p50_ms ?? null,
+  turns_per_s_paced: chat1?.turns_per_s ?? null,
+  turn_p95_ms_at_ceiling: chat1?.max_turn_p95_ms ?? null,
+  turn_p50_ms_2_instances: chat2?.turn_p50_ms ?? null,
+  turn_p95_ms_2_instances: chat2?.turn_p95_ms ?? null,
+  turns_per_s_redis_2_instances: chat2?.max_turns_per_s ?? null,
+  app_rss_mb_chat: chat1?.rss_mb[0] ?? null,
 });
 
 section(
-  `broadcast: ${sizes.broadcastRecipients} recipients at ${broadcastRate}/s through the paced sender (embedded store)`,
+  `broadcast: ${sizes.broadcastRecipients} recipients at ${broadcastRate}/s, 429s, the first sender killed`,
 );
-const broadcastData = await tempDir("broadcast");
-const broadcastStore = await EmbeddedStore.open(broadcastData.dir);
-const concurrency = numberArg("--broadcast-concurrency");
-const broadcast = await benchBroadcast(broadcastStore, {
+const killOptions = {
   recipients: sizes.broadcastRecipients,
   ratePerSecond: broadcastRate,
   rateLimitEvery: sizes.rateLimitEvery,
   retryAfterMs: Math.round(1000 * timeScale),
   chatSpacingMs: Math.round(1000 * timeScale),
-  ...(concurrency ? { concurrency } : {}),
-});
-await broadcastStore.close().catch(() => {});
-await broadcastData.remove();
-if (broadcast.note) notes.push(broadcast.note);
-const { broadcast_efficiency, broadcast_duplicates, broadcast_lost, ...broadcastDetails } = broadcast.figures;
-Object.assign(details, broadcastDetails, {
-  broadcast_recipients: sizes.broadcastRecipients,
-  broadcast_worker_concurrency: concurrency ?? "default",
-  broadcast_retry_after_ms: Math.round(1000 * timeScale),
-  broadcast_chat_spacing_ms: Math.round(1000 * timeScale),
-});
-progress(
-  `  broadcast efficiency ${broadcast_efficiency}, duplicates ${broadcast_duplicates}, lost ${broadcast_lost}`,
+  killAt: 0.4,
+};
+let broadcast: Awaited<ReturnType<typeof benchKillBroadcast>> | null = null;
+try {
+  const redis = await openBenchRedis("broadcast").catch(() => null);
+  if (redis) {
+    try {
+      await queueKillBroadcast(redis.store, sizes.broadcastRecipients);
+      broadcast = await benchKillBroadcast({
+        ...killOptions,
+        target: { redisUrl: REDIS_URL, prefix: redis.prefix },
+      });
+    } finally {
+      await redis.dispose();
+    }
+  } else {
+    const data = await tempDir("broadcast");
+    const store = await EmbeddedStore.open(data.dir);
+    await queueKillBroadcast(store, sizes.broadcastRecipients);
+    await store.close();
+    broadcast = await benchKillBroadcast({ ...killOptions, target: { dataDir: data.dir } });
+    await data.remove();
+    notes.push("broadcast measured on the embedded store (no Redis)");
+  }
+} catch (error) {
+  notes.push(`broadcast failed: ${(error as Error).message}`);
+}
+if (broadcast) {
+  const { broadcast_efficiency: _e, broadcast_duplicates: _d, broadcast_lost: _l, ...rest } = broadcast;
+  Object.assign(details, rest, {
+    broadcast_recipients: sizes.broadcastRecipients,
+    broadcast_configured_per_s: broadcastRate,
+    broadcast_rate_limit_every: sizes.rateLimitEvery,
+    broadcast_retry_after_ms: killOptions.retryAfterMs,
+  });
+  progress(
+    `  efficiency ${broadcast.broadcast_efficiency}, duplicates ${broadcast.broadcast_duplicates}, lost ${broadcast.broadcast_lost}`,
+  );
+}
+
+section(
+  `province: ${sizes.province.join(" then ")} learners on Redis, a year's report and an audience of ~100k`,
 );
+let province: ProvinceFigures[] = [];
+try {
+  province = await benchProvince(sizes.province);
+} catch (error) {
+  redisMissing(error);
+}
+const [small, large] = province;
+if (quick)
+  notes.push(`quick run: the 100k and 1m figures were measured at ${sizes.province.join(" and ")} learners`);
+else if (scale !== 1_000_000) notes.push(`the *_1m figures were measured at ${scale} learners (--scale)`);
+Object.assign(details, {
+  province_sizes: sizes.province.join(","),
+  audience_recipients_100k: small?.recipients ?? null,
+  audience_recipients_1m: large?.recipients ?? null,
+  seed_ms_100k: small?.seed_ms ?? null,
+  seed_ms_1m: large?.seed_ms ?? null,
+  rss_mb_100k_redis: small?.max_rss_mb ?? null,
+  redis_bytes_per_learner_1m: large?.redis_bytes_per_learner ?? null,
+});
 
 section(`memory: ${sizes.rssLearners} learners in the embedded store (child process, --expose-gc)`);
-const rss = await benchRss(sizes.rssLearners, 500);
+const rss = await benchRss(sizes.rssLearners);
 Object.assign(details, {
   rss_learners: rss.learners,
   rss_heap_used_mb: rss.heap_used_mb,
   rss_empty_process_mb: rss.baseline_rss_mb,
   rss_write_ms: rss.write_ms,
+  load_avg_1m_end: Math.round((loadavg()[0] ?? 0) * 10) / 10,
 });
-if (rss.learners !== 100_000)
-  notes.push(`rss_mb_100k_learners measured with ${rss.learners} learners (quick run)`);
-
-section(`memory: ${sizes.redisLearners} learners in Redis`);
-let redisBytes: number | null = null;
-try {
-  const measured = await benchRedisBytes(sizes.redisLearners);
-  redisBytes = measured.bytesPerLearner;
-  Object.assign(details, {
-    redis_learners: sizes.redisLearners,
-    redis_bytes_per_learner_sampled: measured.sampled,
-  });
-} catch (error) {
-  if (!notes.some((n) => n.startsWith("redis unavailable")))
-    notes.push(`redis unavailable (${(error as Error).message}): Redis figures are null`);
-  Object.assign(details, { redis_learners: sizes.redisLearners, redis_bytes_per_learner_sampled: null });
-}
 
 const partial: Omit<BenchResult, "targets" | "runtime_s"> = {
   date: new Date().toISOString(),
@@ -225,16 +229,20 @@ const partial: Omit<BenchResult, "targets" | "runtime_s"> = {
   cores: availableParallelism(),
   mode: quick ? "quick" : "full",
   ...retrievalFigures,
-  cold_start_ms: coldStart,
-  turns_per_s_embedded: embedded.turnsPerS,
-  turns_per_s_redis: redisRun?.turnsPerS ?? null,
-  echo_turns_per_s: echo.turnsPerS,
-  turn_p95_ms: embedded.p95Ms,
-  broadcast_efficiency,
-  broadcast_duplicates,
-  broadcast_lost,
+  cold_start_ms: median(colds),
+  cold_start_cached_ms: median(cached),
+  turn_p95_ms: chat1?.turn_p95_ms ?? null,
+  turns_per_s_redis: chat1?.max_turns_per_s ?? null,
+  broadcast_efficiency: broadcast?.broadcast_efficiency ?? null,
+  broadcast_duplicates: broadcast?.broadcast_duplicates ?? null,
+  broadcast_lost: broadcast?.broadcast_lost ?? null,
+  report_ms_100k: small?.report_ms ?? null,
+  report_ms_1m: large?.report_ms ?? null,
+  audience_ms_100k: small?.audience_ms ?? null,
+  audience_ms_1m: large?.audience_ms ?? null,
+  rss_mb_1m_redis: large?.max_rss_mb ?? null,
   rss_mb_100k_learners: rss.rss_mb,
-  redis_bytes_per_learner: redisBytes,
+  redis_bytes_per_learner: small?.redis_bytes_per_learner ?? null,
   details,
   notes,
 };

@@ -100,12 +100,7 @@ async function main(): Promise<number> {
       }
       console.error(`Đã nhập dân số của ${imported.population.tos.length} tổ dân phố.`);
     }
-    let progress = "";
-    const { presented } = await reports.produce(range, { ward: true }, now, (done, total) => {
-      progress = `Đang đọc dữ liệu người học: ${done}/${total}`;
-      if (process.stderr.isTTY) process.stderr.write(`\r${progress}`);
-    });
-    if (progress) process.stderr.write(`${process.stderr.isTTY ? "\r" : ""}${progress}\n`);
+    const { presented } = await reports.produce(range, { ward: true }, now);
     console.log(reportText(presented));
     if (out) {
       const content = out.format === "csv" ? reportCsv(presented) : await reportXlsx(presented);

@@ -1,13 +1,16 @@
-/** Cold start: spawn the assistant (`src/main.ts` through tsx) on a fresh DATA_DIR until /healthz answers 200. */
+/** Cold start: spawn the assistant (`src/main.ts` through tsx) on a DATA_DIR until /healthz answers 200. */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { freePort, ROOT, TSX, tempDir } from "./lib.ts";
 
 const TIMEOUT_MS = 60_000;
 
-/** Milliseconds from spawn to the first 200 of /healthz; the child is stopped with SIGTERM after. */
-export async function benchColdStart(): Promise<number> {
-  const data = await tempDir("cold");
+/**
+ * Milliseconds from spawn to the first 200 of /healthz; the child is stopped with SIGTERM after. Without
+ * `dataDir`, a fresh one (no index cache) is used and removed; with it, what is cached there is reused.
+ */
+export async function benchColdStart(dataDir?: string): Promise<number> {
+  const data = dataDir ? { dir: dataDir, remove: async () => {} } : await tempDir("cold");
   const port = await freePort();
   let output = "";
   const started = performance.now();

@@ -54,7 +54,7 @@ function audienceOf(draft: ClassDraft): Audience {
 
 async function confirmReply(scope: OrgScope, organizer: Organizer, draft: ClassDraft): Promise<Reply> {
   const audience = withinScope(audienceOf(draft), organizer.scope) ?? audienceOf(draft);
-  const recipients = await scope.org.recipients(audience);
+  const { recipients, reach } = await scope.org.preview(audience);
   const when = formatVietnamDateTime(new Date(draft.startsAt ?? 0));
   return {
     text: om.classSummary(
@@ -63,8 +63,8 @@ async function confirmReply(scope: OrgScope, organizer: Organizer, draft: ClassD
       draft.place ?? "",
       describeAudience(scope.ctx, audience),
       draft.capacity ?? 0,
-      recipients.length,
-      await scope.org.reach(recipients),
+      recipients,
+      reach,
     ),
     options: [dlg("ok", om.confirm), dlg("no", om.cancel)],
   };
@@ -177,9 +177,9 @@ async function createClass(scope: OrgScope, organizer: Organizer, draft: ClassDr
     now,
   );
   await scheduleClassReminders(scope.org.store, record, now);
-  const recipients = await scope.org.recipients(audience);
   const label = describeAudience(scope.ctx, audience);
-  await scope.org.outbox.create(
+  const { recipients, reach } = await scope.org.queue(
+    audience,
     {
       kind: "class",
       ...announcement(record),
@@ -189,7 +189,6 @@ async function createClass(scope: OrgScope, organizer: Organizer, draft: ClassDr
       urgent: false,
       ref: record.id,
     },
-    recipients,
     now,
   );
   await scope.org.audit.record({
@@ -198,10 +197,10 @@ async function createClass(scope: OrgScope, organizer: Organizer, draft: ClassDr
     action: "class-create",
     target: record.id,
     detail: label,
-    audience: recipients.length,
+    audience: recipients,
   });
   await endDialogue(scope);
-  return [{ text: om.classCreated(record.code, recipients.length, await scope.org.reach(recipients)) }];
+  return [{ text: om.classCreated(record.code, recipients, reach) }];
 }
 
 /** The announcement residents get, with the RSVP options. */

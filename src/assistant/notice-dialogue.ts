@@ -114,13 +114,12 @@ function readStep(
 
 async function preview(scope: OrgScope, draft: NoticeDraft): Promise<Reply[]> {
   const audience = draft.audience ?? {};
-  const recipients = await scope.org.recipients(audience);
-  const report = await scope.org.reach(recipients);
+  const { recipients, reach: report } = await scope.org.preview(audience);
   const when = draft.sendAt ? formatVietnamDateTime(new Date(draft.sendAt)) : om.nowWord;
   return [
     { text: `${om.previewTitle}\n\n${draft.text ?? ""}` },
     {
-      text: om.noticeSummary(recipients.length, describeAudience(scope.ctx, audience), when, report),
+      text: om.noticeSummary(recipients, describeAudience(scope.ctx, audience), when, report),
       options: confirmOptions(),
     },
   ];
@@ -159,12 +158,11 @@ async function queueNotice(
   const now = scope.ctx.now();
   const audience = withinScope(draft.audience ?? {}, organizer.scope);
   if (!audience) return [{ text: om.outOfScope(describeScope(organizer.scope)) }];
-  const recipients = await scope.org.recipients(audience);
   await endDialogue(scope);
-  if (!recipients.length) return [{ text: om.nobody }];
   const sendAt = draft.sendAt && new Date(draft.sendAt) > now ? new Date(draft.sendAt) : now;
   const label = describeAudience(scope.ctx, audience);
-  const { id } = await scope.org.outbox.create(
+  const { id, recipients, reach } = await scope.org.queue(
+    audience,
     {
       kind: "notice",
       text: draft.text ?? "",
@@ -173,17 +171,17 @@ async function queueNotice(
       sendAt,
       urgent,
     },
-    recipients,
     now,
   );
+  if (!id) return [{ text: om.nobody }];
   await scope.org.audit.record({
     at: now.toISOString(),
     actor: organizer.personId,
     action: "broadcast",
     target: id,
     detail: `${label}${urgent ? " · khẩn" : ""}`,
-    audience: recipients.length,
+    audience: recipients,
   });
   const when = sendAt > now ? formatVietnamDateTime(sendAt) : om.nowWord;
-  return [{ text: om.noticeQueued(id, recipients.length, when, await scope.org.reach(recipients)) }];
+  return [{ text: om.noticeQueued(id, recipients, when, reach) }];
 }

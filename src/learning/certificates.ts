@@ -2,6 +2,8 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import type { LearnerGroup } from "../knowledge/schema.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
+import { LearnerAggregates } from "./learner-aggregates.ts";
+import { certKey, certOfKey } from "./record-keys.ts";
 
 export interface Certificate {
   /** `HVS-<yy>-<6 letters/digits>`, e.g. `HVS-26-7K3Q9X`. */
@@ -29,8 +31,8 @@ export type Verification =
 
 const ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"; // no 0/O, 1/I/L, U: easy to read aloud and type
 const CERT_ID = /^HVS-\d{2}-[2-9A-HJKMNP-TV-Z]{6}$/;
-const recordKey = (id: string) => `cert:${id}`;
-const ofPersonKey = (personId: string) => `cert-of:${personId}`;
+const recordKey = certKey;
+const ofPersonKey = certOfKey;
 /** What outlives an erasure of a revoked certificate: its number, revocation day and a hash of its key. */
 const withdrawnKey = (id: string) => `cert-withdrawn:${id}`;
 /** A keyed hash of a person whose certificate was revoked: they are not issued another one. */
@@ -58,7 +60,8 @@ export class Certificates {
     const certificate: Certificate = { ...unsigned, signature: await this.sign(unsigned) };
     // The record is written before the claim, so whoever loses a race finds the winner's record complete.
     await this.store.hset(recordKey(id), toFields(certificate));
-    if (!(await this.store.set(ofPersonKey(personId), id, { ifAbsent: true }))) {
+    const claim = { op: "set" as const, key: ofPersonKey(personId), value: id };
+    if (!(await this.aggregates().write(personId, [claim], [{ key: ofPersonKey(personId), equals: null }]))) {
       await this.store.del(recordKey(id));
       const winner = await this.ofPerson(personId);
       if (winner) return { certificate: winner, fresh: false };
@@ -71,6 +74,10 @@ export class Certificates {
   async get(id: string): Promise<Certificate | null> {
     if (!CERT_ID.test(id)) return null;
     return fromFields(await this.store.hgetall(recordKey(id)));
+  }
+
+  private aggregates(): LearnerAggregates {
+    return new LearnerAggregates(this.store);
   }
 
   /** True when this person's certificate was revoked (kept through erasure as a keyed hash). */
@@ -96,7 +103,8 @@ export class Certificates {
   async revoke(id: string, reason: string, now: Date): Promise<Certificate | null> {
     const certificate = await this.get(id);
     if (!certificate) return null;
-    await this.store.hset(recordKey(id), { revokedAt: now.toISOString(), revokeReason: reason });
+    const fields = { revokedAt: now.toISOString(), revokeReason: reason };
+    await this.aggregates().write(certificate.personId, [{ op: "hset", key: recordKey(id), fields }]);
     return { ...certificate, revokedAt: now.toISOString(), revokeReason: reason };
   }
 

@@ -1,5 +1,7 @@
 import { type LearnerGroup, learnerGroupSchema } from "../knowledge/schema.ts";
-import type { Store } from "../storage/store.ts";
+import type { Store, WriteOp } from "../storage/store.ts";
+import { LearnerAggregates, membershipsOf } from "./learner-aggregates.ts";
+import { ALL_LEARNERS, learnerKey } from "./record-keys.ts";
 
 export type OnboardingStep = "consent" | "group" | "to" | "mode" | "ready" | "guest";
 const STEPS = new Set<OnboardingStep>(["consent", "group", "to", "mode", "ready", "guest"]);
@@ -28,13 +30,24 @@ export interface LearnerProfile {
   seenOn?: string;
 }
 
-const key = (id: string) => `learner:${id}`;
+const key = learnerKey;
 /** A first contact that never consented (or declined) is forgotten after this long. */
 export const UNCONSENTED_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Learner profiles in the store, plus the index sets that broadcasts and reports read. */
+/**
+ * Learner profiles in the store, plus the index sets that broadcasts and reports read. A change that
+ * counts (consent, group, tổ, ready, day of use) goes through the learner aggregates in one atomic step.
+ */
 export class LearnerStore {
-  constructor(private readonly store: Store) {}
+  private readonly aggregates: LearnerAggregates;
+
+  constructor(private readonly store: Store) {
+    this.aggregates = new LearnerAggregates(store);
+  }
+
+  private async counted(id: string, ...ops: WriteOp[]): Promise<void> {
+    await this.aggregates.write(id, ops);
+  }
 
   async get(id: string): Promise<LearnerProfile | null> {
     const raw = await this.store.hgetall(key(id));
@@ -71,19 +84,22 @@ export class LearnerStore {
 
   /** Records the day of use (written at most once a day per learner). */
   async markSeen(id: string, day: string): Promise<void> {
-    await this.store.hset(key(id), { seenOn: day });
+    await this.counted(id, { op: "hset", key: key(id), fields: { seenOn: day } });
   }
 
   async setStep(id: string, step: OnboardingStep): Promise<void> {
-    await this.store.hset(key(id), { step });
+    await this.counted(id, { op: "hset", key: key(id), fields: { step } });
   }
 
   /** Consent makes the record last: it is written afresh, without the first contact's expiry. */
   async giveConsent(id: string, now: Date): Promise<void> {
     const first = await this.store.hgetall(key(id));
-    await this.store.del(key(id));
-    await this.store.hset(key(id), { ...first, consentAt: now.toISOString(), step: "group" });
-    await this.store.sadd("learners:all", id);
+    await this.counted(
+      id,
+      { op: "del", key: key(id) },
+      { op: "hset", key: key(id), fields: { ...first, consentAt: now.toISOString(), step: "group" } },
+      { op: "sadd", key: ALL_LEARNERS, members: [id] },
+    );
   }
 
   /**
@@ -91,26 +107,35 @@ export class LearnerStore {
    * marker itself is forgotten after UNCONSENTED_TTL_MS.
    */
   async declineConsent(id: string, now: Date): Promise<void> {
-    await this.store.del(key(id));
-    await this.store.srem("learners:all", id);
-    await this.store.hset(key(id), { step: "guest", createdAt: now.toISOString() });
+    await this.counted(
+      id,
+      { op: "del", key: key(id) },
+      { op: "srem", key: ALL_LEARNERS, members: [id] },
+      { op: "hset", key: key(id), fields: { step: "guest", createdAt: now.toISOString() } },
+    );
     await this.store.expire(key(id), UNCONSENTED_TTL_MS);
   }
 
   async setGroup(id: string, group: LearnerGroup): Promise<void> {
-    await this.store.hset(key(id), { group, step: "to" });
+    await this.counted(id, { op: "hset", key: key(id), fields: { group, step: "to" } });
   }
 
   async setTo(id: string, to: string | undefined): Promise<void> {
-    if (to) await this.store.hset(key(id), { to, step: "mode" });
-    else {
-      await this.store.hdel(key(id), "to");
-      await this.store.hset(key(id), { step: "mode" });
-    }
+    if (to) await this.counted(id, { op: "hset", key: key(id), fields: { to, step: "mode" } });
+    else
+      await this.counted(
+        id,
+        { op: "hdel", key: key(id), fields: ["to"] },
+        { op: "hset", key: key(id), fields: { step: "mode" } },
+      );
   }
 
   async setMode(id: string, elderly: boolean): Promise<void> {
-    await this.store.hset(key(id), { mode: elderly ? "elderly" : "normal", step: "ready" });
+    await this.counted(id, {
+      op: "hset",
+      key: key(id),
+      fields: { mode: elderly ? "elderly" : "normal", step: "ready" },
+    });
   }
 
   async setRemind(id: string, on: boolean): Promise<void> {
@@ -134,10 +159,13 @@ export class LearnerStore {
     return this.store.hgetall(key(id));
   }
 
-  /** Removes the profile and the learner from every index set. */
+  /** Removes the profile and the learner from every index and membership set; the counts stay, anonymous. */
   async erase(id: string): Promise<void> {
-    await this.store.del(key(id));
-    for (const set of ["learners:all", "learners:remind"]) await this.store.srem(set, id);
+    const sets = [ALL_LEARNERS, "learners:remind", ...membershipsOf(await this.store.hgetall(key(id)))];
+    await this.store.atomic([
+      { op: "del", key: key(id) },
+      ...sets.map((set): WriteOp => ({ op: "srem", key: set, members: [id] })),
+    ]);
   }
 }
 

@@ -1,4 +1,7 @@
-import type { Store } from "../storage/store.ts";
+import type { Store, WriteOp } from "../storage/store.ts";
+import { LearnerAggregates } from "./learner-aggregates.ts";
+import { checkinField } from "./learner-facts.ts";
+import { progressKey } from "./record-keys.ts";
 
 export type ModuleStatus = "chua-hoc" | "dang-hoc" | "dat";
 
@@ -16,14 +19,28 @@ export interface ModuleProgress {
   status: ModuleStatus;
 }
 
-const key = (personId: string) => `progress:${personId}`;
+const key = progressKey;
 
 /** Per-person learning record: lessons read, practice confirmed, quiz scores and passes, in one hash. */
 export class ProgressStore {
-  constructor(private readonly store: Store) {}
+  private readonly aggregates: LearnerAggregates;
 
+  constructor(private readonly store: Store) {
+    this.aggregates = new LearnerAggregates(store);
+  }
+
+  /** Records the first read of a lesson (counted for reports); false when it was read before. */
   async markRead(personId: string, lessonId: string, now: Date): Promise<boolean> {
-    return this.markOnce(personId, `read:${lessonId}`, now);
+    const field = `read:${lessonId}`;
+    const write: WriteOp = { op: "hset", key: key(personId), fields: { [field]: now.toISOString() } };
+    return this.aggregates.write(personId, [write], [{ key: key(personId), field, equals: null }]);
+  }
+
+  /** Records a check-in at a class that started at `startsAt` (counted for reports); false when already in. */
+  async markCheckedIn(personId: string, classId: string, startsAt: Date): Promise<boolean> {
+    const field = checkinField(classId);
+    const write: WriteOp = { op: "hset", key: key(personId), fields: { [field]: startsAt.toISOString() } };
+    return this.aggregates.write(personId, [write], [{ key: key(personId), field, equals: null }]);
   }
 
   async markPractice(personId: string, lessonId: string, now: Date): Promise<boolean> {
@@ -48,11 +65,15 @@ export class ProgressStore {
       [`best:${module}`]: String(best),
       [`last:${module}`]: String(score),
     };
-    const firstPass = passed && !all[`passed:${module}`];
-    if (firstPass) fields[`passed:${module}`] = now.toISOString();
-    await this.store.hset(key(personId), fields);
-    await this.store.hincrby(key(personId), `attempts:${module}`, 1);
-    return firstPass;
+    const attempt: WriteOp = { op: "hincrby", key: key(personId), field: `attempts:${module}`, by: 1 };
+    if (passed && !all[`passed:${module}`]) {
+      const pass = { ...fields, [`passed:${module}`]: now.toISOString() };
+      const guard = { key: key(personId), field: `passed:${module}`, equals: null };
+      const ops: WriteOp[] = [{ op: "hset", key: key(personId), fields: pass }, attempt];
+      if (await this.aggregates.write(personId, ops, [guard])) return true;
+    }
+    await this.store.atomic([{ op: "hset", key: key(personId), fields }, attempt]);
+    return false;
   }
 
   async module(personId: string, module: string): Promise<ModuleProgress> {

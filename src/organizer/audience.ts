@@ -1,5 +1,7 @@
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
+import { groupMembersKey, toMembersKey } from "../learning/learner-aggregates.ts";
 import { parseToDanPho } from "../learning/learner-store.ts";
+import { ProgressStore } from "../learning/progress-store.ts";
 import type { Store } from "../storage/store.ts";
 
 /**
@@ -55,17 +57,47 @@ function enrolled(progress: Record<string, string>, module: string): boolean {
   );
 }
 
-/** The people (person ids) an audience reaches: learners who finished onboarding and match every filter. */
-export async function resolveAudience(deps: AudienceDeps, audience: Audience): Promise<string[]> {
-  const people: string[] = [];
-  for (const id of (await deps.store.smembers("learners:all")).sort()) {
-    const profile = await deps.store.hgetall(`learner:${id}`);
-    if (profile.step !== "ready") continue;
-    if (audience.tos && !audience.tos.includes(profile.to ?? "")) continue;
-    if (audience.group && profile.group !== audience.group) continue;
-    if (audience.module && !enrolled(await deps.store.hgetall(`progress:${id}`), audience.module)) continue;
-    if (audience.uncertified && (await deps.isCertified(id))) continue;
-    people.push(id);
+/** How many ids an audience page holds (one SSCAN page, its checks run together). */
+export const AUDIENCE_BATCH = 1000;
+
+/**
+ * The people (person ids) an audience reaches, page by page: ready learners read from the membership sets
+ * of its tổ (or its group, or every group), so the cost follows the audience, not the store, and no list of
+ * every id is held. Pages are sorted; an id may come twice only when Redis rehashes mid-scan.
+ */
+export async function* audiencePages(
+  deps: AudienceDeps,
+  audience: Audience,
+  batch = AUDIENCE_BATCH,
+): AsyncGenerator<string[]> {
+  const sources = audience.tos?.length
+    ? audience.tos.map(toMembersKey)
+    : audience.group
+      ? [groupMembersKey(audience.group)]
+      : LEARNER_GROUPS.map(groupMembersKey);
+  const progress = new ProgressStore(deps.store);
+  const keeps = async (id: string) => {
+    if (audience.tos?.length && audience.group)
+      if (!(await deps.store.sismember(groupMembersKey(audience.group), id))) return false;
+    if (audience.module && !enrolled(await progress.raw(id), audience.module)) return false;
+    return !(audience.uncertified && (await deps.isCertified(id)));
+  };
+  for (const source of sources) {
+    let cursor = "0";
+    do {
+      const page = await deps.store.sscan(source, cursor, batch);
+      cursor = page.cursor;
+      const ids = [...new Set(page.members)].sort();
+      const kept = await Promise.all(ids.map(keeps));
+      const people = ids.filter((_, i) => kept[i]);
+      if (people.length) yield people;
+    } while (cursor !== "0");
   }
-  return people;
+}
+
+/** Every person an audience reaches, sorted (for small audiences and tests; queuing streams the pages). */
+export async function resolveAudience(deps: AudienceDeps, audience: Audience): Promise<string[]> {
+  const people = new Set<string>();
+  for await (const page of audiencePages(deps, audience)) for (const id of page) people.add(id);
+  return [...people].sort();
 }

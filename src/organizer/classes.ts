@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { LearnerGroup } from "../knowledge/schema.ts";
+import { ProgressStore } from "../learning/progress-store.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Store } from "../storage/store.ts";
 import type { Audience } from "./audience.ts";
@@ -184,6 +185,7 @@ export class Classes {
     if ((await this.store.sadd(k.present(record.id), personId)) > 0) {
       if (who.name) await this.store.hset(k.names(record.id), { [personId]: who.name.slice(0, 80) });
       await this.store.hincrby(k.record(record.id), "n_present", 1);
+      await new ProgressStore(this.store).markCheckedIn(personId, record.id, record.startsAt);
       await this.store.hincrby("stats:classes", "attendance", 1);
       await this.store.hincrby("stats:attendance:to", who.to ?? "(không rõ)", 1);
       return { record, fresh: true };
@@ -196,6 +198,17 @@ export class Classes {
     for (const classId of await this.store.smembers(k.of(personId)))
       if (await this.store.sismember(k.present(classId), personId)) return true;
     return false;
+  }
+
+  /** Every class with its start, earliest first (for the rebuild of the report counts). */
+  async held(): Promise<{ id: string; startsAt: Date }[]> {
+    const all = await this.store.zrangeByScore(BY_START, 0, Number.MAX_SAFE_INTEGER);
+    return all.map(({ member, score }) => ({ id: member, startsAt: new Date(score) }));
+  }
+
+  /** The person ids checked in at a class. */
+  presentIds(classId: string): Promise<string[]> {
+    return this.store.smembers(k.present(classId));
   }
 
   /** Names (or a placeholder) of those present; only for the class's organizer. */

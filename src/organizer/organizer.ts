@@ -4,14 +4,14 @@ import { Identities } from "../learning/identity.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import type { Channel } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
-import { type Audience, resolveAudience } from "./audience.ts";
+import { type Audience, type AudienceDeps, audiencePages, resolveAudience } from "./audience.ts";
 import { AuditLog } from "./audit.ts";
 import { Classes } from "./classes.ts";
 import { DashboardAccess } from "./dashboard-access.ts";
 import { LocalContacts } from "./local-contacts.ts";
-import { Outbox } from "./outbox.ts";
+import { type BroadcastInput, Outbox } from "./outbox.ts";
 import { QuestionLog } from "./question-log.ts";
-import { Reach, type ReachReport } from "./reach.ts";
+import { emptyReach, Reach, type ReachReport } from "./reach.ts";
 import { createReports, type Reports } from "./reports/reports.ts";
 import { type Organizer, Roles } from "./roles.ts";
 
@@ -29,8 +29,19 @@ export interface OrganizerServices {
   dashboard: DashboardAccess;
   /** The ward's local offices, as ward-scope organizers keep them (audited). */
   localContacts: LocalContacts;
-  /** The person ids an audience reaches now. */
+  /** The person ids an audience reaches now (small audiences; previews and queuing stream instead). */
   recipients(audience: Audience): Promise<string[]>;
+  /** How many an audience reaches and how many of them a notice can reach, counted page by page. */
+  preview(audience: Audience): Promise<{ recipients: number; reach: ReachReport }>;
+  /**
+   * Streams an audience into a new outbox broadcast page by page, counting its reach on the way; an audience
+   * of nobody queues nothing (`id` null).
+   */
+  queue(
+    audience: Audience,
+    input: BroadcastInput,
+    now: Date,
+  ): Promise<{ id: string | null; recipients: number; reach: ReachReport }>;
   /** How many of these people a notice can reach, and why the others cannot (shown before sending). */
   reach(personIds: readonly string[]): Promise<ReachReport>;
   /** Which channels can push (the composition root says so once at start; default Telegram, Zalo, web). */
@@ -53,12 +64,17 @@ export function createOrganizerServices(deps: {
   const identities = new Identities(deps.store);
   let deliveryChannels: readonly Channel[] = ["telegram", "zalo", "web"];
   const reach = new Reach(deps.store, () => deliveryChannels, deps.now);
+  const audienceDeps: AudienceDeps = {
+    store: deps.store,
+    isCertified: async (id) => (await deps.certificates.ofPerson(id)) !== null,
+  };
+  const outbox = new Outbox(deps.store);
   return {
     store: deps.store,
     audit,
     roles,
     classes: new Classes(deps.store),
-    outbox: new Outbox(deps.store),
+    outbox,
     reports: createReports(deps.store, deps.ward),
     questionLog: new QuestionLog(deps.store),
     dashboard: new DashboardAccess(deps.store),
@@ -68,11 +84,23 @@ export function createOrganizerServices(deps: {
       deliveryChannels = [...channels];
     },
     organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),
-    recipients: (audience) =>
-      resolveAudience(
-        { store: deps.store, isCertified: async (id) => (await deps.certificates.ofPerson(id)) !== null },
-        audience,
-      ),
+    recipients: (audience) => resolveAudience(audienceDeps, audience),
+    preview: async (audience) => {
+      const report = emptyReach();
+      let recipients = 0;
+      for await (const page of audiencePages(audienceDeps, audience)) {
+        recipients += page.length;
+        await reach.of(page, report);
+      }
+      return { recipients, reach: report };
+    },
+    queue: async (audience, input, now) => {
+      const report = emptyReach();
+      const pages = audiencePages(audienceDeps, audience);
+      const onPage = async (page: readonly string[]) => void (await reach.of(page, report));
+      const made = await outbox.createFrom(input, pages, now, { onPage, skipEmpty: true });
+      return { id: made.created ? made.id : null, recipients: made.total, reach: report };
+    },
   };
 }
 

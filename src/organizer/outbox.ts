@@ -56,6 +56,7 @@ export interface BroadcastRecord extends BroadcastInput {
 
 const ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 const recordKey = (id: string) => `bc:${id}`;
+const PAGES_IN_FLIGHT = 4;
 export const statesKey = (id: string) => `bc:${id}:st`;
 const DUE = "bc:due";
 const ALL = "bc:all";
@@ -83,10 +84,39 @@ export class Outbox {
     now: Date,
     id = this.newId(),
   ): Promise<{ id: string; created: boolean }> {
-    if (await this.store.hget(recordKey(id), "status")) return { id, created: false };
-    const unique = [...new Set(recipients)];
-    if (unique.length)
-      await this.store.hset(statesKey(id), Object.fromEntries(unique.map((p) => [p, "pending"])));
+    const { total: _total, ...created } = await this.createFrom(input, [recipients], now, { id });
+    return created;
+  }
+
+  /**
+   * Creates a broadcast from pages of recipients, written page by page (no list of every id is held): the
+   * record, and with it the worker's due entry, is written last, so a half-written broadcast is never sent.
+   * With `skipEmpty`, an audience of nobody creates nothing (`created` false, `total` 0).
+   */
+  async createFrom(
+    input: BroadcastInput,
+    pages: Iterable<readonly string[]> | AsyncIterable<readonly string[]>,
+    now: Date,
+    options: { id?: string; onPage?: (page: readonly string[]) => Promise<void>; skipEmpty?: boolean } = {},
+  ): Promise<{ id: string; created: boolean; total: number }> {
+    const { id = this.newId(), onPage } = options;
+    if (await this.store.hget(recordKey(id), "status")) return { id, created: false, total: 0 };
+    // A few pages are written at once, so the store's round trips overlap while the next page is read.
+    const inFlight: Promise<void>[] = [];
+    for await (const page of pages) {
+      const unique = [...new Set(page)];
+      inFlight.push(
+        (async () => {
+          if (unique.length)
+            await this.store.hset(statesKey(id), Object.fromEntries(unique.map((p) => [p, "pending"])));
+          await onPage?.(unique);
+        })(),
+      );
+      if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    const total = await this.store.hlen(statesKey(id));
+    if (!total && options.skipEmpty) return { id, created: false, total };
     await this.store.hset(recordKey(id), {
       kind: input.kind,
       text: input.text,
@@ -98,11 +128,11 @@ export class Outbox {
       urgent: input.urgent ? "1" : "0",
       ref: input.ref ?? "",
       status: "scheduled",
-      total: String(unique.length),
+      total: String(total),
     });
     await this.store.zadd(ALL, now.getTime(), id);
     await this.store.zadd(DUE, input.sendAt.getTime(), id);
-    return { id, created: true };
+    return { id, created: true, total };
   }
 
   async get(id: string): Promise<BroadcastRecord | null> {

@@ -22,6 +22,11 @@ export interface ReachReport {
   unreachable: Record<UnreachableReason, number>;
 }
 
+export const emptyReach = (): ReachReport => ({
+  reachable: 0,
+  unreachable: { noPush: 0, outsideWindow: 0, blocked: 0, noChannel: 0 },
+});
+
 export const unreachableTotal = (report: ReachReport) =>
   report.unreachable.noPush +
   report.unreachable.outsideWindow +
@@ -60,23 +65,24 @@ export class Reach {
     return "ok";
   }
 
-  async of(personIds: readonly string[]): Promise<ReachReport> {
-    const report: ReachReport = {
-      reachable: 0,
-      unreachable: { noPush: 0, outsideWindow: 0, blocked: 0, noChannel: 0 },
-    };
-    for (const personId of new Set(personIds)) {
-      const found = new Set<UnreachableReason | "ok">();
-      for (const account of await this.identities.accountsOf(personId)) {
-        found.add(await this.account(account));
-        if (found.has("ok")) break;
-      }
-      if (found.has("ok")) report.reachable++;
-      else if (found.has("noPush")) report.unreachable.noPush++;
-      else if (found.has("outsideWindow")) report.unreachable.outsideWindow++;
-      else if (found.has("blocked")) report.unreachable.blocked++;
-      else report.unreachable.noChannel++;
+  /** The reach of these people (checked together, so a page of an audience costs a few round trips). */
+  async of(personIds: readonly string[], into: ReachReport = emptyReach()): Promise<ReachReport> {
+    const outcomes = await Promise.all([...new Set(personIds)].map((personId) => this.person(personId)));
+    for (const outcome of outcomes) {
+      if (outcome === "ok") into.reachable++;
+      else into.unreachable[outcome]++;
     }
-    return report;
+    return into;
+  }
+
+  private async person(personId: string): Promise<UnreachableReason | "ok"> {
+    const found = new Set<UnreachableReason | "ok">();
+    for (const account of await this.identities.accountsOf(personId)) {
+      found.add(await this.account(account));
+      if (found.has("ok")) return "ok";
+    }
+    if (found.has("noPush")) return "noPush";
+    if (found.has("outsideWindow")) return "outsideWindow";
+    return found.has("blocked") ? "blocked" : "noChannel";
   }
 }

@@ -15,6 +15,23 @@ export interface ScoredMember {
   score: number;
 }
 
+/** One write of an atomic batch (see `Store.atomic`). */
+export type WriteOp =
+  | { op: "hset"; key: string; fields: Record<string, string> }
+  | { op: "hdel"; key: string; fields: string[] }
+  | { op: "hincrby"; key: string; field: string; by: number }
+  | { op: "sadd"; key: string; members: string[] }
+  | { op: "srem"; key: string; members: string[] }
+  | { op: "set"; key: string; value: string }
+  | { op: "del"; key: string };
+
+/** A condition of an atomic batch: the hash field (or, without `field`, the string) equals `equals`; null = absent. */
+export interface WriteGuard {
+  key: string;
+  field?: string;
+  equals: string | null;
+}
+
 export interface Store {
   /** String value, or null when missing or expired. */
   get(key: string): Promise<string | null>;
@@ -33,6 +50,8 @@ export interface Store {
   /** All fields; an empty object when the key is missing. */
   hgetall(key: string): Promise<Record<string, string>>;
   hdel(key: string, ...fields: string[]): Promise<number>;
+  /** How many fields the hash has (0 when missing). */
+  hlen(key: string): Promise<number>;
   hincrby(key: string, field: string, by: number): Promise<number>;
 
   /** Adds members; resolves to how many were new. */
@@ -57,6 +76,17 @@ export interface Store {
   /** Keeps only items start..stop (Redis LTRIM). */
   ltrim(key: string, start: number, stop: number): Promise<void>;
   llen(key: string): Promise<number>;
+
+  /**
+   * Applies every op in order as one atomic step, only when every guard holds; resolves false (and writes
+   * nothing) when one does not. Facts and the aggregates that count them are written together this way.
+   */
+  atomic(ops: readonly WriteOp[], guards?: readonly WriteGuard[]): Promise<boolean>;
+  /**
+   * One page of a set's members from `cursor` ("0" to start); the next cursor is "0" when done. A member
+   * present for the whole scan is returned at least once (Redis SSCAN); pages hold about `count` members.
+   */
+  sscan(key: string, cursor: string, count: number): Promise<{ cursor: string; members: string[] }>;
 
   /** Every key that starts with the prefix (for export, erasure and reports; not for hot paths). */
   keys(prefix: string): Promise<string[]>;

@@ -3,9 +3,11 @@ import type { Store } from "../../src/storage/store.ts";
 import { onboard, tempStore, testAssistant, testCurriculum } from "../helpers/core.ts";
 import { takeModuleQuiz } from "../helpers/quiz.ts";
 
-async function everything(store: Store): Promise<string> {
+/** Every key and value; `except` leaves out keys starting with it. */
+async function everything(store: Store, except?: string): Promise<string> {
   const parts: string[] = [];
   for (const key of await store.keys("")) {
+    if (except && key.startsWith(except)) continue;
     parts.push(key);
     parts.push(JSON.stringify(await store.get(key).catch(() => null)));
     parts.push(JSON.stringify(await store.hgetall(key).catch(() => ({}))));
@@ -52,7 +54,10 @@ describe("data rights", () => {
     expect(erased[0]?.text).toContain("Đã xóa");
     const dump = await everything(store);
     expect(dump).not.toContain("erase-me-7");
-    expect(dump).not.toContain("Tổ 8");
     expect(dump).toContain(other);
+    // The ward's anonymous counts per tổ stay (reports keep them); nothing else names the learner's tổ.
+    expect(await everything(store, "agg:")).not.toContain("Tổ 8");
+    for (const key of (await store.keys("agg:")).filter((k) => k !== "agg:cells" && k !== "agg:months"))
+      for (const value of Object.values(await store.hgetall(key))) expect(value).toMatch(/^-?\d+$/);
   });
 });

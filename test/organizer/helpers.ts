@@ -1,3 +1,5 @@
+import type { LearnerGroup } from "../../src/knowledge/schema.ts";
+import { writeLearnersInBulk } from "../../src/learning/bulk-learners.ts";
 import { Certificates } from "../../src/learning/certificates.ts";
 import type { Reply } from "../../src/messaging/message.ts";
 import type { ChannelSender, SendOutcome } from "../../src/messaging/sender.ts";
@@ -71,24 +73,26 @@ export function recordingSender(
   return { sender, sent, attempts, counts };
 }
 
-/** Registered learners written straight to the store: `telegram:<prefix><i>`, ready, in the given tổ. */
+/** Registered learners (consent given, ready), written the way the learner stores write them: `telegram:<prefix><i>`. */
 export async function seedLearners(
   store: Store,
   count: number,
-  options: { prefix?: string; to?: string; group?: string; channel?: string } = {},
+  options: { prefix?: string; to?: string; group?: LearnerGroup; channel?: string } = {},
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `${options.channel ?? "telegram"}:${options.prefix ?? "u"}${i}`;
-    await store.hset(`learner:${id}`, {
-      step: "ready",
-      group: options.group ?? "nguoi-dan",
-      ...(options.to ? { to: options.to } : {}),
-      createdAt: "2026-01-01T00:00:00Z",
-    });
-    ids.push(id);
-  }
-  await store.sadd("learners:all", ...ids);
+  const ids = Array.from(
+    { length: count },
+    (_, i) => `${options.channel ?? "telegram"}:${options.prefix ?? "u"}${i}`,
+  );
+  for (let i = 0; i < ids.length; i += 500)
+    await writeLearnersInBulk(
+      store,
+      ids.slice(i, i + 500).map((id) => ({
+        id,
+        group: options.group ?? "nguoi-dan",
+        consentAt: "2026-01-01T00:00:00Z",
+        ...(options.to ? { to: options.to } : {}),
+      })),
+    );
   return ids;
 }
 

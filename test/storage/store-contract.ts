@@ -76,6 +76,14 @@ export function describeStoreContract(name: string, getStore: () => Store) {
       expect(await store.hget("h:1", "missing")).toBeNull();
     });
 
+    it("counts a hash's fields, and a missing hash as empty", async () => {
+      const store = getStore();
+      await store.hset("hl:h", { a: "1", b: "2" });
+      await store.hset("hl:h", { b: "3", c: "4" });
+      expect(await store.hlen("hl:h")).toBe(3);
+      expect(await store.hlen("hl:missing")).toBe(0);
+    });
+
     it("keeps set members unique", async () => {
       const store = getStore();
       expect(await store.sadd("set:1", "a", "b", "a")).toBe(2);
@@ -143,6 +151,64 @@ export function describeStoreContract(name: string, getStore: () => Store) {
       expect(await store.acquireLease("short", 50)).toBeTruthy();
       await sleep(100);
       expect(await store.acquireLease("short", 50)).toBeTruthy();
+    });
+
+    it("writes an atomic batch in order, incrementing fields and changing sets and strings together", async () => {
+      const store = getStore();
+      await store.hset("at:h", { keep: "1", gone: "x" });
+      await store.sadd("at:s", "old");
+      const ok = await store.atomic([
+        { op: "hincrby", key: "at:h", field: "n", by: 2 },
+        { op: "hincrby", key: "at:h", field: "n", by: -5 },
+        { op: "hdel", key: "at:h", fields: ["gone"] },
+        { op: "hset", key: "at:h", fields: { tên: "Tổ 5" } },
+        { op: "sadd", key: "at:s", members: ["a", "b"] },
+        { op: "srem", key: "at:s", members: ["old"] },
+        { op: "set", key: "at:str", value: "v" },
+        { op: "del", key: "at:none" },
+      ]);
+      expect(ok).toBe(true);
+      expect(await store.hgetall("at:h")).toEqual({ keep: "1", n: "-3", tên: "Tổ 5" });
+      expect((await store.smembers("at:s")).sort()).toEqual(["a", "b"]);
+      expect(await store.get("at:str")).toBe("v");
+    });
+
+    it("writes nothing of an atomic batch when a guard fails, and all of it when every guard holds", async () => {
+      const store = getStore();
+      await store.hset("ag:h", { read: "2026-01-01" });
+      await store.set("ag:s", "1");
+      const batch = [{ op: "hincrby" as const, key: "ag:count", field: "n", by: 1 }];
+      expect(await store.atomic(batch, [{ key: "ag:h", field: "read", equals: null }])).toBe(false);
+      expect(await store.atomic(batch, [{ key: "ag:s", equals: "2" }])).toBe(false);
+      expect(await store.hgetall("ag:count")).toEqual({});
+      const guards = [
+        { key: "ag:h", field: "read", equals: "2026-01-01" },
+        { key: "ag:h", field: "other", equals: null },
+        { key: "ag:s", equals: "1" },
+        { key: "ag:missing", equals: null },
+      ];
+      expect(await store.atomic(batch, guards)).toBe(true);
+      expect(await store.hgetall("ag:count")).toEqual({ n: "1" });
+    });
+
+    it("scans a set page by page, returning every member that stays", async () => {
+      const store = getStore();
+      const members = Array.from({ length: 250 }, (_, i) => `m${i}`);
+      await store.sadd("sc:set", ...members);
+      const seen = new Set<string>();
+      let cursor = "0";
+      let pages = 0;
+      do {
+        const page = await store.sscan("sc:set", cursor, 50);
+        for (const m of page.members) seen.add(m);
+        if (pages === 0) await store.srem("sc:set", "m249"); // removed while scanning: may or may not come back
+        cursor = page.cursor;
+        pages++;
+      } while (cursor !== "0" && pages < 1000);
+      seen.delete("m249");
+      expect(seen.size).toBe(249);
+      expect(pages).toBeGreaterThan(1);
+      expect((await store.sscan("sc:empty", "0", 10)).members).toEqual([]);
     });
 
     it("answers a ping", async () => {

@@ -1,7 +1,7 @@
+import { type LearnerFacts, learnerFacts } from "../../learning/learner-facts.ts";
 import type { PersonalDataPart } from "../../learning/personal-data.ts";
 import { vietnamDayOf } from "../../shared/vietnam-time.ts";
 import type { Store } from "../../storage/store.ts";
-import { type LearnerFacts, learnerFacts } from "./learner-facts.ts";
 
 const KEY = "report:erased";
 /** Tổ and group of erased people who checked in to a class. */

@@ -1,18 +1,14 @@
 import { LEARNER_GROUPS, type LearnerGroup } from "../../knowledge/schema.ts";
 import type { WardTarget } from "../../knowledge/ward-schema.ts";
+import { AI_MODULE, type CellCounts, dayNumber, NO_TO } from "../../learning/aggregate-counts.ts";
 import { VN_OFFSET_MS } from "../../shared/vietnam-time.ts";
 import type { Scope } from "../audience.ts";
 import type { IndicatorRow } from "./indicator-row.ts";
-import type { LearnerFacts } from "./learner-facts.ts";
 import { type ReportRange, rangeBounds } from "./range.ts";
 import type { ClassFacts, WardSnapshot } from "./snapshot.ts";
 import { evaluateTargets, type TargetResult } from "./targets.ts";
 
-const DAY_MS = 86_400_000;
-/** The AI module: passing it is how the report counts "biết sử dụng công cụ AI". */
-export const AI_MODULE = "tri-tue-nhan-tao";
-/** The row of learners who gave no tổ dân phố. */
-export const NO_TO = "Chưa khai báo tổ";
+export { AI_MODULE, NO_TO };
 
 export interface TrendPoint {
   /** `YYYY-MM`. */
@@ -48,7 +44,8 @@ export function computeReport(
 ): WardReport {
   const { start, end } = rangeBounds(range);
   const inScope = (to: string | undefined) => scope.ward || (to !== undefined && scope.tos.includes(to));
-  const learners = snapshot.learners.filter((l) => l.registeredAt < end && inScope(l.to));
+  const cells = snapshot.cells.filter((c) => inScope(c.to));
+  const days = { start: dayNumber(start), end: dayNumber(end) };
   const population = (snapshot.population?.tos ?? []).filter((p) => inScope(p.to));
   const popOf = (to: string | null, group: LearnerGroup | null): number | null => {
     if (!snapshot.population) return null;
@@ -57,35 +54,31 @@ export function computeReport(
     return rows.reduce((sum, p) => sum + (group ? p.byGroup[group] : sumGroups(p.byGroup)), 0);
   };
   const classes = snapshot.classes.filter((c) => c.startsAt >= start && c.startsAt < end);
-  /** A row: the learners it counts (`who`) and the classes held for it (`classFor`). */
+  /** A row: the cells it counts (`who`) and the classes held for it (`classFor`). */
   const row = (
     label: string,
     population: number | null,
-    who: (p: Pick<LearnerFacts, "to" | "group">) => boolean,
+    who: (c: Pick<CellCounts, "to" | "group">) => boolean,
     classFor: (c: ClassFacts) => boolean,
-  ): IndicatorRow => ({
-    label,
-    population,
-    ...learnerCounts(learners.filter(who), start, end),
-    classesHeld: classes.filter(classFor).length,
-    attendance: classes.reduce((n, c) => n + c.attendees.filter(who).length, 0),
-  });
+  ): IndicatorRow => {
+    const { attendance, ...counts } = cellCounts(cells.filter(who), days);
+    return { label, population, ...counts, classesHeld: classes.filter(classFor).length, attendance };
+  };
 
-  const toNames = scope.ward
-    ? unique([...population.map((p) => p.to), ...learners.map((l) => l.to ?? NO_TO)])
-    : [...scope.tos];
+  const registeredTos = cells.filter((c) => registeredBy(c, days.end) > 0).map((c) => c.to);
+  const toNames = scope.ward ? unique([...population.map((p) => p.to), ...registeredTos]) : [...scope.tos];
   const tos = toNames.sort(compareTo).map((to) =>
     row(
       to,
       popOf(to, null),
-      (p) => (p.to ?? NO_TO) === to,
+      (c) => c.to === to,
       (c) => c.tos?.includes(to) ?? false,
     ),
   );
   const total = row(
     scope.ward ? "Toàn phường" : "Tổng các tổ phụ trách",
     popOf(null, null),
-    (p) => inScope(p.to),
+    (c) => inScope(c.to),
     (c) => scope.ward || (c.tos?.some((t) => scope.tos.includes(t)) ?? false),
   );
   // Check-ins of people erased since still count for the ward.
@@ -95,7 +88,7 @@ export function computeReport(
     ...row(
       group,
       popOf(null, group),
-      (p) => p.group === group && inScope(p.to),
+      (c) => c.group === group && inScope(c.to),
       (c) => c.group === group,
     ),
   }));
@@ -117,7 +110,7 @@ export function computeReport(
           delivered: notices.reduce((n, b) => n + b.sent, 0),
         }
       : { sent: 0, recipients: 0, delivered: 0 },
-    trend: trend(learners, range),
+    trend: trend(cells, range),
     tosWithoutPopulation: snapshot.population
       ? tos
           .filter((t) => t.registered > 0 && t.label !== NO_TO && !withPopulation.has(t.label))
@@ -126,32 +119,38 @@ export function computeReport(
   };
 }
 
-type LearnerCounts = Pick<
-  IndicatorRow,
-  "registered" | "newInPeriod" | "active30" | "lessonsRead" | "modulePasses" | "certified" | "aiPassed"
->;
+type CellTotals = Omit<IndicatorRow, "label" | "population" | "classesHeld">;
 
-function learnerCounts(learners: LearnerFacts[], start: number, end: number): LearnerCounts {
-  const within = (t: number | undefined) => t !== undefined && t >= start && t < end;
-  const by = (t: number | undefined) => t !== undefined && t < end;
-  const activeSince = end - 30 * DAY_MS;
-  const active = (l: LearnerFacts) =>
-    [l.lastSeenAt, l.registeredAt, ...l.reads, ...Object.values(l.passes)].some(
-      (t) => t !== undefined && t >= activeSince && t < end,
-    );
+/** The sum of a metric over the days from `from` (inclusive) to `to` (exclusive). */
+function sumDays(series: Map<number, number>, from: number, to: number): number {
+  let n = 0;
+  for (const [day, v] of series) if (day >= from && day < to) n += v;
+  return n;
+}
+
+const INFINITE_DAY = Number.MAX_SAFE_INTEGER;
+/** People registered before day `end`: the all-time total less the registrations on or after it. */
+const registeredBy = (c: CellCounts, end: number) => c.totals.r - sumDays(c.days.r, end, INFINITE_DAY);
+
+/** A row's counts over its cells, for the days [start, end). */
+function cellCounts(cells: CellCounts[], days: { start: number; end: number }): CellTotals {
+  const { start, end } = days;
+  const sum = (f: (c: CellCounts) => number) => cells.reduce((n, c) => n + f(c), 0);
   return {
-    registered: learners.length,
-    newInPeriod: learners.filter((l) => within(l.registeredAt)).length,
-    active30: learners.filter(active).length,
-    lessonsRead: learners.reduce((n, l) => n + l.reads.filter(within).length, 0),
-    modulePasses: learners.reduce((n, l) => n + Object.values(l.passes).filter(within).length, 0),
-    certified: learners.filter((l) => by(l.certifiedAt)).length,
-    aiPassed: learners.filter((l) => by(l.passes[AI_MODULE])).length,
+    registered: sum((c) => registeredBy(c, end)),
+    newInPeriod: sum((c) => sumDays(c.days.r, start, end)),
+    // The running sum of v up to `end` is the people active in the 30 days before; v sums to 0 overall.
+    active30: sum((c) => -sumDays(c.days.v, end + 1, INFINITE_DAY)),
+    lessonsRead: sum((c) => sumDays(c.days.l, start, end)),
+    modulePasses: sum((c) => sumDays(c.days.p, start, end)),
+    certified: sum((c) => c.totals.c - sumDays(c.days.c, end, INFINITE_DAY)),
+    aiPassed: sum((c) => c.totals.a - sumDays(c.days.a, end, INFINITE_DAY)),
+    attendance: sum((c) => sumDays(c.days.k, start, end)),
   };
 }
 
 /** Month by month up to the end of the period (at most the 12 months before it). */
-function trend(learners: LearnerFacts[], range: ReportRange): TrendPoint[] {
+function trend(cells: CellCounts[], range: ReportRange): TrendPoint[] {
   const months: string[] = [];
   let [y, m] = range.to.slice(0, 7).split("-").map(Number) as [number, number];
   const first = range.from.slice(0, 7);
@@ -165,11 +164,11 @@ function trend(learners: LearnerFacts[], range: ReportRange): TrendPoint[] {
   return months.map((month) => {
     const [yy, mm] = month.split("-").map(Number) as [number, number];
     const nextMonth = Date.UTC(yy, mm, 1) - VN_OFFSET_MS;
-    const end = Math.min(nextMonth, rangeBounds(range).end);
+    const end = dayNumber(Math.min(nextMonth, rangeBounds(range).end));
     return {
       month,
-      registered: learners.filter((l) => l.registeredAt < end).length,
-      certified: learners.filter((l) => l.certifiedAt !== undefined && l.certifiedAt < end).length,
+      registered: cells.reduce((n, c) => n + registeredBy(c, end), 0),
+      certified: cells.reduce((n, c) => n + c.totals.c - sumDays(c.days.c, end, INFINITE_DAY), 0),
     };
   });
 }

@@ -19,12 +19,8 @@ export interface ProducedReport {
 export interface Reports {
   /** Validates and, when every line is valid, replaces the stored population. */
   importPopulation(csv: string, now: Date): Promise<PopulationImport>;
-  produce(
-    range: ReportRange,
-    scope: Scope,
-    now: Date,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<ProducedReport>;
+  /** Reads the counts kept per tổ, group and day (O(cells × months)), never every learner. */
+  produce(range: ReportRange, scope: Scope, now: Date): Promise<ProducedReport>;
 }
 
 export function createReports(
@@ -38,8 +34,8 @@ export function createReports(
       if (result.ok) await population.save(result.population);
       return result;
     },
-    async produce(range, scope, now, onProgress) {
-      const raw = computeReport(await collectSnapshot(store, onProgress), range, scope, now, ward.targets);
+    async produce(range, scope, now) {
+      const raw = computeReport(await collectSnapshot(store, range, scope), range, scope, now, ward.targets);
       const presented = presentReport(raw, scope.ward ? "Toàn phường" : describeScope(scope));
       if (ward.report_deadlines.length) presented.notes.push(deadlinesNote(ward.report_deadlines));
       return { raw, presented };

@@ -1,9 +1,9 @@
 import type { LearnerGroup } from "../../knowledge/schema.ts";
+import { type CellCounts, dayNumber, readCells } from "../../learning/aggregate-counts.ts";
 import type { Store } from "../../storage/store.ts";
-import type { Audience } from "../audience.ts";
-import { anonymousAttendeesKey, erasedFacts } from "./erased-facts.ts";
-import { type LearnerFacts, learnerFacts } from "./learner-facts.ts";
+import type { Audience, Scope } from "../audience.ts";
 import { type Population, PopulationStore } from "./population.ts";
+import { type ReportRange, rangeBounds } from "./range.ts";
 
 export interface ClassFacts {
   startsAt: number;
@@ -13,8 +13,6 @@ export interface ClassFacts {
   group?: LearnerGroup;
   /** Everyone who checked in (kept after a learner's erasure). */
   present: number;
-  /** Tổ and group of each person present who is still registered. */
-  attendees: Pick<LearnerFacts, "to" | "group">[];
 }
 
 export interface BroadcastFacts {
@@ -23,45 +21,28 @@ export interface BroadcastFacts {
   sent: number;
 }
 
-/** Everything a report is computed from, read once from the store. */
+/** Everything a report is computed from, read once from the store: counts, never a learner's record. */
 export interface WardSnapshot {
   population: Population | null;
-  learners: LearnerFacts[];
+  /** The counts of each tổ × group cell in scope, from the first day of the period's first month on. */
+  cells: CellCounts[];
   classes: ClassFacts[];
   broadcasts: BroadcastFacts[];
 }
 
-const BATCH = 200;
-
-/** Reads the snapshot: every registered learner, class and notice (batched, for Redis round trips). */
-export async function collectSnapshot(
-  store: Store,
-  onProgress?: (done: number, total: number) => void,
-): Promise<WardSnapshot> {
-  const ids = await store.smembers("learners:all");
-  const learners: LearnerFacts[] = [];
-  const whoIs = new Map<string, Pick<LearnerFacts, "to" | "group">>();
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = await Promise.all(ids.slice(i, i + BATCH).map((id) => learnerFacts(store, id)));
-    batch.forEach((facts, j) => {
-      if (!facts) return;
-      learners.push(facts);
-      whoIs.set(ids[i + j] as string, { group: facts.group, ...(facts.to ? { to: facts.to } : {}) });
-    });
-    onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
-  }
-  return {
-    population: await new PopulationStore(store).load(),
-    learners: [...learners, ...(await erasedFacts(store))],
-    classes: await classFacts(store, whoIs),
-    broadcasts: await broadcastFacts(store),
-  };
+/** Reads the snapshot of a period and scope: O(cells × months) of counts, the classes and the notices. */
+export async function collectSnapshot(store: Store, range: ReportRange, scope: Scope): Promise<WardSnapshot> {
+  const monthStart = rangeBounds({ from: `${range.from.slice(0, 7)}-01`, to: range.to }).start;
+  const [population, cells, classes, broadcasts] = await Promise.all([
+    new PopulationStore(store).load(),
+    readCells(store, (to) => scope.ward || scope.tos.includes(to), dayNumber(monthStart)),
+    classFacts(store),
+    broadcastFacts(store),
+  ]);
+  return { population, cells, classes, broadcasts };
 }
 
-async function classFacts(
-  store: Store,
-  whoIs: Map<string, Pick<LearnerFacts, "to" | "group">>,
-): Promise<ClassFacts[]> {
+async function classFacts(store: Store): Promise<ClassFacts[]> {
   const out: ClassFacts[] = [];
   for (const { member: id, score } of await store.zrangeByScore(
     "classes:by-start",
@@ -71,18 +52,9 @@ async function classFacts(
     const record = await store.hgetall(`class:${id}`);
     if (!record.startsAt) continue;
     const audience = JSON.parse(record.audience ?? "{}") as Audience;
-    const attendees = [
-      ...(await store.smembers(`class:${id}:present`))
-        .map((person) => whoIs.get(person))
-        .filter((who) => who !== undefined),
-      ...(await store.lrange(anonymousAttendeesKey(id), 0, -1)).map(
-        (raw) => JSON.parse(raw) as Pick<LearnerFacts, "to" | "group">,
-      ),
-    ];
     out.push({
       startsAt: score,
       present: Number(record.n_present ?? 0),
-      attendees,
       ...(audience.tos?.length ? { tos: audience.tos } : {}),
       ...(audience.group ? { group: audience.group } : {}),
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../shared/app-error.ts";
-import type { ScoredMember, SetOptions, Store } from "../store.ts";
+import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../store.ts";
 import { lockDataDir } from "./dir-lock.ts";
 import { Journal } from "./journal.ts";
 import { listRange, MemoryState, type Op } from "./memory-state.ts";
@@ -19,6 +19,8 @@ export class EmbeddedStore implements Store {
   private pending: Pending | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Sets being scanned: a copy of their members taken at the first page, by scan id (a few at most). */
+  private readonly scans = new Map<string, string[]>();
 
   private constructor(
     private readonly journal: Journal,
@@ -98,6 +100,10 @@ export class EmbeddedStore implements Store {
     const existing = fields.filter((f) => hash?.has(f));
     if (existing.length) await this.write({ t: "hdel", k: key, f: existing });
     return existing.length;
+  }
+
+  async hlen(key: string) {
+    return this.state.hash(key)?.size ?? 0;
   }
 
   async hincrby(key: string, field: string, by: number) {
@@ -184,6 +190,39 @@ export class EmbeddedStore implements Store {
     return this.state.list(key)?.length ?? 0;
   }
 
+  async atomic(ops: readonly WriteOp[], guards: readonly WriteGuard[] = []) {
+    if (this.closed) throw new AppError("store-closed", "embedded store is closed");
+    for (const g of guards) {
+      const current =
+        g.field === undefined ? this.state.getString(g.key) : (this.state.hash(g.key)?.get(g.field) ?? null);
+      if (current !== g.equals) return false;
+    }
+    const applied: Op[] = [];
+    for (const write of ops) {
+      const op = this.opOf(write);
+      if (!op) continue;
+      this.state.apply(op);
+      applied.push(op);
+    }
+    await this.journalApplied(applied);
+    return true;
+  }
+
+  async sscan(key: string, cursor: string, count: number) {
+    const [scanId, offsetText] = cursor === "0" ? [randomUUID(), "0"] : cursor.split("/");
+    let members = this.scans.get(scanId ?? "");
+    if (!members) {
+      members = cursor === "0" ? [...(this.state.set(key) ?? [])] : [];
+      if (this.scans.size >= 32) this.scans.delete(this.scans.keys().next().value as string);
+      this.scans.set(scanId as string, members);
+    }
+    const from = Number(offsetText) || 0;
+    const page = members.slice(from, from + Math.max(1, count));
+    const done = from + page.length >= members.length;
+    if (done) this.scans.delete(scanId as string);
+    return { cursor: done ? "0" : `${scanId}/${from + page.length}`, members: page };
+  }
+
   async keys(prefix: string) {
     return this.state.keys(prefix);
   }
@@ -224,11 +263,49 @@ export class EmbeddedStore implements Store {
     await this.unlock();
   }
 
+  /** The journal op of one atomic write, read against the state as it is now; null when it changes nothing. */
+  private opOf(write: WriteOp): Op | null {
+    switch (write.op) {
+      case "hset":
+        return Object.keys(write.fields).length ? { t: "hset", k: write.key, f: { ...write.fields } } : null;
+      case "hdel": {
+        const hash = this.state.hash(write.key);
+        const existing = write.fields.filter((f) => hash?.has(f));
+        return existing.length ? { t: "hdel", k: write.key, f: existing } : null;
+      }
+      case "hincrby": {
+        const current = this.state.hash(write.key)?.get(write.field) ?? "0";
+        if (!/^-?\d+$/.test(current))
+          throw new AppError("not-integer", `field "${write.field}" of "${write.key}" is not an integer`);
+        return { t: "hset", k: write.key, f: { [write.field]: String(Number(current) + write.by) } };
+      }
+      case "sadd": {
+        const set = this.state.set(write.key);
+        const added = [...new Set(write.members)].filter((m) => !set?.has(m));
+        return added.length ? { t: "sadd", k: write.key, m: added } : null;
+      }
+      case "srem": {
+        const set = this.state.set(write.key);
+        const removed = [...new Set(write.members)].filter((m) => set?.has(m));
+        return removed.length ? { t: "srem", k: write.key, m: removed } : null;
+      }
+      case "set":
+        return { t: "set", k: write.key, v: write.value };
+      case "del":
+        return this.state.exists(write.key) ? { t: "del", k: write.key } : null;
+    }
+  }
+
   /** Applies ops in memory now and resolves once they are journaled on disk. */
   private write(...ops: Op[]): Promise<void> {
     if (this.closed) return Promise.reject(new AppError("store-closed", "embedded store is closed"));
-    if (ops.length === 0) return Promise.resolve();
     for (const op of ops) this.state.apply(op);
+    return this.journalApplied(ops);
+  }
+
+  /** Resolves once ops already applied in memory are journaled on disk. */
+  private journalApplied(ops: Op[]): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       if (!this.pending) {
         this.pending = { ops: [], waiters: [] };

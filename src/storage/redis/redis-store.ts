@@ -1,9 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import type { ScoredMember, SetOptions, Store } from "../store.ts";
+import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../store.ts";
 
 const RENEW_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+/**
+ * An atomic batch: ARGV[1] is JSON {g: [[keyIndex, field|false, value|false]], o: [[command, keyIndex, ...args]]}.
+ * Every guard is checked first; any that fails returns 0 and nothing is written.
+ */
+const ATOMIC = `local b = cjson.decode(ARGV[1])
+for _, g in ipairs(b.g) do
+  local v
+  if g[2] then v = redis.call("hget", KEYS[g[1]], g[2]) else v = redis.call("get", KEYS[g[1]]) end
+  if v ~= g[3] then return 0 end
+end
+for _, o in ipairs(b.o) do
+  local args = {}
+  for i = 3, #o do args[#args + 1] = o[i] end
+  redis.call(o[1], KEYS[o[2]], unpack(args))
+end
+return 1`;
 
 export interface RedisStoreOptions {
   url: string;
@@ -86,6 +103,10 @@ export class RedisStore implements Store {
     return fields.length ? this.redis.hdel(this.k(key), ...fields) : 0;
   }
 
+  async hlen(key: string) {
+    return this.redis.hlen(this.k(key));
+  }
+
   async hincrby(key: string, field: string, by: number) {
     return this.redis.hincrby(this.k(key), field, by);
   }
@@ -156,6 +177,31 @@ export class RedisStore implements Store {
     return this.redis.llen(this.k(key));
   }
 
+  async atomic(ops: readonly WriteOp[], guards: readonly WriteGuard[] = []) {
+    const keys: string[] = [];
+    const index = new Map<string, number>();
+    const at = (key: string) => {
+      let i = index.get(key);
+      if (i === undefined) {
+        i = keys.push(this.k(key));
+        index.set(key, i);
+      }
+      return i;
+    };
+    const g = guards.map((guard) => [at(guard.key), guard.field ?? false, guard.equals ?? false]);
+    const o = ops.flatMap((write) => {
+      const args = commandOf(write);
+      return args ? [[args[0], at(write.key), ...args.slice(1)]] : [];
+    });
+    if (!o.length && !g.length) return true;
+    return (await this.redis.eval(ATOMIC, keys.length, ...keys, JSON.stringify({ g, o }))) === 1;
+  }
+
+  async sscan(key: string, cursor: string, count: number) {
+    const [next, members] = await this.redis.sscan(this.k(key), cursor, "COUNT", count);
+    return { cursor: next, members };
+  }
+
   async keys(prefix: string) {
     const found: string[] = [];
     let cursor = "0";
@@ -194,6 +240,27 @@ export class RedisStore implements Store {
 
   async close() {
     await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** The Redis command and arguments (after the key) of one atomic write; null when it writes nothing. */
+function commandOf(write: WriteOp): (string | number)[] | null {
+  switch (write.op) {
+    case "hset": {
+      const flat = Object.entries(write.fields).flat();
+      return flat.length ? ["hset", ...flat] : null;
+    }
+    case "hdel":
+      return write.fields.length ? ["hdel", ...write.fields] : null;
+    case "hincrby":
+      return ["hincrby", write.field, write.by];
+    case "sadd":
+    case "srem":
+      return write.members.length ? [write.op, ...write.members] : null;
+    case "set":
+      return ["set", write.value];
+    case "del":
+      return ["del"];
   }
 }
 
