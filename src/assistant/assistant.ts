@@ -29,6 +29,7 @@ import { learningMessages as lm } from "./messages-learning.ts";
 import { NOTICE_MAX_CHARS } from "./notice-dialogue.ts";
 import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboarding } from "./onboarding.ts";
 import type { OrgScope } from "./organizer-context.ts";
+import { dialogueDataPart } from "./organizer-context.ts";
 import { routeOrganizer } from "./organizer-routes.ts";
 import { createQuestionAnswering } from "./question-answering.ts";
 import { answerQuiz } from "./quiz-flow.ts";
@@ -85,6 +86,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     aggregatesKeeper(deps.store),
     ...learningDataParts(ctx),
     ...organizerDataParts(org),
+    dialogueDataPart(deps.store),
     ...(deps.personalData ?? []),
   ];
   const onboarding: OnboardingDeps = {

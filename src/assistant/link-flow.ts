@@ -42,28 +42,11 @@ export async function linkReply(
 
 /** Moves one person's learning record into another's: reads, passes and best scores are kept. */
 async function mergeInto(ctx: LearningContext, from: string, into: string): Promise<void> {
-  const source = await ctx.progress.raw(from);
-  const target = await ctx.progress.raw(into);
-  const merged: Record<string, string> = {};
-  for (const [field, value] of Object.entries(source)) {
-    const existing = target[field];
-    if (existing === undefined) merged[field] = value;
-    else if (field.startsWith("best:")) merged[field] = String(Math.max(Number(value), Number(existing)));
-    else if (field.startsWith("attempts:")) merged[field] = String(Number(value) + Number(existing));
-    else if (/^(read|did|passed|known):/.test(field) && value < existing) merged[field] = value;
-  }
-  if (Object.keys(merged).length) await ctx.store.hset(`progress:${into}`, merged);
+  await ctx.progress.mergeInto(from, into);
   for (const [qid] of Object.entries(await ctx.reviews.scheduled(from))) {
     await ctx.reviews.answeredWrong(into, qid, ctx.now());
   }
-  if (!(await ctx.certificates.ofPerson(into))) {
-    const own = await ctx.store.get(`cert-of:${from}`);
-    if (own) {
-      await ctx.store.set(`cert-of:${into}`, own);
-      await ctx.store.hset(`cert:${own}`, { personId: into });
-    }
-    await ctx.store.del(`cert-of:${from}`);
-  } else await ctx.certificates.erase(from);
+  await ctx.certificates.transfer(from, into);
   await ctx.progress.erase(from);
   await ctx.reviews.erase(from);
   await ctx.quizzes.close(from);

@@ -1,12 +1,14 @@
 import type { Logger } from "pino";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
+import type { PersonalDataPart } from "../learning/personal-data.ts";
 import { accountOf } from "../messaging/account.ts";
 import { typedChoice as pickTyped } from "../messaging/choice.ts";
 import type { Inbound, Reply, ReplyOption } from "../messaging/message.ts";
 import type { Audience } from "../organizer/audience.ts";
 import type { OrganizerServices } from "../organizer/organizer.ts";
 import type { Organizer } from "../organizer/roles.ts";
+import type { Store } from "../storage/store.ts";
 import { act } from "./actions.ts";
 import type { LearningContext } from "./learning-context.ts";
 import { organizerMessages as om } from "./messages-organizer.ts";
@@ -59,6 +61,17 @@ export type Dialogue =
 
 const dialogueKey = (personId: string) => `dlg:${personId}`;
 const DIALOGUE_TTL_MS = 2 * 86_400_000;
+
+/** Erasure: an organizer's open dialogue (a notice or class being written) goes with their data. */
+export function dialogueDataPart(store: Store): PersonalDataPart {
+  return {
+    name: "hoiThoaiDangMo",
+    export: async () => ({}),
+    erase: async (personId) => {
+      await store.del(dialogueKey(personId));
+    },
+  };
+}
 
 /** The open dialogue kept in storage (so it survives restarts); expires after two days. */
 export async function loadDialogue(scope: OrgScope): Promise<Dialogue | null> {

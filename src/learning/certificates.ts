@@ -130,6 +130,20 @@ export class Certificates {
     await this.store.del(ofPersonKey(personId));
   }
 
+  /**
+   * Account linking: the person joined keeps their own certificate if they have one (the other's is erased);
+   * otherwise the other's certificate becomes theirs.
+   */
+  async transfer(from: string, into: string): Promise<void> {
+    if (await this.ofPerson(into)) return this.erase(from);
+    const own = await this.store.get(ofPersonKey(from));
+    if (own) {
+      await this.store.set(ofPersonKey(into), own);
+      await this.store.hset(recordKey(own), { personId: into });
+    }
+    await this.store.del(ofPersonKey(from));
+  }
+
   private async verifyWithdrawn(id: string, printedKey: string | undefined): Promise<Verification> {
     if (!CERT_ID.test(id) || printedKey === undefined) return { status: "invalid" };
     const kept = await this.store.hgetall(withdrawnKey(id));

@@ -154,6 +154,21 @@ export class LearnerStore {
     await this.store.hdel(key(id), "awaiting");
   }
 
+  /** Every consenting learner's id, a page at a time (the background jobs walk them without holding all). */
+  async *consenting(pageSize = 500): AsyncGenerator<string> {
+    let cursor = "0";
+    do {
+      const page = await this.store.sscan(ALL_LEARNERS, cursor, pageSize);
+      yield* page.members;
+      cursor = page.cursor;
+    } while (cursor !== "0");
+  }
+
+  /** Learners who asked for a daily review reminder. */
+  remindable(): Promise<string[]> {
+    return this.store.smembers("learners:remind");
+  }
+
   /** The raw record, for the learner's own data export. */
   raw(id: string): Promise<Record<string, string>> {
     return this.store.hgetall(key(id));

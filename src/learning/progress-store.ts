@@ -95,6 +95,24 @@ export class ProgressStore {
     await this.store.del(key(personId));
   }
 
+  /**
+   * Adds one person's record to another's (account linking): reads, practice, passes and known modules keep
+   * the earlier date, best scores the higher one, attempts add up. The source record is left as it is.
+   */
+  async mergeInto(from: string, into: string): Promise<void> {
+    const source = await this.raw(from);
+    const target = await this.raw(into);
+    const merged: Record<string, string> = {};
+    for (const [field, value] of Object.entries(source)) {
+      const existing = target[field];
+      if (existing === undefined) merged[field] = value;
+      else if (field.startsWith("best:")) merged[field] = String(Math.max(Number(value), Number(existing)));
+      else if (field.startsWith("attempts:")) merged[field] = String(Number(value) + Number(existing));
+      else if (/^(read|did|passed|known):/.test(field) && value < existing) merged[field] = value;
+    }
+    if (Object.keys(merged).length) await this.store.hset(key(into), merged);
+  }
+
   private async markOnce(personId: string, field: string, now: Date): Promise<boolean> {
     if (await this.store.hget(key(personId), field)) return false;
     await this.store.hset(key(personId), { [field]: now.toISOString() });

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { errorCode } from "../shared/app-error.ts";
 import { vietnamDayStart } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
+import { LearnerStore } from "./learner-store.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +32,7 @@ function lastActive(profile: Record<string, string>): number {
  */
 export function createRetention(deps: RetentionDeps) {
   const now = deps.now ?? (() => new Date());
+  const learners = new LearnerStore(deps.store);
   let timer: NodeJS.Timeout | undefined;
 
   async function runOnce(): Promise<{ erased: number }> {
@@ -40,8 +42,8 @@ export function createRetention(deps: RetentionDeps) {
     let erased = 0;
     try {
       const cutoff = now().getTime() - deps.months * 30 * DAY_MS;
-      for (const id of await deps.store.smembers("learners:all")) {
-        const profile = await deps.store.hgetall(`learner:${id}`);
+      for await (const id of learners.consenting()) {
+        const profile = await learners.raw(id);
         const last = lastActive(profile);
         if (Number.isNaN(last) || last >= cutoff || (await deps.isOrganizer(id))) continue;
         await deps.erase(id);

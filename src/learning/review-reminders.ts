@@ -6,6 +6,7 @@ import { errorCode } from "../shared/app-error.ts";
 import { inQuietHours, vietnamDate } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
 import type { Identities } from "./identity.ts";
+import { LearnerStore } from "./learner-store.ts";
 import type { Reachability } from "./reachability.ts";
 import type { ReviewSchedule } from "./review-schedule.ts";
 
@@ -27,6 +28,7 @@ export interface ReviewRemindersDeps {
  */
 export function createReviewReminders(deps: ReviewRemindersDeps) {
   const now = deps.now ?? (() => new Date());
+  const learners = new LearnerStore(deps.store);
   let timer: NodeJS.Timeout | undefined;
 
   async function remind(personId: string, at: Date): Promise<"sent" | "none" | "unreachable"> {
@@ -58,7 +60,7 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
     const lease = await deps.store.acquireLease("review-reminders", 5 * 60_000);
     if (!lease) return counts;
     try {
-      for (const personId of await deps.store.smembers("learners:remind")) {
+      for (const personId of await learners.remindable()) {
         const result = await remind(personId, at);
         if (result !== "none") counts[result]++;
       }

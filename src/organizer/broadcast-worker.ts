@@ -100,7 +100,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
         renewedAt = Date.now();
         if (!(await store.renewLease(`bc-send:${record.id}`, lease, leaseMs))) ending = "lease-lost";
       }
-      if (!ending && (await store.hget(`bc:${record.id}`, "status")) === "cancelled") ending = "cancelled";
+      if (!ending && (await outbox.isCancelled(record.id))) ending = "cancelled";
       if (!ending && !record.urgent && inQuietHours(now())) ending = "quiet";
       return !ending;
     };
@@ -123,7 +123,7 @@ export function createBroadcastWorker(deps: BroadcastWorkerDeps) {
     let ending: Ending = "stopped";
     try {
       const record = await outbox.get(id);
-      if (!record || record.status === "done") return void (await store.zrem("bc:due", id));
+      if (!record || record.status === "done") return void (await outbox.forgetDue(id));
       if (record.status === "cancelled") return void (await outbox.finish(id, "cancelled"));
       if (!record.urgent && inQuietHours(now())) return await outbox.postpone(id, nextMorning(now()));
       const states = Object.entries(await outbox.states(id));

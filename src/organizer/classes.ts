@@ -39,6 +39,8 @@ const k = {
   wait: (id: string) => `class:${id}:wait`,
   no: (id: string) => `class:${id}:no`,
   present: (id: string) => `class:${id}:present`,
+  /** Tổ and group of erased people who checked in (their place in the class's counts). */
+  anon: (id: string) => `class:${id}:anon`,
   names: (id: string) => `class:${id}:names`,
   of: (personId: string) => `rsvp-of:${personId}`,
   code: (code: string) => `checkin:${code}`,
@@ -204,6 +206,26 @@ export class Classes {
   async held(): Promise<{ id: string; startsAt: Date }[]> {
     const all = await this.store.zrangeByScore(BY_START, 0, Number.MAX_SAFE_INTEGER);
     return all.map(({ member, score }) => ({ id: member, startsAt: new Date(score) }));
+  }
+
+  /** The classes the person was checked in at. */
+  async attendedClasses(personId: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const classId of await this.store.smembers(k.of(personId)))
+      if (await this.store.sismember(k.present(classId), personId)) out.push(classId);
+    return out;
+  }
+
+  /** Keeps an erased attendee as tổ and group only, so the class still counts them by tổ. */
+  async keepAnonymousAttendee(classId: string, who: { group?: string; to?: string }): Promise<void> {
+    await this.store.rpush(k.anon(classId), JSON.stringify(who));
+  }
+
+  /** The anonymous attendees kept for a class. */
+  async anonymousAttendees(classId: string): Promise<{ group?: string; to?: string }[]> {
+    return (await this.store.lrange(k.anon(classId), 0, -1)).map(
+      (raw) => JSON.parse(raw) as { group?: string; to?: string },
+    );
   }
 
   /** The person ids checked in at a class. */

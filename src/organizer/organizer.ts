@@ -127,7 +127,6 @@ export function organizerDataParts(org: OrganizerServices): PersonalDataPart[] {
       export: async () => ({}),
       erase: async (id, accounts) => {
         await org.outbox.erase([...new Set([id, ...accounts])]);
-        await org.store.del(`dlg:${id}`);
       },
     },
   ];

@@ -224,6 +224,31 @@ export class Outbox {
     await this.store.zadd(DUE, until.getTime(), id);
   }
 
+  /** True once an organizer cancelled the broadcast (the worker checks between sends). */
+  async isCancelled(id: string): Promise<boolean> {
+    return (await this.store.hget(recordKey(id), "status")) === "cancelled";
+  }
+
+  /** Takes a broadcast off the due list (it is done, or gone). */
+  async forgetDue(id: string): Promise<void> {
+    await this.store.zrem(DUE, id);
+  }
+
+  /** For reports: each notice (not class messages) with when it was made, its recipients and how many got it. */
+  async noticeTotals(): Promise<{ createdAt: number; recipients: number; sent: number }[]> {
+    const out: { createdAt: number; recipients: number; sent: number }[] = [];
+    for (const { member: id, score } of await this.store.zrangeByScore(ALL, 0, Number.MAX_SAFE_INTEGER)) {
+      const record = await this.store.hgetall(recordKey(id));
+      if (record.kind !== "notice") continue;
+      const final = record.final ? (JSON.parse(record.final) as { sent?: number }) : null;
+      const sent = final
+        ? (final.sent ?? 0)
+        : Object.values(await this.store.hgetall(statesKey(id))).filter((s) => s === "sent").length;
+      out.push({ createdAt: score, recipients: Number(record.total ?? 0), sent });
+    }
+    return out;
+  }
+
   /** Every broadcast id (for export and erasure). */
   async ids(): Promise<string[]> {
     return (await this.store.zrangeByScore(ALL, 0, Number.MAX_SAFE_INTEGER)).map((m) => m.member);

@@ -2,10 +2,9 @@ import { type LearnerFacts, learnerFacts } from "../../learning/learner-facts.ts
 import type { PersonalDataPart } from "../../learning/personal-data.ts";
 import { vietnamDayOf } from "../../shared/vietnam-time.ts";
 import type { Store } from "../../storage/store.ts";
+import { Classes } from "../classes.ts";
 
 const KEY = "report:erased";
-/** Tổ and group of erased people who checked in to a class. */
-export const anonymousAttendeesKey = (classId: string) => `class:${classId}:anon`;
 /** Erased records keep the Vietnam day of each step, not its time. */
 const day = vietnamDayOf;
 
@@ -40,11 +39,10 @@ export function aggregatesKeeper(store: Store): PersonalDataPart {
       if (!facts) return;
       await store.rpush(KEY, JSON.stringify(anonymise(facts)));
       // Check-ins: the class keeps an anonymous attendee (tổ and group) in place of the person.
-      const who = JSON.stringify({ group: facts.group, ...(facts.to ? { to: facts.to } : {}) });
-      for (const classId of await store.smembers(`rsvp-of:${personId}`)) {
-        if (await store.sismember(`class:${classId}:present`, personId))
-          await store.rpush(anonymousAttendeesKey(classId), who);
-      }
+      const classes = new Classes(store);
+      const who = { group: facts.group, ...(facts.to ? { to: facts.to } : {}) };
+      for (const classId of await classes.attendedClasses(personId))
+        await classes.keepAnonymousAttendee(classId, who);
     },
   };
 }

@@ -14,7 +14,7 @@ import { checkinField, factsOf, readRecords } from "../../learning/learner-facts
 import { ALL_LEARNERS, progressKey } from "../../learning/record-keys.ts";
 import type { Store, WriteOp } from "../../storage/store.ts";
 import { Classes } from "../classes.ts";
-import { anonymousAttendeesKey, erasedFacts } from "./erased-facts.ts";
+import { erasedFacts } from "./erased-facts.ts";
 
 const PAGE = 500;
 const OPS_PER_CALL = 5000;
@@ -46,8 +46,7 @@ export async function rebuildAggregates(
       if ((await store.hget(progressKey(person), field)) === null)
         await store.hset(progressKey(person), { [field]: startsAt.toISOString() });
     }
-    for (const raw of await store.lrange(anonymousAttendeesKey(id), 0, -1)) {
-      const who = JSON.parse(raw) as { to?: string; group?: string };
+    for (const who of await classes.anonymousAttendees(id)) {
       const group = learnerGroupSchema.safeParse(who.group);
       if (!group.success) continue;
       countCheckin(total, { group: group.data, ...(who.to ? { to: who.to } : {}) }, startsAt.getTime());

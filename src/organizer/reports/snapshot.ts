@@ -1,7 +1,9 @@
 import type { LearnerGroup } from "../../knowledge/schema.ts";
 import { type CellCounts, dayNumber, readCells } from "../../learning/aggregate-counts.ts";
 import type { Store } from "../../storage/store.ts";
-import type { Audience, Scope } from "../audience.ts";
+import type { Scope } from "../audience.ts";
+import { Classes } from "../classes.ts";
+import { Outbox } from "../outbox.ts";
 import { type Population, PopulationStore } from "./population.ts";
 import { type ReportRange, rangeBounds } from "./range.ts";
 
@@ -43,35 +45,21 @@ export async function collectSnapshot(store: Store, range: ReportRange, scope: S
 }
 
 async function classFacts(store: Store): Promise<ClassFacts[]> {
+  const classes = new Classes(store);
   const out: ClassFacts[] = [];
-  for (const { member: id, score } of await store.zrangeByScore(
-    "classes:by-start",
-    0,
-    Number.MAX_SAFE_INTEGER,
-  )) {
-    const record = await store.hgetall(`class:${id}`);
-    if (!record.startsAt) continue;
-    const audience = JSON.parse(record.audience ?? "{}") as Audience;
+  for (const { id, startsAt } of await classes.held()) {
+    const record = await classes.get(id);
+    if (!record) continue;
     out.push({
-      startsAt: score,
-      present: Number(record.n_present ?? 0),
-      ...(audience.tos?.length ? { tos: audience.tos } : {}),
-      ...(audience.group ? { group: audience.group } : {}),
+      startsAt: startsAt.getTime(),
+      present: record.present,
+      ...(record.audience.tos?.length ? { tos: record.audience.tos } : {}),
+      ...(record.audience.group ? { group: record.audience.group } : {}),
     });
   }
   return out;
 }
 
-async function broadcastFacts(store: Store): Promise<BroadcastFacts[]> {
-  const out: BroadcastFacts[] = [];
-  for (const { member: id, score } of await store.zrangeByScore("bc:all", 0, Number.MAX_SAFE_INTEGER)) {
-    const record = await store.hgetall(`bc:${id}`);
-    if (record.kind !== "notice") continue;
-    const final = record.final ? (JSON.parse(record.final) as { sent?: number }) : null;
-    const sent = final
-      ? (final.sent ?? 0)
-      : Object.values(await store.hgetall(`bc:${id}:st`)).filter((s) => s === "sent").length;
-    out.push({ createdAt: score, recipients: Number(record.total ?? 0), sent });
-  }
-  return out;
+function broadcastFacts(store: Store): Promise<BroadcastFacts[]> {
+  return new Outbox(store).noticeTotals();
 }
