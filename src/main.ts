@@ -14,10 +14,7 @@ import { createCore } from "./core.ts";
 import { createHttpServer } from "./http/server.ts";
 import { Identities } from "./learning/identity.ts";
 import { createPushOptIn } from "./learning/push-opt-in.ts";
-import { Reachability } from "./learning/reachability.ts";
 import { createRetention } from "./learning/retention.ts";
-import { createReviewReminders } from "./learning/review-reminders.ts";
-import { ReviewSchedule } from "./learning/review-schedule.ts";
 import type { Channel } from "./messaging/message.ts";
 import { formatVietnamDateTime } from "./organizer/datetime.ts";
 import { createOrganizerRuntime } from "./organizer/runtime.ts";
@@ -82,19 +79,6 @@ async function main(): Promise<void> {
     "assistant ready",
   );
 
-  const reminders = createReviewReminders({
-    store,
-    reviews: new ReviewSchedule(store),
-    identities: new Identities(store),
-    reachability: new Reachability(store),
-    senders,
-    message: (due) => ({
-      text: learningMessages.remindText(due),
-      options: [{ label: learningMessages.reviewDue(due), action: act("review") }],
-    }),
-    logger,
-  });
-  reminders.start();
   const retention = createRetention({
     store,
     months: config.RETENTION_MONTHS,
@@ -110,6 +94,10 @@ async function main(): Promise<void> {
     logger: logger.child({ job: "organizer" }),
     ratePerSecond: config.BROADCAST_RATE_PER_S,
     chatSpacingMs: config.BROADCAST_CHAT_SPACING_MS,
+    reviewReminder: {
+      text: learningMessages.remindText,
+      options: [{ label: learningMessages.reviewNow, action: act("review") }],
+    },
     reminder: (record, hours) => ({
       text: organizerMessages.reminder(
         record.topic,
@@ -122,7 +110,6 @@ async function main(): Promise<void> {
   organizerJobs.start();
 
   onShutdown(config.SHUTDOWN_TIMEOUT_MS, logger, async () => {
-    reminders.stop();
     retention.stop();
     await organizerJobs.stop(); // the send in flight finishes; the rest stays pending in the outbox
     await http.close(); // stops accepting, waits for in-flight turns

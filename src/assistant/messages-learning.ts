@@ -64,7 +64,9 @@ export const learningMessages = {
   remindOff: "Tắt nhắc ôn tập",
   remindEnabled: "Mình sẽ nhắc bạn ôn tập mỗi ngày khi có câu cần ôn (không nhắn từ 21 giờ đến 7 giờ sáng).",
   remindDisabled: "Đã tắt nhắc ôn tập.",
-  remindText: (n: number) => `Hôm nay bạn có ${n} câu cần ôn. Gõ /ontap để ôn nhé (chỉ vài phút).`,
+  /** The daily review reminder: one message for everyone due (the broadcast is the same for all). */
+  remindText: "🔔 Hôm nay bạn có câu cần ôn lại. Gõ /ontap để ôn nhé (chỉ vài phút).",
+  reviewNow: "Ôn tập ngay",
   readLesson: "Đọc bài",
   seeProgress: "Xem tiến độ",
   takeQuiz: "Làm bài kiểm tra",

@@ -179,10 +179,13 @@ export const organizerMessages = {
     string,
     string
   >,
-  kindLabels: { notice: "thông báo", class: "báo lớp", reminder: "nhắc lịch", seat: "báo có chỗ" } as Record<
-    string,
-    string
-  >,
+  kindLabels: {
+    notice: "thông báo",
+    class: "báo lớp",
+    reminder: "nhắc lịch",
+    seat: "báo có chỗ",
+    review: "nhắc ôn tập",
+  } as Record<string, string>,
   stopN: (id: string) => `Dừng gửi ${id}`,
   broadcastCancelled: (id: string) => `Đã dừng gửi ${id}. Những người chưa nhận sẽ không nhận nữa.`,
   broadcastNotCancelled: "Thông báo này đã gửi xong hoặc đã dừng.",

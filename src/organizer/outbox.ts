@@ -27,7 +27,7 @@ export const DELIVERY_STATES: readonly DeliveryState[] = [
 export type Counts = Record<DeliveryState, number>;
 
 export type BroadcastStatus = "scheduled" | "sending" | "done" | "cancelled";
-export type BroadcastKind = "notice" | "class" | "reminder" | "seat";
+export type BroadcastKind = "notice" | "class" | "reminder" | "seat" | "review";
 
 export interface BroadcastInput {
   kind: BroadcastKind;

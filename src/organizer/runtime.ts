@@ -7,6 +7,7 @@ import { errorCode } from "../shared/app-error.ts";
 import { createBroadcastWorker } from "./broadcast-worker.ts";
 import type { OrganizerServices } from "./organizer.ts";
 import { Pacer } from "./paced-sender.ts";
+import { createReviewReminders, type ReviewRemindersDeps } from "./review-reminders.ts";
 import { createScheduler, type SchedulerDeps } from "./scheduler.ts";
 
 export interface OrganizerRuntimeDeps {
@@ -17,6 +18,8 @@ export interface OrganizerRuntimeDeps {
   ratePerSecond: number;
   chatSpacingMs: number;
   reminder: SchedulerDeps["reminder"];
+  /** The daily review reminder (from the message catalog); without it no review reminders are queued. */
+  reviewReminder?: ReviewRemindersDeps["message"];
   concurrency?: number;
   leaseMs?: number;
   now?: () => Date;
@@ -25,8 +28,8 @@ export interface OrganizerRuntimeDeps {
 }
 
 /**
- * The organizer's background work: due jobs (class reminders) become broadcasts, and the broadcast
- * worker sends what is due. `start()` runs it every `intervalMs`; `stop()` finishes the send in flight,
+ * The organizer's background work: due jobs (class reminders) and the day's review reminder become
+ * broadcasts, and the broadcast worker sends what is due. `start()` runs it every `intervalMs`; `stop()` finishes the send in flight,
  * leaves the rest pending and resolves.
  */
 export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
@@ -40,6 +43,15 @@ export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
     logger,
     now,
   });
+  const reviewReminders = deps.reviewReminder
+    ? createReviewReminders({
+        store: org.store,
+        outbox: org.outbox,
+        message: deps.reviewReminder,
+        logger,
+        now,
+      })
+    : null;
   const worker = createBroadcastWorker({
     store: org.store,
     outbox: org.outbox,
@@ -64,6 +76,7 @@ export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
   async function runOnce(): Promise<void> {
     try {
       await scheduler.runOnce();
+      await reviewReminders?.runOnce();
       await worker.runOnce();
     } catch (error) {
       logger.warn({ code: errorCode(error) }, "organizer jobs failed");

@@ -16,11 +16,9 @@ import {
   PUSH_URGENCY,
 } from "../../../src/channels/web/push-sender.ts";
 import { vapidKeys } from "../../../src/channels/web/vapid.ts";
-import { Identities } from "../../../src/learning/identity.ts";
 import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import { PushSubscriptions } from "../../../src/learning/push-subscriptions.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
-import { createReviewReminders } from "../../../src/learning/review-reminders.ts";
 import { ReviewSchedule } from "../../../src/learning/review-schedule.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { silentLogger, tempStore } from "../../helpers/core.ts";
@@ -212,17 +210,11 @@ describe("web push sender", () => {
     const reviews = new ReviewSchedule(store);
     await reviews.answeredWrong("web:reviewer", "vneid-01", new Date("2026-11-25T03:00:00Z"));
     await new LearnerStore(store).setRemind("web:reviewer", true);
-    const reminders = createReviewReminders({
-      store,
-      reviews,
-      identities: new Identities(store),
-      reachability: new Reachability(store),
-      senders: { web: sender(store) },
-      message: (due) => ({ text: `Bạn có ${due} câu cần ôn hôm nay.` }),
-      logger: silentLogger,
-      now: () => new Date("2026-11-27T02:00:00Z"),
-    });
-    expect(await reminders.runOnce()).toEqual({ sent: 1, unreachable: 0 });
+    const clock = fakeClock("2026-11-27T02:00:00Z");
+    const org = testOrganizer(store);
+    const reminder = { text: "Hôm nay bạn có câu cần ôn lại." };
+    await testRuntime(org, { web: sender(store) }, clock, { reviewReminder: reminder }).runOnce();
+    expect(service.received).toHaveLength(1);
     const ece = createRequire(import.meta.url)("http_ece") as {
       decrypt(buffer: Buffer, params: Record<string, unknown>): Buffer;
     };
@@ -231,6 +223,6 @@ describe("web push sender", () => {
       privateKey: browser.ecdh,
       authSecret: browser.auth.toString("base64url"),
     });
-    expect(JSON.parse(plain.toString()).body).toBe("Bạn có 1 câu cần ôn hôm nay.");
+    expect(JSON.parse(plain.toString()).body).toBe("Hôm nay bạn có câu cần ôn lại.");
   });
 });
