@@ -52,7 +52,8 @@ const sizes = quick
       retrievalRounds: 3,
       retrievalLimit: undefined,
       coldStarts: 2,
-      chat: { residents: 200, turnsEach: 8, thinkMs: [1000, 3000] as [number, number], instances: [1, 2] },
+      // A resident reads the answer and types the next message on a phone: 5–15 s between messages.
+      chat: { residents: 200, turnsEach: 5, thinkMs: [5000, 15000] as [number, number], instances: [1, 2] },
       broadcastRecipients: 100_000,
       rateLimitEvery: 1_000,
       rssLearners: 100_000,
