@@ -13,8 +13,4 @@ export const zaloMessages = {
     "việc gì nhé.",
   /** A sticker. */
   sticker: "Cảm ơn bạn! Bạn cần hỏi gì về điện thoại, Internet thì cứ nhắn cho mình nhé.",
-  /** Before the lesson on checking links, when someone sends a link. The link is never opened. */
-  link:
-    "Bạn vừa gửi một đường link. Mình không mở link này. Nếu link do người lạ gửi, bạn đừng bấm vào " +
-    "vội. Bài dưới đây chỉ cách tự kiểm tra một đường link:",
 } as const;
