@@ -31,6 +31,7 @@ import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboar
 import type { OrgScope } from "./organizer-context.ts";
 import { dialogueDataPart } from "./organizer-context.ts";
 import { routeOrganizer } from "./organizer-routes.ts";
+import { awaitsTypedAnswer, isPastedLink, linkLessonReplies } from "./pasted-link.ts";
 import { createQuestionAnswering } from "./question-answering.ts";
 import { answerQuiz } from "./quiz-flow.ts";
 import { renderAnswer } from "./render-answer.ts";
@@ -109,11 +110,15 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     const longText = cleanText(inbound.text, NOTICE_MAX_CHARS + 1).text;
     const action = inbound.action === undefined ? undefined : decodeAction(inbound.action);
     if (inbound.action !== undefined && !action) return [menuReply(messages.unknownAction)];
-    if (!action && !text) return [{ text: messages.emptyMessage }];
+    const pasted = isPastedLink(inbound, text);
+    if (!action && !text && !pasted) return [{ text: messages.emptyMessage }];
 
-    const command = !action && text ? parseCommand(text) : null;
+    const command = !action && text && !pasted ? parseCommand(text) : null;
     const id = await ctx.identities.personOf(inbound.channel, inbound.userId);
-    if (inbound.inGroup) return groupTurn(inbound, id, text, action, command);
+    if (inbound.inGroup)
+      return pasted
+        ? linkLessonReplies({ ctx, parts, inbound, profile: guest(id) })
+        : groupTurn(inbound, id, text, action, command);
     // A link code works before onboarding: the second app joins the person who asked for the code.
     if (command?.name === "link" && command.args) return linkReply(ctx, inbound, id, command.args);
     if (command?.name === "restart" || action?.kind === "restart") return restartOnboarding(onboarding, id);
@@ -122,12 +127,13 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     if (organizerReplies) return organizerReplies;
 
     const profile = await ctx.learners.get(id);
-    // A lesson is public (groups see it too), so it opens before onboarding as well: a pasted link gets
-    // the lesson on checking links at once. Nothing is recorded for someone not yet onboarded.
-    if (action?.kind === "lesson" && profile?.step !== "ready") {
-      const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
-      return routeAction({ ctx, parts, inbound, profile: guest }, action);
-    }
+    // An open dialogue took a pasted link above; an onboarding step or the certificate name takes it below.
+    if (pasted && !(text && awaitsTypedAnswer(profile)))
+      return linkLessonReplies({ ctx, parts, inbound, profile: profile ?? guest(id) });
+    // A lesson is public (groups see it too), so it opens before onboarding as well. Nothing is recorded
+    // for someone not yet onboarded.
+    if (action?.kind === "lesson" && profile?.step !== "ready")
+      return routeAction({ ctx, parts, inbound, profile: guest(id) }, action);
     if (!profile) {
       await ctx.learners.start(id, now());
       return greetingReplies(deps.wardName);
@@ -162,8 +168,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     command: ParsedCommand | null,
   ): Promise<Reply[]> {
     const publicActions = new Set(["menu", "help", "ask", "modules", "module", "lesson"]);
-    const guest = { id, step: "guest", elderly: false, remind: false, createdAt: "" } as LearnerProfile;
-    const scope: TurnScope = { ctx, parts, inbound, profile: guest };
+    const scope: TurnScope = { ctx, parts, inbound, profile: guest(id) };
     if (action?.kind === "pick") {
       const answer = await questions.explainChoice(action.arg);
       return answer ? renderAnswer(answer, deps.curriculum) : [{ text: messages.unknownAction }];
@@ -195,3 +200,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     handle: guardTurns(turn, { logger: deps.logger, now, floodPerMinute: deps.floodPerMinute ?? 0 }),
   };
 }
+
+/** Someone not (or not yet) a learner: public lessons and answers only, nothing recorded. */
+const guest = (id: string) =>
+  ({ id, step: "guest", elderly: false, remind: false, createdAt: "" }) as LearnerProfile;

@@ -4,6 +4,7 @@ import { type Certificate, shortKey } from "../learning/certificates.ts";
 import { type Certification, certify } from "../learning/certification.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Reply } from "../messaging/message.ts";
+import { isJustALink } from "./input.ts";
 import type { LearningContext } from "./learning-context.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
 
@@ -40,7 +41,8 @@ export async function captureCertName(
   text: string,
 ): Promise<Reply[]> {
   const name = text.normalize("NFC").trim().replace(/\s+/g, " ");
-  if (!/^[\p{L}][\p{L} .'-]{1,59}$/u.test(name) || !/\p{L}.*\p{L}/u.test(name)) {
+  // A pasted link is not a name ("abc.com" would pass the letters-and-dots rule).
+  if (!/^[\p{L}][\p{L} .'-]{1,59}$/u.test(name) || !/\p{L}.*\p{L}/u.test(name) || isJustALink(name)) {
     return [{ text: lm.certNameInvalid }];
   }
   await ctx.learners.setCertName(profile.id, name);

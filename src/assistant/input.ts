@@ -38,3 +38,12 @@ export function foldForMatch(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** A whole message that is one address: "https://…", "www.…", or "abc.com.vn/xyz". */
+const JUST_A_LINK = /^(?:https?:\/\/\S+|www\.\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?)$/i;
+
+/** True when the text is nothing but a link (never fetched: we only answer about checking it). */
+export function isJustALink(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 2048 && JUST_A_LINK.test(trimmed);
+}

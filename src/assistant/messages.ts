@@ -57,6 +57,10 @@ export const messages = {
   backToModules: "Các chủ đề khác",
   backToMenu: "Về trang chính",
   openLesson: "Đọc cả bài",
+  /** Before the lesson on checking links, when someone sends only a link. The link is never opened. */
+  pastedLink:
+    "Bạn vừa gửi một đường link. Mình không mở link này. Nếu link do người lạ gửi, bạn đừng bấm vào " +
+    "vội. Bài dưới đây chỉ cách tự kiểm tra một đường link:",
   internalError: "Xin lỗi, mình đang gặp trục trặc. Bạn thử lại sau ít phút nhé.",
   storeBusy: "Hệ thống đang bận, bạn thử lại sau ít phút.",
   slowDown: "Bạn gửi nhanh quá, mình chưa kịp đọc hết. Bạn đợi khoảng một phút rồi gửi tiếp nhé.",

@@ -3,7 +3,7 @@ import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import { type LearnerProfile, type LearnerStore, parseToDanPho } from "../learning/learner-store.ts";
 import type { Reply } from "../messaging/message.ts";
 import { type Action, act } from "./actions.ts";
-import { foldForMatch } from "./input.ts";
+import { foldForMatch, isJustALink } from "./input.ts";
 import { menuReply } from "./menus.ts";
 import { messages } from "./messages.ts";
 import { learningMessages as lm } from "./messages-learning.ts";
@@ -58,7 +58,8 @@ const SKIP_WORDS = /^(bo qua|bo|skip|khong|ko|k|khong muon|khong muon tra loi|kh
 /** The tổ a learner chose or typed; with a ward list, only one of its tổ (matched without accents or case). */
 function chosenTo(tos: readonly string[], input: { text?: string; action?: Action | null }): string | null {
   if (input.action?.kind === "to") return tos[Number(input.action.arg)] ?? null;
-  const typed = input.text ? parseToDanPho(input.text) : null;
+  // A pasted link is never taken for a tổ ("abc.com.vn" would pass as a name).
+  const typed = input.text && !isJustALink(input.text) ? parseToDanPho(input.text) : null;
   if (!typed || !tos.length) return typed;
   return tos.find((to) => foldForMatch(to) === foldForMatch(typed)) ?? null;
 }

@@ -18,6 +18,15 @@ export interface Inbound {
   displayName?: string;
   /** True when the message came from a group chat: no onboarding and nothing personal is posted there. */
   inGroup?: boolean;
+  /**
+   * True when the platform delivered a shared link (Zalo's `message.link.received`, the Zalo OA's
+   * `user_send_link`); `text` then holds the address when the platform gives one. A text that is nothing but
+   * an address counts as pasted on every channel without this flag. The assistant answers a pasted link with
+   * the lesson on checking links, unless the person was asked something they answer by typing (an open
+   * organizer dialogue, an onboarding step, the name for the certificate), which then takes the text. The
+   * link is never fetched, and never stored or logged beyond what that answer itself keeps.
+   */
+  pastedLink?: boolean;
 }
 
 export interface ReplyOption {

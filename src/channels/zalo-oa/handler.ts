@@ -3,6 +3,7 @@ import type { Assistant } from "../../assistant/types.ts";
 import type { ConsultationWindow } from "../../learning/consultation-window.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { typedChoice } from "../../messaging/choice.ts";
+import type { Inbound } from "../../messaging/message.ts";
 import { errorCode } from "../../shared/app-error.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
@@ -37,7 +38,7 @@ export function createZaloOaHandler(deps: ZaloOaHandlerDeps): ZaloOaHandler {
   const inFlight = new Set<Promise<void>>();
 
   /** Runs a turn through the assistant and sends the replies, numbering their options. */
-  async function turn(userId: string, input: { text: string } | { action: string }): Promise<void> {
+  async function turn(userId: string, input: Pick<Inbound, "text" | "action" | "pastedLink">): Promise<void> {
     const replies = await deps.assistant.handle({ channel: "zalo-oa", userId, ...input });
     const { texts, options } = renderReplies(replies);
     // Saved before sending, so a quick "1" after the list arrives already finds it.
@@ -65,6 +66,10 @@ export function createZaloOaHandler(deps: ZaloOaHandlerDeps): ZaloOaHandler {
     }
     await deps.window.recordMessage(event.userId, event.at);
     await deps.reachability.markReachable("zalo-oa", event.userId);
+    // A shared link goes to the assistant marked as pasted: the lesson on checking links, unless a typed
+    // answer is awaited (an organizer pasting a meeting link as a class's place). Never fetched or logged.
+    if (event.event === "user_send_link")
+      return turn(event.userId, { pastedLink: true, ...(event.link ? { text: event.link } : {}) });
     if (event.event !== "user_send_text" || !event.text?.trim()) {
       await deps.sender.sendTexts(event.userId, [zaloOaMessages.textOnly]);
       return;

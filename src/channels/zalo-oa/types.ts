@@ -27,11 +27,26 @@ export const USER_MESSAGE_EVENTS = [
   "user_send_business_card",
 ] as const;
 
+/**
+ * What a follower attached (`{type, payload: {url, …}}`; a shared link is `type: "link"`). Read leniently:
+ * an odd attachment list is dropped, not a reason to refuse the event. Addresses stay in memory only.
+ */
+const attachments = z
+  .array(
+    z.object({
+      type: z.string().max(40).optional(),
+      payload: z.object({ url: z.string().max(2048).optional() }).optional(),
+    }),
+  )
+  .max(20)
+  .optional()
+  .catch(undefined);
+
 const messageEvent = z.object({
   event_name: z.enum(USER_MESSAGE_EVENTS),
   timestamp: id.optional(),
   sender: z.object({ id }),
-  message: z.object({ msg_id: id, text: z.string().max(10_000).optional() }),
+  message: z.object({ msg_id: id, text: z.string().max(10_000).optional(), attachments }),
 });
 
 const followEvent = z.object({
@@ -47,6 +62,8 @@ export type ZaloOaEvent =
       userId: string;
       messageId: string;
       text?: string;
+      /** For `user_send_link`: the address shared (the text, else the link attachment's url). */
+      link?: string;
       at: Date;
     }
   | { kind: "follow"; userId: string; at: Date; timestamp: string }
@@ -67,12 +84,17 @@ export function parseZaloOaEvent(body: unknown, now: Date): ZaloOaEvent | null {
   const message = messageEvent.safeParse(body);
   if (message.success) {
     const { event_name, sender, message: m, timestamp } = message.data;
+    const link =
+      event_name === "user_send_link"
+        ? m.text?.trim() || m.attachments?.find((a) => a.payload?.url?.trim())?.payload?.url?.trim()
+        : undefined;
     return {
       kind: "message",
       event: event_name,
       userId: sender.id,
       messageId: m.msg_id,
       ...(m.text !== undefined ? { text: m.text } : {}),
+      ...(link ? { link } : {}),
       at: eventTime(timestamp, now),
     };
   }

@@ -10,7 +10,6 @@ import { claimDelivery } from "../channel.ts";
 import { voiceMessages } from "../voice-messages.ts";
 import { noTranscriber, voiceTurn } from "../voice-turn.ts";
 import type { ZaloClient } from "./client.ts";
-import { isJustALink, LINK_LESSON_ACTION } from "./links.ts";
 import { zaloMessages } from "./messages.ts";
 import { loadOptions, optionsKey, saveOptions } from "./options.ts";
 import { renderReplies } from "./render.ts";
@@ -74,18 +73,24 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
     deps.client.sendChatAction({ chat_id: turn.chatId, action: "typing" }).catch(() => {});
 
   async function textTurn(turn: Turn, text: string): Promise<void> {
-    if (isJustALink(text)) return linkTurn(turn);
     const action = typedChoice(text, await loadOptions(store, turn.optionsKey));
     void typing(turn);
     await send(turn, await deps.assistant.handle({ ...turn.inbound, ...(action ? { action } : { text }) }));
   }
 
-  /** A pasted link: our lesson on checking links, never the link itself (not fetched, not logged). */
+  /**
+   * A shared link (message.link.received): handed to the assistant marked as pasted, which answers with the
+   * lesson on checking links unless a typed answer is awaited (an organizer pasting a meeting link as the
+   * place). Never fetched, never logged.
+   */
   async function linkTurn(turn: Turn): Promise<void> {
-    logger.info({ answer: "link-lesson" }, "zalo link answered with the lesson on checking links");
+    logger.info({ event: "message.link.received" }, "zalo shared link passed to the assistant");
+    const link = turn.message.text?.trim() || turn.message.url?.trim();
     void typing(turn);
-    const lesson = await deps.assistant.handle({ ...turn.inbound, action: LINK_LESSON_ACTION });
-    await send(turn, [{ text: zaloMessages.link }, ...lesson]);
+    await send(
+      turn,
+      await deps.assistant.handle({ ...turn.inbound, pastedLink: true, ...(link ? { text: link } : {}) }),
+    );
   }
 
   async function voice(turn: Turn): Promise<void> {

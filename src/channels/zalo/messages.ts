@@ -13,10 +13,6 @@ export const zaloMessages = {
     "việc gì nhé.",
   /** A sticker. */
   sticker: "Cảm ơn bạn! Bạn cần hỏi gì về điện thoại, Internet thì cứ nhắn cho mình nhé.",
-  /** Before the lesson on checking links, when someone sends a link. The link is never opened. */
-  link:
-    "Bạn vừa gửi một đường link. Mình không mở link này. Nếu link do người lạ gửi, bạn đừng bấm vào " +
-    "vội. Bài dưới đây chỉ cách tự kiểm tra một đường link:",
   /** Under options listed without numbers, where a typed number is the answer itself (the tổ question). */
   typeOrPick: "Bạn gõ câu trả lời, hoặc gõ đúng một dòng ở trên.",
 } as const;
