@@ -3,6 +3,7 @@ import type { Curriculum } from "../knowledge/types.ts";
 import type { Certificates } from "../learning/certificates.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import { erasePersonalData, type PersonalDataPart } from "../learning/personal-data.ts";
+import { parseAccount } from "../messaging/account.ts";
 import { typedChoiceIndex } from "../messaging/choice.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import {
@@ -80,7 +81,7 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
   /** A Telegram or Zalo account, or a check-in at one of the ward's classes. */
   async function vouched(personId: string): Promise<boolean> {
     const accounts = await ctx.identities.accountsOf(personId);
-    if (accounts.some((a) => a.startsWith("telegram:") || a.startsWith("zalo:"))) return true;
+    if (accounts.some((a) => VOUCHED_CHANNELS.has(parseAccount(a).channel))) return true;
     return org.classes.attended(personId);
   }
   const parts = [
@@ -200,6 +201,9 @@ export function createAssistant(deps: AssistantDeps): DomainAssistant {
     handle: guardTurns(turn, { logger: deps.logger, now, floodPerMinute: deps.floodPerMinute ?? 0 }),
   };
 }
+
+/** Accounts the ward can stand behind: a phone-verified Telegram, Zalo or Zalo OA follower (not a web session). */
+const VOUCHED_CHANNELS = new Set(["telegram", "zalo", "zalo-oa"]);
 
 /** Someone not (or not yet) a learner: public lessons and answers only, nothing recorded. */
 const guest = (id: string) =>

@@ -208,6 +208,12 @@ describe("attacks on the running server", () => {
     for (const module of required)
       last = await takeModuleQuiz(assistant, curriculum, "42", module, 10, "telegram");
     expect(last.at(-1)?.text).toBe(lm.askCertName);
+
+    // A follower of the ward's Zalo Official Account is a Zalo account too.
+    await onboard(assistant, "oa-7", "nguoi-dan", undefined, { channel: "zalo-oa" });
+    for (const module of required)
+      last = await takeModuleQuiz(assistant, curriculum, "oa-7", module, 10, "zalo-oa");
+    expect(last.at(-1)?.text).toBe(lm.askCertName);
   });
 
   it("6. a module quiz answered faster than the minimum per question is not counted as a pass", async () => {
