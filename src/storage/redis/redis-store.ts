@@ -1,34 +1,58 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
 import type { ScoredMember, SetOptions, Store } from "../store.ts";
+import type { RedisTarget } from "./redis-target.ts";
 
 const RENEW_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
 export interface RedisStoreOptions {
-  url: string;
+  /** A `redis://` URL, or a cluster target from `redisTarget()`. */
+  url: string | RedisTarget;
   /** Prepended to every key, so several deployments can share one Redis. */
   prefix: string;
   /** Fail a command after this long instead of queueing forever while Redis is down. */
   commandTimeoutMs?: number;
 }
 
-/** The production store: Redis through ioredis. Keys go through one prefix helper. */
+/**
+ * The production store: Redis through ioredis, one server or a Redis Cluster. Keys go through one prefix
+ * helper. On a cluster every command touches one key (one slot) — the only multi-key command, DEL, is sent
+ * once per key — and key listing scans every master. A future command that needs several keys at once must give
+ * them one hash tag (`class:{42}:going`, `class:{42}:wait`): Redis hashes only the part inside `{}`.
+ */
 export class RedisStore implements Store {
   private constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly prefix: string,
   ) {}
 
   /** Connects and checks Redis answers; rejects with the connection error otherwise. */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
-    const redis = new Redis(options.url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      commandTimeout: options.commandTimeoutMs ?? 2000,
-      enableOfflineQueue: true,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    });
+    const target: RedisTarget =
+      typeof options.url === "string" ? { kind: "single", url: options.url } : options.url;
+    const common = { maxRetriesPerRequest: 2, commandTimeout: options.commandTimeoutMs ?? 2000 };
+    const retry = (attempt: number) => Math.min(attempt * 200, 2000);
+    const redis =
+      target.kind === "single"
+        ? new Redis(target.url, {
+            ...common,
+            lazyConnect: true,
+            enableOfflineQueue: true,
+            retryStrategy: retry,
+          })
+        : new Cluster(target.nodes, {
+            lazyConnect: true,
+            enableOfflineQueue: true,
+            scaleReads: "master",
+            clusterRetryStrategy: retry,
+            redisOptions: {
+              ...common,
+              username: target.username,
+              password: target.password,
+              tls: target.tls ? {} : undefined,
+            },
+          });
     redis.on("error", () => {}); // surfaced through rejected commands and /healthz, not as unhandled events
     try {
       await redis.connect();
@@ -59,7 +83,12 @@ export class RedisStore implements Store {
   }
 
   async del(...keys: string[]) {
-    return keys.length ? this.redis.del(...keys.map((key) => this.k(key))) : 0;
+    if (!keys.length) return 0;
+    const full = keys.map((key) => this.k(key));
+    if (!(this.redis instanceof Cluster)) return this.redis.del(...full);
+    // Keys may live in different slots (CROSSSLOT for one DEL): one DEL each, sent together.
+    const counts = await Promise.all(full.map((key) => this.redis.del(key)));
+    return counts.reduce((sum, n) => sum + n, 0);
   }
 
   async incr(key: string, by = 1) {
@@ -156,21 +185,20 @@ export class RedisStore implements Store {
     return this.redis.llen(this.k(key));
   }
 
+  /** SCAN walks one server's keys: on a cluster, every master is scanned (replicas hold copies). */
   async keys(prefix: string) {
-    const found: string[] = [];
-    let cursor = "0";
-    do {
-      const [next, batch] = await this.redis.scan(
-        cursor,
-        "MATCH",
-        `${escapeGlob(this.k(prefix))}*`,
-        "COUNT",
-        1000,
-      );
-      cursor = next;
-      for (const key of batch) found.push(key.slice(this.prefix.length));
-    } while (cursor !== "0");
-    return [...new Set(found)];
+    const found = new Set<string>();
+    const servers = this.redis instanceof Cluster ? this.redis.nodes("master") : [this.redis];
+    const pattern = `${escapeGlob(this.k(prefix))}*`;
+    for (const server of servers) {
+      let cursor = "0";
+      do {
+        const [next, batch] = await server.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+        cursor = next;
+        for (const key of batch) found.add(key.slice(this.prefix.length));
+      } while (cursor !== "0");
+    }
+    return [...found];
   }
 
   async acquireLease(name: string, ttlMs: number) {
