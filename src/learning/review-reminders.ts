@@ -65,10 +65,13 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
 
   return {
     runOnce,
+    /** A round right away (after a restart the day's reminders need not wait), then every interval. */
     start(intervalMs = 15 * 60_000): void {
-      timer = setInterval(() => {
+      const round = () => {
         runOnce().catch((error) => deps.logger.warn({ code: errorCode(error) }, "reminders failed"));
-      }, intervalMs);
+      };
+      round();
+      timer = setInterval(round, intervalMs);
       timer.unref();
     },
     stop(): void {

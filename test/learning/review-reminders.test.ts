@@ -46,6 +46,21 @@ describe("daily review reminders", () => {
     expect(inQuietHours(new Date("2026-11-26T13:59:00Z"))).toBe(false); // 20:59
   });
 
+  it("sends the day's reminders as soon as it starts (after a restart), not one interval later", async () => {
+    const now = { value: new Date("2026-11-25T03:00:00Z") };
+    const { reviews, learners, telegram, reminders } = await setup(now);
+    await reviews.answeredWrong("telegram:1", "vneid-01", now.value);
+    await learners.setRemind("telegram:1", true);
+    now.value = new Date("2026-11-27T02:00:00Z"); // 09:00 in Hà Nội, one question due
+    reminders.start(60 * 60_000);
+    try {
+      await expect.poll(() => telegram.sent.length).toBe(1);
+    } finally {
+      reminders.stop();
+    }
+    expect(telegram.sent[0]?.replies[0]?.text).toBe("due 1");
+  });
+
   it("reminds an opted-in learner once a day with the number due, never in quiet hours", async () => {
     const now = { value: new Date("2026-11-25T03:00:00Z") };
     const { reviews, learners, telegram, reminders } = await setup(now);
