@@ -1,0 +1,305 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Classes } from "../../src/organizer/classes.ts";
+import { Outbox } from "../../src/organizer/outbox.ts";
+import { scheduleClassReminders } from "../../src/organizer/scheduler.ts";
+import { RedisStore } from "../../src/storage/redis/redis-store.ts";
+import { startBotApis } from "../helpers/bot-apis.ts";
+import { ROOT, type Running, startAssistant, waitHealthy } from "../helpers/process.ts";
+import { cleanTestRedis, connectTestRedis, REDIS_URL } from "../helpers/redis.ts";
+
+/**
+ * Three assistant processes on one Redis through a working day played in a few minutes: Telegram and Zalo
+ * webhooks spread across them (some delivered twice, to different instances), the morning's review
+ * reminders, a class's 1-hour reminder, and a broadcast whose sending instance is killed with SIGKILL.
+ */
+const TELEGRAM_TOKEN = "7000000001:several-instances-test-token";
+const TELEGRAM_SECRET = "telegram-secret-several-instances";
+const ZALO_SECRET = "zalo-secret-several-instances";
+const HOUR = 3600_000;
+const BROADCAST_TEXT = "Tối nay 19 giờ họp tổ dân phố ở nhà văn hóa.";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// 09:00 in Vietnam today (02:00 UTC): the instances and the seeding below live at this hour, whatever
+// the real time, so quiet hours (21:00–07:00) never hold the day's sends back.
+const realNow = Date.now();
+const SHIFT_MS = Math.floor(realNow / (24 * HOUR)) * 24 * HOUR + 2 * HOUR - realNow;
+const dayNow = () => new Date(Date.now() + SHIFT_MS);
+
+const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+const tgBroadcast = range(100, (i) => String(7_100_000 + i));
+const zaloBroadcast = range(50, (i) => `zl-bc-${i}`);
+const tgReview = range(6, (i) => String(7_200_000 + i));
+const zaloReview = range(4, (i) => `zl-rv-${i}`);
+const tgClass = range(12, (i) => String(7_300_000 + i));
+const tgChat = range(24, (i) => String(7_400_000 + i));
+const zaloChat = range(24, (i) => `zl-chat-${i}`);
+
+const TELEGRAM_UPDATE = JSON.parse(
+  readFileSync(join(ROOT, "test", "fixtures", "telegram", "private-text.json"), "utf8"),
+) as { update_id: number; message: { from: { id: number }; chat: { id: number }; text: string } };
+
+function telegramUpdate(userId: string, updateId: number) {
+  const update = structuredClone(TELEGRAM_UPDATE);
+  update.update_id = updateId;
+  update.message.from.id = Number(userId);
+  update.message.chat.id = Number(userId);
+  update.message.text = "xin chào";
+  return update;
+}
+
+function zaloUpdate(userId: string, messageId: string) {
+  return {
+    ok: true,
+    result: {
+      event_name: "message.text.received",
+      message: {
+        from: { id: userId, display_name: "Người học" },
+        chat: { id: userId, chat_type: "PRIVATE" },
+        text: "xin chào",
+        message_id: messageId,
+        date: dayNow().getTime(),
+      },
+    },
+  };
+}
+
+async function post(url: string, header: string, secret: string, body: unknown): Promise<number> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", [header]: secret },
+    body: JSON.stringify(body),
+  });
+  return response.status;
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return;
+    await sleep(200);
+  }
+  throw new Error(`${what}: not within ${timeoutMs} ms`);
+}
+
+const count = (items: string[]) => {
+  const byKey = new Map<string, number>();
+  for (const item of items) byKey.set(item, (byKey.get(item) ?? 0) + 1);
+  return byKey;
+};
+
+let store: RedisStore | null = null;
+const prefix = `test:day-${randomUUID()}:`;
+beforeAll(async () => {
+  const probe = await connectTestRedis(); // skips with a notice without Redis, fails when REQUIRE_REDIS=1
+  if (!probe) return;
+  await probe.close();
+  store = await RedisStore.connect({ url: REDIS_URL, prefix, commandTimeoutMs: 5000 });
+});
+afterAll(async () => {
+  if (store) await cleanTestRedis(store);
+});
+
+/** Learners written the way onboarding leaves them (ready, in a tổ), each reachable on its own account. */
+async function seedLearner(s: RedisStore, personId: string) {
+  await s.hset(`learner:${personId}`, {
+    step: "ready",
+    group: "nguoi-dan",
+    to: "5",
+    createdAt: dayNow().toISOString(),
+  });
+  await s.sadd("learners:all", personId);
+}
+
+describe("three instances on one Redis through a working day", () => {
+  it("handle every update once, deliver every notice and reminder once, and hand a killed sender's broadcast to a survivor", async ({
+    skip,
+  }) => {
+    if (!store) return skip();
+    const s = store;
+    const apis = await startBotApis();
+    const instances: Running[] = [];
+    try {
+      // Morning: who gets review reminders, and a class starting in an hour with people going.
+      for (const id of [...tgReview.map((u) => `telegram:${u}`), ...zaloReview.map((u) => `zalo:${u}`)]) {
+        await seedLearner(s, id);
+        await s.sadd("learners:remind", id);
+        await s.zadd(`review:${id}`, dayNow().getTime() - HOUR, "q-1");
+        await s.zadd(`review:${id}`, dayNow().getTime() - 2 * HOUR, "q-2");
+      }
+      const classes = new Classes(s);
+      const lesson = await classes.create(
+        {
+          topic: "Cài VNeID",
+          startsAt: new Date(dayNow().getTime() + HOUR + 5_000),
+          place: "Nhà văn hóa tổ 5",
+          audience: {},
+          capacity: 40,
+          createdBy: "telegram:1",
+        },
+        dayNow(),
+      );
+      for (const u of tgClass) {
+        await seedLearner(s, `telegram:${u}`);
+        expect((await classes.rsvp(lesson.id, `telegram:${u}`, "join", dayNow())).status).toBe("going");
+      }
+      await scheduleClassReminders(s, lesson, dayNow());
+      for (const id of [...tgBroadcast.map((u) => `telegram:${u}`), ...zaloBroadcast.map((u) => `zalo:${u}`)])
+        await seedLearner(s, id);
+
+      for (let n = 0; n < 3; n++) {
+        instances.push(
+          await startAssistant({
+            REDIS_URL,
+            REDIS_PREFIX: prefix,
+            DATA_DIR: await mkdtemp(join(tmpdir(), `hvs-day-${n}-`)),
+            CERT_SECRET: "several-instances-cert-secret-0123456789",
+            TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+            TELEGRAM_WEBHOOK_URL: "https://hocvuso.example.vn/webhook/telegram",
+            TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+            TELEGRAM_API_ROOT: apis.rootFor("telegram", n),
+            ZALO_BOT_TOKEN: "zalo-several-instances-token",
+            ZALO_WEBHOOK_URL: "https://hocvuso.example.vn/webhook/zalo",
+            ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+            ZALO_API_ROOT: apis.rootFor("zalo", n),
+            ZALO_SEND_INTERVAL_MS: "0",
+            BROADCAST_RATE_PER_S: "15",
+            BROADCAST_CHAT_SPACING_MS: "0",
+            NODE_OPTIONS: `--import=${join(ROOT, "test", "helpers", "clock-shift.mjs")}`,
+            TEST_CLOCK_SHIFT_MS: String(SHIFT_MS),
+          }),
+        );
+      }
+      for (const instance of instances) await waitHealthy(instance, 120_000);
+
+      // The day's chats: each resident's "xin chào" reaches one instance; every third is redelivered
+      // by the platform to another instance.
+      let updateId = 880_000;
+      const tgCalls: Promise<number>[] = [];
+      tgChat.forEach((u, i) => {
+        const update = telegramUpdate(u, ++updateId);
+        const url = (n: number) => `${instances[n % 3]?.url}/webhook/telegram`;
+        const header = "x-telegram-bot-api-secret-token";
+        tgCalls.push(post(url(i), header, TELEGRAM_SECRET, update));
+        if (i % 3 === 0) tgCalls.push(post(url(i + 1), header, TELEGRAM_SECRET, update));
+      });
+      zaloChat.forEach((u, i) => {
+        const update = zaloUpdate(u, `zmsg-${i}`);
+        const url = (n: number) => `${instances[n % 3]?.url}/webhook/zalo`;
+        tgCalls.push(post(url(i + 2), "x-bot-api-secret-token", ZALO_SECRET, update));
+        if (i % 3 === 0) tgCalls.push(post(url(i), "x-bot-api-secret-token", ZALO_SECRET, update));
+      });
+      expect(new Set(await Promise.all(tgCalls))).toEqual(new Set([200]));
+      const chats = new Set([...tgChat, ...zaloChat]);
+      await waitUntil(
+        "a reply to every resident",
+        () =>
+          new Set(
+            apis
+              .sent()
+              .filter((m) => chats.has(m.chat))
+              .map((m) => m.chat),
+          ).size === chats.size,
+        60_000,
+      );
+
+      // The afternoon notice: the instance that takes its lease is killed after ~40 sends.
+      const outbox = new Outbox(s);
+      const recipients = [
+        ...tgBroadcast.map((u) => `telegram:${u}`),
+        ...zaloBroadcast.map((u) => `zalo:${u}`),
+      ];
+      const { id } = await outbox.create(
+        {
+          kind: "notice",
+          text: BROADCAST_TEXT,
+          audienceLabel: "tổ 5",
+          createdBy: "telegram:1",
+          sendAt: dayNow(),
+          urgent: false,
+        },
+        recipients,
+        dayNow(),
+      );
+      const notices = () => apis.sent().filter((m) => m.text.includes(BROADCAST_TEXT));
+      await waitUntil("the broadcast under way", () => notices().length >= 40, 60_000);
+      const victim = notices()[0]?.instance as number;
+      instances[victim]?.child.kill("SIGKILL");
+      await instances[victim]?.exited;
+      const killedAt = Date.now();
+      await waitUntil(
+        "the broadcast finished by a survivor",
+        async () => (await outbox.get(id))?.status === "done",
+        90_000,
+      );
+
+      // Every update handled once: a resident whose message came twice got as many replies as one whose
+      // message came once.
+      const replies = count(
+        apis
+          .sent()
+          .filter((m) => chats.has(m.chat))
+          .map((m) => m.chat),
+      );
+      const perResident = new Set(replies.values());
+      expect(perResident.size).toBe(1);
+      expect([...perResident][0]).toBeGreaterThanOrEqual(1);
+
+      // Review reminders and the class reminder: each to its people exactly once, by one instance.
+      await waitUntil(
+        "the class reminder",
+        () =>
+          new Set(
+            apis
+              .sent()
+              .filter((m) => tgClass.includes(m.chat))
+              .map((m) => m.chat),
+          ).size === tgClass.length,
+        30_000,
+      );
+      const reviewPeople = [...tgReview, ...zaloReview];
+      const reminded = count(
+        apis
+          .sent()
+          .filter((m) => reviewPeople.includes(m.chat))
+          .map((m) => m.chat),
+      );
+      expect([...reminded.keys()].sort()).toEqual([...reviewPeople].sort());
+      expect([...reminded.values()].every((n) => n === 1)).toBe(true);
+      expect(apis.sent().find((m) => reviewPeople.includes(m.chat))?.text).toContain("2 câu cần ôn");
+      const classSends = apis.sent().filter((m) => tgClass.includes(m.chat));
+      expect(classSends).toHaveLength(tgClass.length);
+      expect(classSends.every((m) => m.text.includes("Cài VNeID"))).toBe(true);
+
+      // The broadcast: nobody twice, nobody lost (delivered, or reported ambiguous: in flight at the kill),
+      // and the lease moved to a survivor, which sent the rest.
+      const delivered = count(notices().map((m) => m.chat));
+      expect([...delivered.values()].every((n) => n === 1)).toBe(true);
+      // Per-person states are dropped when a broadcast ends; its final counts stay.
+      const final = (await outbox.get(id))?.final;
+      expect(final).toMatchObject({ pending: 0, sending: 0, failed: 0, unreachable: 0 });
+      const ambiguous = final?.ambiguous ?? Number.NaN;
+      expect((final?.sent ?? 0) + ambiguous).toBe(recipients.length);
+      expect(ambiguous).toBeLessThanOrEqual(8); // at most the sends in flight when the sender died
+      const chatOf = (person: string) => person.slice(person.indexOf(":") + 1);
+      const missing = recipients.filter((person) => !delivered.has(chatOf(person)));
+      expect(missing.length).toBeLessThanOrEqual(ambiguous);
+      expect(delivered.size).toBeGreaterThanOrEqual(final?.sent ?? Number.POSITIVE_INFINITY);
+      const after = notices().filter((m) => m.at > killedAt);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.every((m) => m.instance !== victim)).toBe(true);
+      console.info(
+        `  working day: ${chats.size} residents answered once each, ${reminded.size} review and ${classSends.length} class reminders once each; broadcast ${delivered.size}/${recipients.length} delivered once, ${ambiguous} ambiguous at the kill, ${after.length} sent by a survivor`,
+      );
+    } finally {
+      for (const instance of instances)
+        if (instance.child.exitCode === null && instance.child.signalCode === null)
+          instance.child.kill("SIGKILL");
+      await apis.close();
+    }
+  }, 300_000);
+});
