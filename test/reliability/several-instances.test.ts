@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,87 +12,34 @@ import { startBotApis } from "../helpers/bot-apis.ts";
 import { ROOT, type Running, startAssistant, waitHealthy } from "../helpers/process.ts";
 import { cleanTestRedis, connectTestRedis, REDIS_URL } from "../helpers/redis.ts";
 import { clusterToolsPresent, type LocalCluster, startLocalCluster } from "../helpers/redis-cluster.ts";
+import {
+  BROADCAST_TEXT,
+  count,
+  dayNow,
+  HOUR,
+  post,
+  SHIFT_MS,
+  seedLearner,
+  TELEGRAM_SECRET,
+  TELEGRAM_TOKEN,
+  telegramUpdate,
+  tgBroadcast,
+  tgChat,
+  tgClass,
+  tgReview,
+  waitUntil,
+  ZALO_SECRET,
+  zaloBroadcast,
+  zaloChat,
+  zaloReview,
+  zaloUpdate,
+} from "./working-day.ts";
 
 /**
  * Three assistant processes on one Redis through a working day played in a few minutes: Telegram and Zalo
  * webhooks spread across them (some delivered twice, to different instances), the morning's review
  * reminders, a class's 1-hour reminder, and a broadcast whose sending instance is killed with SIGKILL.
  */
-const TELEGRAM_TOKEN = "7000000001:several-instances-test-token";
-const TELEGRAM_SECRET = "telegram-secret-several-instances";
-const ZALO_SECRET = "zalo-secret-several-instances";
-const HOUR = 3600_000;
-const BROADCAST_TEXT = "Tối nay 19 giờ họp tổ dân phố ở nhà văn hóa.";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// 09:00 in Vietnam today (02:00 UTC): the instances and the seeding below live at this hour, whatever
-// the real time, so quiet hours (21:00–07:00) never hold the day's sends back.
-const realNow = Date.now();
-const SHIFT_MS = Math.floor(realNow / (24 * HOUR)) * 24 * HOUR + 2 * HOUR - realNow;
-const dayNow = () => new Date(Date.now() + SHIFT_MS);
-
-const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
-const tgBroadcast = range(100, (i) => String(7_100_000 + i));
-const zaloBroadcast = range(50, (i) => `zl-bc-${i}`);
-const tgReview = range(6, (i) => String(7_200_000 + i));
-const zaloReview = range(4, (i) => `zl-rv-${i}`);
-const tgClass = range(12, (i) => String(7_300_000 + i));
-const tgChat = range(24, (i) => String(7_400_000 + i));
-const zaloChat = range(24, (i) => `zl-chat-${i}`);
-
-const TELEGRAM_UPDATE = JSON.parse(
-  readFileSync(join(ROOT, "test", "fixtures", "telegram", "private-text.json"), "utf8"),
-) as { update_id: number; message: { from: { id: number }; chat: { id: number }; text: string } };
-
-function telegramUpdate(userId: string, updateId: number) {
-  const update = structuredClone(TELEGRAM_UPDATE);
-  update.update_id = updateId;
-  update.message.from.id = Number(userId);
-  update.message.chat.id = Number(userId);
-  update.message.text = "xin chào";
-  return update;
-}
-
-function zaloUpdate(userId: string, messageId: string) {
-  return {
-    ok: true,
-    result: {
-      event_name: "message.text.received",
-      message: {
-        from: { id: userId, display_name: "Người học" },
-        chat: { id: userId, chat_type: "PRIVATE" },
-        text: "xin chào",
-        message_id: messageId,
-        date: dayNow().getTime(),
-      },
-    },
-  };
-}
-
-async function post(url: string, header: string, secret: string, body: unknown): Promise<number> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", [header]: secret },
-    body: JSON.stringify(body),
-  });
-  return response.status;
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check()) return;
-    await sleep(200);
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
-}
-
-const count = (items: string[]) => {
-  const byKey = new Map<string, number>();
-  for (const item of items) byKey.set(item, (byKey.get(item) ?? 0) + 1);
-  return byKey;
-};
-
 let single: RedisStore | null = null;
 let cluster: LocalCluster | null = null;
 let clustered: RedisStore | null = null;
@@ -116,17 +62,6 @@ afterAll(async () => {
   await cluster?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-/** Learners written the way onboarding leaves them (ready, in a tổ), each reachable on its own account. */
-async function seedLearner(s: RedisStore, personId: string) {
-  await s.hset(`learner:${personId}`, {
-    step: "ready",
-    group: "nguoi-dan",
-    to: "5",
-    createdAt: dayNow().toISOString(),
-  });
-  await s.sadd("learners:all", personId);
-}
 
 describe("three instances through a working day", () => {
   it("on one Redis: handle every update once, deliver every notice and reminder once, and hand a killed sender's broadcast to a survivor", async ({
