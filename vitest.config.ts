@@ -11,6 +11,7 @@ const SYSTEM = [
   "test/reliability/**/*.test.ts",
   "test/scripts/**/*.test.ts",
   "test/storage/redis-store.test.ts",
+  "test/storage/redis-cluster-store.test.ts",
   "test/storage/embedded-store-process.test.ts",
   "test/assistant/learning-on-redis.test.ts",
   "test/channels/telegram/exactly-once.test.ts",

@@ -31,7 +31,15 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.string().trim().min(1, "expected a directory path").default("knowledge"),
     PUBLIC_URL: optionalUrl("an http(s) URL such as https://hocvuso.example.vn"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    REDIS_URL: optionalUrl("a redis:// or rediss:// URL"),
+    REDIS_URL: optionalText.refine(
+      (v) => v === undefined || /^rediss?(\+cluster)?:\/\/\S+$/.test(v),
+      "expected a redis://, rediss:// or redis+cluster:// URL",
+    ),
+    /** A Redis Cluster's nodes, `host:port,host:port` (or a `redis+cluster://` REDIS_URL instead). */
+    REDIS_CLUSTER_NODES: optionalText.refine(
+      (v) => v === undefined || /^\s*[^,\s]+:\d{1,5}\s*(,\s*[^,\s]+:\d{1,5}\s*)*$/.test(v),
+      "expected a comma-separated list like 10.0.0.5:7000,10.0.0.6:7000",
+    ),
     REDIS_PREFIX: z.string().trim().min(1).default("hvs:"),
     TELEGRAM_BOT_TOKEN: optionalText.refine(
       (v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v),
@@ -127,6 +135,12 @@ export const configSchema = z
           path: [name],
           message: `the Zalo Official Account needs ${ZALO_OA_VARIABLES.join(", ")} together (${oaSet.join(", ")} set)`,
         });
+    if (config.REDIS_URL && config.REDIS_CLUSTER_NODES)
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_CLUSTER_NODES"],
+        message: "set REDIS_URL or REDIS_CLUSTER_NODES, not both",
+      });
     if (config.EMBEDDINGS === "openai" && !config.OPENAI_API_KEY && !config.OPENAI_BASE_URL)
       ctx.addIssue({
         code: "custom",

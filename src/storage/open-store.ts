@@ -1,18 +1,19 @@
 import type { Config } from "../config/schema.ts";
 import { EmbeddedStore } from "./embedded/embedded-store.ts";
 import { RedisStore } from "./redis/redis-store.ts";
+import { redisTarget } from "./redis/redis-target.ts";
 import type { Store } from "./store.ts";
 
-/** Redis when REDIS_URL is set, otherwise the embedded store under DATA_DIR. */
-export async function openStore(config: Pick<Config, "REDIS_URL" | "REDIS_PREFIX" | "DATA_DIR">): Promise<{
+/** Redis (one server or a cluster) when REDIS_URL or REDIS_CLUSTER_NODES is set, else the embedded store. */
+export async function openStore(
+  config: Pick<Config, "REDIS_URL" | "REDIS_CLUSTER_NODES" | "REDIS_PREFIX" | "DATA_DIR">,
+): Promise<{
   store: Store;
   kind: "redis" | "embedded";
 }> {
-  if (config.REDIS_URL) {
-    return {
-      store: await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX }),
-      kind: "redis",
-    };
+  const target = redisTarget(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
+  if (target) {
+    return { store: await RedisStore.connect({ url: target, prefix: config.REDIS_PREFIX }), kind: "redis" };
   }
   return { store: await EmbeddedStore.open(`${config.DATA_DIR}/store`), kind: "embedded" };
 }

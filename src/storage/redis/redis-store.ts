@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import calculateSlot from "cluster-key-slot";
+import { Cluster, Redis } from "ioredis";
 import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../store.ts";
+import type { RedisTarget } from "./redis-target.ts";
 
 const RENEW_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
@@ -23,29 +25,52 @@ end
 return 1`;
 
 export interface RedisStoreOptions {
-  url: string;
+  /** A `redis://` URL, or a cluster target from `redisTarget()`. */
+  url: string | RedisTarget;
   /** Prepended to every key, so several deployments can share one Redis. */
   prefix: string;
   /** Fail a command after this long instead of queueing forever while Redis is down. */
   commandTimeoutMs?: number;
 }
 
-/** The production store: Redis through ioredis. Keys go through one prefix helper. */
+/**
+ * The production store: Redis through ioredis, one server or a Redis Cluster. Keys go through one prefix
+ * helper. On a cluster every command touches one key (one slot) — the only multi-key command, DEL, is sent
+ * once per key — and key listing scans every master. A future command that needs several keys at once must give
+ * them one hash tag (`class:{42}:going`, `class:{42}:wait`): Redis hashes only the part inside `{}`.
+ */
 export class RedisStore implements Store {
   private constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly prefix: string,
   ) {}
 
   /** Connects and checks Redis answers; rejects with the connection error otherwise. */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
-    const redis = new Redis(options.url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 2,
-      commandTimeout: options.commandTimeoutMs ?? 2000,
-      enableOfflineQueue: true,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    });
+    const target: RedisTarget =
+      typeof options.url === "string" ? { kind: "single", url: options.url } : options.url;
+    const common = { maxRetriesPerRequest: 2, commandTimeout: options.commandTimeoutMs ?? 2000 };
+    const retry = (attempt: number) => Math.min(attempt * 200, 2000);
+    const redis =
+      target.kind === "single"
+        ? new Redis(target.url, {
+            ...common,
+            lazyConnect: true,
+            enableOfflineQueue: true,
+            retryStrategy: retry,
+          })
+        : new Cluster(target.nodes, {
+            lazyConnect: true,
+            enableOfflineQueue: true,
+            scaleReads: "master",
+            clusterRetryStrategy: retry,
+            redisOptions: {
+              ...common,
+              username: target.username,
+              password: target.password,
+              tls: target.tls ? {} : undefined,
+            },
+          });
     redis.on("error", () => {}); // surfaced through rejected commands and /healthz, not as unhandled events
     try {
       await redis.connect();
@@ -76,7 +101,12 @@ export class RedisStore implements Store {
   }
 
   async del(...keys: string[]) {
-    return keys.length ? this.redis.del(...keys.map((key) => this.k(key))) : 0;
+    if (!keys.length) return 0;
+    const full = keys.map((key) => this.k(key));
+    if (!(this.redis instanceof Cluster)) return this.redis.del(...full);
+    // Keys may live in different slots (CROSSSLOT for one DEL): one DEL each, sent together.
+    const counts = await Promise.all(full.map((key) => this.redis.del(key)));
+    return counts.reduce((sum, n) => sum + n, 0);
   }
 
   async incr(key: string, by = 1) {
@@ -178,6 +208,28 @@ export class RedisStore implements Store {
   }
 
   async atomic(ops: readonly WriteOp[], guards: readonly WriteGuard[] = []) {
+    if (this.redis instanceof Cluster) return this.atomicBySlot(ops, guards);
+    return this.runAtomic(ops, guards);
+  }
+
+  /**
+   * On a cluster a script may only touch keys of one hash slot, and a learner's records and the ward's counts
+   * live in different slots. So the guards are checked first, then the writes go slot by slot, each slot's
+   * part in one script, in order. Not atomic across slots: two changes to one learner at the same instant,
+   * or a crash between two slots, can leave a count off until `npm run rebuild-aggregates` (README).
+   */
+  private async atomicBySlot(ops: readonly WriteOp[], guards: readonly WriteGuard[]): Promise<boolean> {
+    for (const guard of guards) if (!(await this.runAtomic([], [guard]))) return false;
+    const bySlot = new Map<number, WriteOp[]>();
+    for (const op of ops) {
+      const slot = calculateSlot(this.k(op.key));
+      bySlot.set(slot, [...(bySlot.get(slot) ?? []), op]);
+    }
+    for (const part of bySlot.values()) await this.runAtomic(part, []);
+    return true;
+  }
+
+  private async runAtomic(ops: readonly WriteOp[], guards: readonly WriteGuard[]): Promise<boolean> {
     const keys: string[] = [];
     const index = new Map<string, number>();
     const at = (key: string) => {
@@ -202,21 +254,20 @@ export class RedisStore implements Store {
     return { cursor: next, members };
   }
 
+  /** SCAN walks one server's keys: on a cluster, every master is scanned (replicas hold copies). */
   async keys(prefix: string) {
-    const found: string[] = [];
-    let cursor = "0";
-    do {
-      const [next, batch] = await this.redis.scan(
-        cursor,
-        "MATCH",
-        `${escapeGlob(this.k(prefix))}*`,
-        "COUNT",
-        1000,
-      );
-      cursor = next;
-      for (const key of batch) found.push(key.slice(this.prefix.length));
-    } while (cursor !== "0");
-    return [...new Set(found)];
+    const found = new Set<string>();
+    const servers = this.redis instanceof Cluster ? this.redis.nodes("master") : [this.redis];
+    const pattern = `${escapeGlob(this.k(prefix))}*`;
+    for (const server of servers) {
+      let cursor = "0";
+      do {
+        const [next, batch] = await server.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+        cursor = next;
+        for (const key of batch) found.add(key.slice(this.prefix.length));
+      } while (cursor !== "0");
+    }
+    return [...found];
   }
 
   async acquireLease(name: string, ttlMs: number) {
