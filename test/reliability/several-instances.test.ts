@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { learningMessages } from "../../src/assistant/messages-learning.ts";
 import { Classes } from "../../src/organizer/classes.ts";
 import { Outbox } from "../../src/organizer/outbox.ts";
 import { scheduleClassReminders } from "../../src/organizer/scheduler.ts";
@@ -231,7 +232,9 @@ async function playDay(s: RedisStore, redis: Record<string, string>): Promise<vo
     );
     expect([...reminded.keys()].sort()).toEqual([...reviewPeople].sort());
     expect([...reminded.values()].every((n) => n === 1)).toBe(true);
-    expect(apis.sent().find((m) => reviewPeople.includes(m.chat))?.text).toContain("2 câu cần ôn");
+    expect(apis.sent().find((m) => reviewPeople.includes(m.chat))?.text).toContain(
+      learningMessages.remindText,
+    );
     const classSends = apis.sent().filter((m) => tgClass.includes(m.chat));
     expect(classSends).toHaveLength(tgClass.length);
     expect(classSends.every((m) => m.text.includes("Cài VNeID"))).toBe(true);
