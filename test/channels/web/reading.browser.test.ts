@@ -233,6 +233,8 @@ describe("reading and hearing the web chat (360 × 740)", () => {
     const { page } = await openChat(browser);
     await openMenu(page);
     await page.getByRole("navigation").getByRole("button", { name: "Học bài" }).click();
+    // Wait for the topic list itself: clicking sooner caught the previous reply, whose buttons were disabled.
+    await expect.poll(() => lastBot(page).textContent(), { timeout: 15_000 }).toContain("Chọn một chủ đề");
     await lastBot(page).locator(".options button").first().click();
     await expect.poll(() => lastBot(page).textContent()).toContain("Chọn một bài");
     await lastBot(page).locator(".options button").first().click();
