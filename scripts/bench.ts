@@ -116,7 +116,10 @@ for (const instances of sizes.chat.instances) {
         prefix: redis.prefix,
       });
       chats.push(result);
-      if (result.errors) notes.push(`chat (${instances} instance(s)): ${result.errors} turns failed`);
+      if (result.errors)
+        notes.push(
+          `chat (${instances} instance(s)): ${result.errors} turns failed (${JSON.stringify(result.errorKinds)})`,
+        );
       progress(
         `  p50 ${result.turn_p50_ms} ms, p95 ${result.turn_p95_ms} ms, ceiling ${result.max_turns_per_s} turns/s`,
       );

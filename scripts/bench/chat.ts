@@ -31,6 +31,8 @@ export interface ChatResult {
   max_turns_per_s: number;
   max_turn_p95_ms: number;
   errors: number;
+  /** Why turns failed, by kind: an HTTP status, "no reply", or the fetch error code. */
+  errorKinds: Record<string, number>;
   /** RSS of each assistant process after the runs (MB). */
   rss_mb: number[];
 }
@@ -98,9 +100,14 @@ async function run(
   questions: readonly string[],
   turnsEach: number,
   thinkMs: [number, number],
-): Promise<{ latencies: number[]; wallMs: number; errors: number }> {
+): Promise<{ latencies: number[]; wallMs: number; errors: number; why: Record<string, number> }> {
   const latencies: number[] = [];
   let errors = 0;
+  const why: Record<string, number> = {};
+  const failed = (reason: string) => {
+    errors++;
+    why[reason] = (why[reason] ?? 0) + 1;
+  };
   let n = 0;
   const started = performance.now();
   await Promise.all(
@@ -114,16 +121,19 @@ async function run(
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ sessionId, text }),
-        }).catch(() => null);
-        const body = response
-          ? ((await response.json().catch(() => null)) as { replies?: unknown[] } | null)
-          : null;
-        if (response?.status !== 200 || !body?.replies?.length) errors++;
+        }).catch((error: { cause?: { code?: string } }) => {
+          failed(`fetch ${error.cause?.code ?? "error"}`);
+          return null;
+        });
+        if (!response) continue;
+        const body = (await response.json().catch(() => null)) as { replies?: unknown[] } | null;
+        if (response.status !== 200) failed(`http ${response.status}`);
+        else if (!body?.replies?.length) failed("no reply");
         else latencies.push(performance.now() - sent);
       }
     }),
   );
-  return { latencies, wallMs: performance.now() - started, errors };
+  return { latencies, wallMs: performance.now() - started, errors, why };
 }
 
 /** Starts the instances on `store`'s Redis prefix, onboards the residents there, runs, stops. */
@@ -148,7 +158,13 @@ export async function benchChat(
       instances.push(await startInstance(options.redisUrl, options.prefix));
     await run(instances, sessions.slice(0, 20), questions, 5, [0, 0]); // warm-up
     const paced = await run(instances, sessions, questions, options.turnsEach, options.thinkMs);
-    const ceiling = await run(instances, sessions, questions, Math.max(2, options.turnsEach / 2), [0, 0]);
+    const ceiling = await run(
+      instances,
+      sessions,
+      questions,
+      Math.max(2, Math.ceil(options.turnsEach / 2)),
+      [0, 0],
+    );
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     const p = (xs: number[], q: number) => round(percentile(sorted(xs), q), 1);
     return {
@@ -159,6 +175,12 @@ export async function benchChat(
       max_turns_per_s: round(ceiling.latencies.length / (ceiling.wallMs / 1000), 1),
       max_turn_p95_ms: p(ceiling.latencies, 95),
       errors: paced.errors + ceiling.errors,
+      errorKinds: Object.fromEntries(
+        [...new Set([...Object.keys(paced.why), ...Object.keys(ceiling.why)])].map((k) => [
+          k,
+          (paced.why[k] ?? 0) + (ceiling.why[k] ?? 0),
+        ]),
+      ),
       rss_mb: await Promise.all(instances.map((i) => rssMb(i.child.pid))),
     };
   } finally {
