@@ -2,7 +2,7 @@
  * The layer rule, checked in CI (`npm run lint:layers`). From the bottom up:
  *   shared/                  (small helpers: time, errors, logging)
  *   messaging/               (the channel-neutral messages; may use shared/)
- *   config/, knowledge/, storage/
+ *   config/, knowledge/, storage/, speech/ (speech: the transcriber; it may use config/)
  *   retrieval/
  *   tutor/, learning/
  *   organizer/               (may use tutor/, e.g. to redact the question log)
@@ -18,6 +18,7 @@ const layers = [
   ["shared", below("messaging", "config", "knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["messaging", below("config", "knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["config", below("knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
+  ["speech", below("knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["knowledge", below("config", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["storage", below("knowledge", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["retrieval", below("storage", "tutor", "learning", "organizer", "assistant", "channels", "http")],
