@@ -110,20 +110,7 @@ describe("Zalo long polling", () => {
       { json: { ok: false, error_code: 429, description: "Quota exceeded" } },
       { json: { ok: true, result: fixture("numeric-ids") } },
     );
-    const { handler, updates } = recordingHandler();
-    const sleeps: number[] = [];
-    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
-    const poller = createZaloPoller({
-      client,
-      handler,
-      logger: silentLogger,
-      timeoutSec: 1,
-      sleep: async (ms) => void sleeps.push(ms),
-    });
-    await poller.start();
-    await until(() => updates.length === 1);
-    await poller.stop();
-    await poller.done;
+    const { updates, sleeps } = await pollUntilOneUpdate(api.url);
     expect(sleeps).toEqual([1000, 2000, 4000]);
   });
 
@@ -136,21 +123,26 @@ describe("Zalo long polling", () => {
       { status: 500, raw: "oops" },
       { json: { ok: true, result: fixture("numeric-ids") } },
     );
-    const { handler, updates } = recordingHandler();
-    const sleeps: number[] = [];
-    const client = createZaloClient({ token: TOKEN, apiRoot: api.url });
-    const poller = createZaloPoller({
-      client,
-      handler,
-      logger: silentLogger,
-      timeoutSec: 1,
-      sleep: async (ms) => void sleeps.push(ms),
-    });
-    await poller.start();
-    await until(() => updates.length === 1);
-    await poller.stop();
-    await poller.done;
+    const { updates, sleeps } = await pollUntilOneUpdate(api.url);
     expect(sleeps).toEqual([1000, 1000]);
     expect(updates[0]).toMatchObject({ kind: "known", message: { message_id: "918273645501" } });
   });
 });
+
+/** Polls the stand-in until one update arrives, recording the backoff waits instead of sleeping them. */
+async function pollUntilOneUpdate(apiRoot: string) {
+  const { handler, updates } = recordingHandler();
+  const sleeps: number[] = [];
+  const poller = createZaloPoller({
+    client: createZaloClient({ token: TOKEN, apiRoot }),
+    handler,
+    logger: silentLogger,
+    timeoutSec: 1,
+    sleep: async (ms) => void sleeps.push(ms),
+  });
+  await poller.start();
+  await until(() => updates.length === 1);
+  await poller.stop();
+  await poller.done;
+  return { updates, sleeps };
+}
