@@ -110,7 +110,7 @@ describe("Zalo long polling", () => {
       { json: { ok: false, error_code: 429, description: "Quota exceeded" } },
       { json: { ok: true, result: fixture("numeric-ids") } },
     );
-    const { updates, sleeps } = await pollUntilOneUpdate(api.url);
+    const { sleeps } = await pollUntilOneUpdate(api.url);
     expect(sleeps).toEqual([1000, 2000, 4000]);
   });
 
