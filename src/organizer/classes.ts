@@ -197,9 +197,7 @@ export class Classes {
 
   /** True once the person has been checked in at any class. */
   async attended(personId: string): Promise<boolean> {
-    for (const classId of await this.store.smembers(k.of(personId)))
-      if (await this.store.sismember(k.present(classId), personId)) return true;
-    return false;
+    return (await this.attendedClasses(personId)).length > 0;
   }
 
   /** Every class with its start, earliest first (for the rebuild of the report counts). */

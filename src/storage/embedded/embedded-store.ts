@@ -4,6 +4,8 @@ import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../st
 import { lockDataDir } from "./dir-lock.ts";
 import { Journal } from "./journal.ts";
 import { listRange, MemoryState, type Op } from "./memory-state.ts";
+import { SetScans } from "./set-scans.ts";
+import { opOf } from "./write-ops.ts";
 
 interface Pending {
   ops: Op[];
@@ -19,8 +21,7 @@ export class EmbeddedStore implements Store {
   private pending: Pending | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
-  /** Sets being scanned: a copy of their members taken at the first page, by scan id (a few at most). */
-  private readonly scans = new Map<string, string[]>();
+  private readonly scans = new SetScans();
 
   private constructor(
     private readonly journal: Journal,
@@ -199,7 +200,7 @@ export class EmbeddedStore implements Store {
     }
     const applied: Op[] = [];
     for (const write of ops) {
-      const op = this.opOf(write);
+      const op = opOf(this.state, write);
       if (!op) continue;
       this.state.apply(op);
       applied.push(op);
@@ -209,18 +210,7 @@ export class EmbeddedStore implements Store {
   }
 
   async sscan(key: string, cursor: string, count: number) {
-    const [scanId, offsetText] = cursor === "0" ? [randomUUID(), "0"] : cursor.split("/");
-    let members = this.scans.get(scanId ?? "");
-    if (!members) {
-      members = cursor === "0" ? [...(this.state.set(key) ?? [])] : [];
-      if (this.scans.size >= 32) this.scans.delete(this.scans.keys().next().value as string);
-      this.scans.set(scanId as string, members);
-    }
-    const from = Number(offsetText) || 0;
-    const page = members.slice(from, from + Math.max(1, count));
-    const done = from + page.length >= members.length;
-    if (done) this.scans.delete(scanId as string);
-    return { cursor: done ? "0" : `${scanId}/${from + page.length}`, members: page };
+    return this.scans.page(cursor, count, () => [...(this.state.set(key) ?? [])]);
   }
 
   async keys(prefix: string) {
@@ -261,39 +251,6 @@ export class EmbeddedStore implements Store {
     await this.journal.compact(this.state.snapshot());
     await this.journal.close();
     await this.unlock();
-  }
-
-  /** The journal op of one atomic write, read against the state as it is now; null when it changes nothing. */
-  private opOf(write: WriteOp): Op | null {
-    switch (write.op) {
-      case "hset":
-        return Object.keys(write.fields).length ? { t: "hset", k: write.key, f: { ...write.fields } } : null;
-      case "hdel": {
-        const hash = this.state.hash(write.key);
-        const existing = write.fields.filter((f) => hash?.has(f));
-        return existing.length ? { t: "hdel", k: write.key, f: existing } : null;
-      }
-      case "hincrby": {
-        const current = this.state.hash(write.key)?.get(write.field) ?? "0";
-        if (!/^-?\d+$/.test(current))
-          throw new AppError("not-integer", `field "${write.field}" of "${write.key}" is not an integer`);
-        return { t: "hset", k: write.key, f: { [write.field]: String(Number(current) + write.by) } };
-      }
-      case "sadd": {
-        const set = this.state.set(write.key);
-        const added = [...new Set(write.members)].filter((m) => !set?.has(m));
-        return added.length ? { t: "sadd", k: write.key, m: added } : null;
-      }
-      case "srem": {
-        const set = this.state.set(write.key);
-        const removed = [...new Set(write.members)].filter((m) => set?.has(m));
-        return removed.length ? { t: "srem", k: write.key, m: removed } : null;
-      }
-      case "set":
-        return { t: "set", k: write.key, v: write.value };
-      case "del":
-        return this.state.exists(write.key) ? { t: "del", k: write.key } : null;
-    }
   }
 
   /** Applies ops in memory now and resolves once they are journaled on disk. */

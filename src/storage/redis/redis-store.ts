@@ -1,28 +1,11 @@
 import { randomUUID } from "node:crypto";
-import calculateSlot from "cluster-key-slot";
 import { Cluster, Redis } from "ioredis";
 import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../store.ts";
+import { writeAtomically } from "./atomic-batch.ts";
 import type { RedisTarget } from "./redis-target.ts";
 
 const RENEW_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-
-/**
- * An atomic batch: ARGV[1] is JSON {g: [[keyIndex, field|false, value|false]], o: [[command, keyIndex, ...args]]}.
- * Every guard is checked first; any that fails returns 0 and nothing is written.
- */
-const ATOMIC = `local b = cjson.decode(ARGV[1])
-for _, g in ipairs(b.g) do
-  local v
-  if g[2] then v = redis.call("hget", KEYS[g[1]], g[2]) else v = redis.call("get", KEYS[g[1]]) end
-  if v ~= g[3] then return 0 end
-end
-for _, o in ipairs(b.o) do
-  local args = {}
-  for i = 3, #o do args[#args + 1] = o[i] end
-  redis.call(o[1], KEYS[o[2]], unpack(args))
-end
-return 1`;
 
 export interface RedisStoreOptions {
   /** A `redis://` URL, or a cluster target from `redisTarget()`. */
@@ -208,45 +191,7 @@ export class RedisStore implements Store {
   }
 
   async atomic(ops: readonly WriteOp[], guards: readonly WriteGuard[] = []) {
-    if (this.redis instanceof Cluster) return this.atomicBySlot(ops, guards);
-    return this.runAtomic(ops, guards);
-  }
-
-  /**
-   * On a cluster a script may only touch keys of one hash slot, and a learner's records and the ward's counts
-   * live in different slots. So the guards are checked first, then the writes go slot by slot, each slot's
-   * part in one script, in order. Not atomic across slots: two changes to one learner at the same instant,
-   * or a crash between two slots, can leave a count off until `npm run rebuild-aggregates` (README).
-   */
-  private async atomicBySlot(ops: readonly WriteOp[], guards: readonly WriteGuard[]): Promise<boolean> {
-    for (const guard of guards) if (!(await this.runAtomic([], [guard]))) return false;
-    const bySlot = new Map<number, WriteOp[]>();
-    for (const op of ops) {
-      const slot = calculateSlot(this.k(op.key));
-      bySlot.set(slot, [...(bySlot.get(slot) ?? []), op]);
-    }
-    for (const part of bySlot.values()) await this.runAtomic(part, []);
-    return true;
-  }
-
-  private async runAtomic(ops: readonly WriteOp[], guards: readonly WriteGuard[]): Promise<boolean> {
-    const keys: string[] = [];
-    const index = new Map<string, number>();
-    const at = (key: string) => {
-      let i = index.get(key);
-      if (i === undefined) {
-        i = keys.push(this.k(key));
-        index.set(key, i);
-      }
-      return i;
-    };
-    const g = guards.map((guard) => [at(guard.key), guard.field ?? false, guard.equals ?? false]);
-    const o = ops.flatMap((write) => {
-      const args = commandOf(write);
-      return args ? [[args[0], at(write.key), ...args.slice(1)]] : [];
-    });
-    if (!o.length && !g.length) return true;
-    return (await this.redis.eval(ATOMIC, keys.length, ...keys, JSON.stringify({ g, o }))) === 1;
+    return writeAtomically(this.redis, (key) => this.k(key), ops, guards);
   }
 
   async sscan(key: string, cursor: string, count: number) {
@@ -291,27 +236,6 @@ export class RedisStore implements Store {
 
   async close() {
     await this.redis.quit().catch(() => this.redis.disconnect());
-  }
-}
-
-/** The Redis command and arguments (after the key) of one atomic write; null when it writes nothing. */
-function commandOf(write: WriteOp): (string | number)[] | null {
-  switch (write.op) {
-    case "hset": {
-      const flat = Object.entries(write.fields).flat();
-      return flat.length ? ["hset", ...flat] : null;
-    }
-    case "hdel":
-      return write.fields.length ? ["hdel", ...write.fields] : null;
-    case "hincrby":
-      return ["hincrby", write.field, write.by];
-    case "sadd":
-    case "srem":
-      return write.members.length ? [write.op, ...write.members] : null;
-    case "set":
-      return ["set", write.value];
-    case "del":
-      return ["del"];
   }
 }
 
