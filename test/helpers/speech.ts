@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
-import { onTestFinished } from "vitest";
 import { createTranscriber, type TranscriberOptions } from "../../src/speech/transcriber.ts";
+import { listenOnLoopback } from "./loopback.ts";
 
 /** The bytes the stand-in serves as a voice message (not real audio: the stand-in never decodes it). */
 export const AUDIO = Buffer.from("FAKE-AAC-AUDIO-".repeat(200));
@@ -70,15 +69,7 @@ export async function startSpeechStandIn(options: { transcript?: string; failWit
       res.end(AUDIO);
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const url = await listenOnLoopback(server);
   return {
     url,
     transcriptions,

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { onTestFinished } from "vitest";
 import { configSchema } from "../../../src/config/schema.ts";
+import { listenOnLoopback } from "../../helpers/loopback.ts";
 
 export const APP_ID = "360846524940903967";
 export const APP_SECRET = "app-secret-for-tests-4f1c";
@@ -88,15 +87,7 @@ export async function startFakeOaApi() {
       res.end(JSON.stringify(answer.json));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const url = await listenOnLoopback(server);
   return {
     url,
     refreshCalls,

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { onTestFinished } from "vitest";
 import { configSchema } from "../../../src/config/schema.ts";
+import { listenOnLoopback } from "../../helpers/loopback.ts";
 
 export const TOKEN = "1234567890:zalo-test-token-abcdef";
 export const SECRET = "webhook-secret-for-tests";
@@ -47,15 +46,7 @@ export async function startFakeBotApi() {
       res.end(next.raw ?? JSON.stringify(next.json));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const url = await listenOnLoopback(server);
   return {
     url,
     calls,
