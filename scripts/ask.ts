@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     cacheDir: join(config.DATA_DIR, "index"),
     embeddings: createEmbeddings(config),
   });
-  const tutor = createTutor({
+  const tutor = await createTutor({
     config,
     index: built.index,
     curriculum,

@@ -50,7 +50,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     certificates,
     ward: curriculum.ward,
   });
-  const tutor = createTutor({
+  const tutor = await createTutor({
     config,
     index: built.index,
     curriculum,

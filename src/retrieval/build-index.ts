@@ -51,7 +51,7 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const asks = askTargets(chunks);
   const askTexts = asks.map((a) => a.text);
   const choice = options.embeddings ?? LOCAL_EMBEDDINGS;
-  const embeddings = choice.create(texts);
+  const embeddings = await choice.create(texts);
   const outsideTexts = ScopeBank.texts(curriculum.outOfScope);
   const contentHash = hashTexts(
     [...chunks.map((c) => `${c.id}\0${c.indexText}`), ...askTexts, ...outsideTexts],

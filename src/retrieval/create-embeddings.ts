@@ -1,5 +1,4 @@
 import type { Embeddings } from "@langchain/core/embeddings";
-import { OpenAIEmbeddings } from "@langchain/openai";
 import { HashingEmbeddings } from "./hashing-embeddings.ts";
 
 /** The settings that choose an embedding model (a subset of the app's configuration). */
@@ -15,12 +14,12 @@ export interface EmbeddingsSettings {
 export interface EmbeddingsChoice {
   name: string;
   /** `fitTexts` are the curriculum's sections, which the local model learns its word weights from. */
-  create(fitTexts: string[]): Embeddings;
+  create(fitTexts: string[]): Promise<Embeddings>;
 }
 
 export const LOCAL_EMBEDDINGS: EmbeddingsChoice = {
   name: "hashing-512",
-  create: (fitTexts) => new HashingEmbeddings({ fitTexts }),
+  create: async (fitTexts) => new HashingEmbeddings({ fitTexts }),
 };
 
 /**
@@ -33,8 +32,9 @@ export function createEmbeddings(settings: EmbeddingsSettings): EmbeddingsChoice
   const baseURL = settings.OPENAI_BASE_URL;
   return {
     name: `openai-${model}`,
-    create: () =>
-      new OpenAIEmbeddings({
+    // The OpenAI client is loaded only when chosen, so a local start-up does not pay for it.
+    create: async () =>
+      new (await import("@langchain/openai")).OpenAIEmbeddings({
         model,
         // A local OpenAI-compatible server (Ollama, vLLM …) needs no key, but the client wants one.
         apiKey: settings.OPENAI_API_KEY ?? "not-needed",

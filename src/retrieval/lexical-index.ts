@@ -23,22 +23,28 @@ export class LexicalIndex {
     private readonly k1 = 1.2,
     b = 0.6,
   ) {
-    const building = new Map<string, Map<number, number>>();
+    // Documents are read in order, so a term's posting only ever grows at its end.
+    const building = new Map<string, { docs: number[]; tfs: number[] }>();
     this.lengths = new Float64Array(texts.length);
     texts.forEach((text, doc) => {
       const terms = indexTerms(text);
       this.lengths[doc] = terms.length;
       for (const term of terms) {
-        const posting = building.get(term) ?? new Map<number, number>();
-        building.set(term, posting);
-        posting.set(doc, (posting.get(doc) ?? 0) + 1);
+        let posting = building.get(term);
+        if (!posting) {
+          posting = { docs: [], tfs: [] };
+          building.set(term, posting);
+        }
+        const last = posting.docs.length - 1;
+        if (posting.docs[last] === doc) posting.tfs[last] = (posting.tfs[last] ?? 0) + 1;
+        else {
+          posting.docs.push(doc);
+          posting.tfs.push(1);
+        }
       }
     });
     for (const [term, posting] of building)
-      this.postings.set(term, {
-        docs: Int32Array.from(posting.keys()),
-        tfs: Float64Array.from(posting.values()),
-      });
+      this.postings.set(term, { docs: Int32Array.from(posting.docs), tfs: Float64Array.from(posting.tfs) });
     let total = 0;
     for (const length of this.lengths) total += length;
     this.averageLength = total / Math.max(1, texts.length);

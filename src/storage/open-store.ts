@@ -1,6 +1,5 @@
 import type { Config } from "../config/schema.ts";
 import { EmbeddedStore } from "./embedded/embedded-store.ts";
-import { RedisStore } from "./redis/redis-store.ts";
 import { redisTarget } from "./redis/redis-target.ts";
 import type { Store } from "./store.ts";
 
@@ -13,6 +12,8 @@ export async function openStore(
 }> {
   const target = redisTarget(config.REDIS_URL, config.REDIS_CLUSTER_NODES);
   if (target) {
+    // Loaded only when Redis is configured: the embedded store's start-up does not pay for ioredis.
+    const { RedisStore } = await import("./redis/redis-store.ts");
     return { store: await RedisStore.connect({ url: target, prefix: config.REDIS_PREFIX }), kind: "redis" };
   }
   return { store: await EmbeddedStore.open(`${config.DATA_DIR}/store`), kind: "embedded" };

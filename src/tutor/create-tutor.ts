@@ -1,4 +1,3 @@
-import { ChatOpenAI } from "@langchain/openai";
 import type { Logger } from "pino";
 import type { Config } from "../config/schema.ts";
 import type { Curriculum } from "../knowledge/types.ts";
@@ -13,7 +12,7 @@ import type { Tutor } from "./tutor.ts";
  * The extractive tutor, or the LLM tutor (with extractive fallback) when OPENAI_API_KEY is set; answers that
  * send residents to a local office carry its address once the ward profile has it.
  */
-export function createTutor(deps: {
+export async function createTutor(deps: {
   config: Config;
   index: HybridIndex;
   curriculum: Curriculum;
@@ -21,7 +20,7 @@ export function createTutor(deps: {
   logger: Logger;
   /** The ward's local offices as organizers keep them (default: ward.yaml as it is). */
   localContacts?: ContactSource;
-}): Tutor {
+}): Promise<Tutor> {
   const online = deps.curriculum.onlineLesson
     ? deps.curriculum.lessons.get(deps.curriculum.onlineLesson)
     : undefined;
@@ -33,6 +32,8 @@ export function createTutor(deps: {
   const local = deps.localContacts ?? { list: async () => fromProfile };
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = deps.config;
   if (!OPENAI_API_KEY) return withLocalContacts(extractive, local);
+  // The OpenAI client is loaded only when a key is set, so an offline start-up does not pay for it.
+  const { ChatOpenAI } = await import("@langchain/openai");
   const model = new ChatOpenAI({
     apiKey: OPENAI_API_KEY,
     model: OPENAI_MODEL,

@@ -44,9 +44,11 @@ async function startEmbeddingsServer() {
 }
 
 describe("choosing the embedding model", () => {
-  it("uses the local hashing model unless EMBEDDINGS=openai", () => {
+  it("uses the local hashing model unless EMBEDDINGS=openai", async () => {
     expect(createEmbeddings({})).toBe(LOCAL_EMBEDDINGS);
-    expect(createEmbeddings({ EMBEDDINGS: "local" }).create(["một bài"])).toBeInstanceOf(HashingEmbeddings);
+    expect(await createEmbeddings({ EMBEDDINGS: "local" }).create(["một bài"])).toBeInstanceOf(
+      HashingEmbeddings,
+    );
     expect(createEmbeddings({ EMBEDDINGS: "openai", EMBEDDINGS_MODEL: "m1" }).name).toBe("openai-m1");
   });
 

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { REPORT_TABLES } from "./export-csv.ts";
 import { type Cell, NO_POPULATION, type PresentedReport, SMALL, type Table } from "./present.ts";
 
@@ -22,7 +22,9 @@ const HEADER_WIDTH = 16;
  * "< 5" marks as text.
  */
 export async function reportXlsx(presented: PresentedReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start-up (the library takes about a third of a second to load).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.creator = "hocvuso";
   workbook.title = `${presented.title} — ${presented.scope}, ${presented.period}`;
   workbook.subject = presented.title;
