@@ -1,5 +1,6 @@
 /**
  * The layer rule, checked in CI (`npm run lint:layers`). From the bottom up:
+ *   catalog/                 (what the assistant says and the words it reads, in Vietnamese; imports nothing)
  *   shared/                  (small helpers: time, errors, logging)
  *   messaging/               (the channel-neutral messages; may use shared/)
  *   config/, knowledge/, storage/, speech/ (speech: the transcriber; it may use config/)
@@ -15,6 +16,7 @@ const below = (...folders) => `^src/(${folders.join("|")})/`;
 
 /** [folder, what it must not import] */
 const layers = [
+  ["catalog", "^src/"],
   ["shared", below("messaging", "config", "knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["messaging", below("config", "knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
   ["config", below("knowledge", "storage", "retrieval", "tutor", "learning", "organizer", "assistant", "channels", "http")],
@@ -42,7 +44,7 @@ module.exports = {
       severity: "error",
       comment: `src/${folder}/ must not import a layer above it (see the top of .dependency-cruiser.cjs).`,
       from: { path: `^src/${folder}/` },
-      to: { path: forbidden },
+      to: { path: forbidden, ...(folder === "catalog" ? { pathNot: "^src/catalog/" } : {}) },
     })),
     {
       name: "no-composition-root-imports",
