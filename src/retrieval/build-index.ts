@@ -1,12 +1,19 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Curriculum, Lesson } from "../knowledge/types.ts";
 import { askTargets, chunkLessons } from "./chunk.ts";
 import { type EmbeddingsChoice, LOCAL_EMBEDDINGS } from "./create-embeddings.ts";
 import { DenseIndex } from "./dense-index.ts";
 import { DiacriticRestorer } from "./diacritics.ts";
+import { HashingEmbeddings } from "./hashing-embeddings.ts";
 import { HybridIndex } from "./hybrid-index.ts";
+import {
+  codeFingerprint,
+  readDense,
+  readWordModels,
+  type WordModelsState,
+  writeDense,
+  writeWordModels,
+} from "./index-cache.ts";
 import { LexicalIndex } from "./lexical-index.ts";
 import { ScopeBank } from "./scope-bank.ts";
 import { SpellCorrector } from "./spelling.ts";
@@ -15,7 +22,7 @@ import { SpellCorrector } from "./spelling.ts";
 const INDEX_VERSION = "9";
 
 export interface BuildOptions {
-  /** Where the built dense indexes are cached; omitted → no cache. */
+  /** Where the built vectors and word models are cached; omitted → no cache. */
   cacheDir?: string;
   /** The embedding model (`createEmbeddings(config)`); default: the local hashing model fitted on the curriculum. */
   embeddings?: EmbeddingsChoice;
@@ -42,7 +49,7 @@ function lessonText(lesson: Lesson): string {
   ].join("\n");
 }
 
-/** Builds the hybrid index, reusing cached dense indexes when the curriculum has not changed. */
+/** Builds the hybrid index, reusing cached vectors and word models when the curriculum and code have not changed. */
 export async function buildIndex(curriculum: Curriculum, options: BuildOptions = {}): Promise<BuiltIndex> {
   const started = performance.now();
   const lessons = [...curriculum.lessons.values()];
@@ -51,51 +58,109 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const asks = askTargets(chunks);
   const askTexts = asks.map((a) => a.text);
   const choice = options.embeddings ?? LOCAL_EMBEDDINGS;
-  const embeddings = await choice.create(texts);
   const outsideTexts = ScopeBank.texts(curriculum.outOfScope);
   const contentHash = hashTexts(
     [...chunks.map((c) => `${c.id}\0${c.indexText}`), ...askTexts, ...outsideTexts],
     { salt: `${INDEX_VERSION}:${choice.name}` },
   );
+  const { cacheDir } = options;
+  const wordsKey = cacheDir ? `${contentHash}-${await codeFingerprint()}` : "";
+  const cachedWords = cacheDir ? await readWordModels(cacheDir, wordsKey) : null;
+  const embeddings = cachedWords?.embeddings
+    ? HashingEmbeddings.restore(cachedWords.embeddings)
+    : await choice.create(texts);
 
   const denseOf = async (name: string, docs: string[]) => {
-    const cached = options.cacheDir
-      ? await readCache(options.cacheDir, `${contentHash}-${name}`, docs.length)
-      : null;
+    const cached = cacheDir ? await readDense(cacheDir, `${contentHash}-${name}`, docs.length) : null;
     if (cached) return { dense: cached, fromCache: true };
     const vectors = await embeddings.embedDocuments(docs);
     const dimensions = vectors[0]?.length ?? 1;
     const dense = DenseIndex.build(vectors, dimensions);
-    if (options.cacheDir)
-      await writeCache(options.cacheDir, `${contentHash}-${name}`, dense, dimensions, docs.length);
+    if (cacheDir) await writeDense(cacheDir, `${contentHash}-${name}`, dense, dimensions, docs.length);
     return { dense, fromCache: false };
   };
   const sections = await denseOf("sections", texts);
   const askVectors = await denseOf("asks", askTexts);
   const outsideVectors = await denseOf("outside", outsideTexts);
-  const outside = ScopeBank.build(curriculum.outOfScope, outsideVectors.dense);
+  const words = cachedWords
+    ? restoreWordModels(cachedWords)
+    : learnWordModels({ lessons, texts, askTexts, outsideTexts });
+  if (cacheDir && !cachedWords)
+    await writeWordModels(cacheDir, wordsKey, {
+      ...stateOf(words),
+      embeddings: embeddings instanceof HashingEmbeddings ? embeddings.state() : null,
+    });
 
   return {
     index: new HybridIndex({
       chunks,
       lessonIds: lessons.map((l) => l.id),
-      chunkLexical: new LexicalIndex(texts),
-      lessonLexical: new LexicalIndex(lessons.map(lessonText)),
+      chunkLexical: words.chunkLexical,
+      lessonLexical: words.lessonLexical,
       dense: sections.dense,
       asks,
-      askLexical: new LexicalIndex(askTexts),
+      askLexical: words.askLexical,
       askDense: askVectors.dense,
       embeddings,
-      spelling: new SpellCorrector(texts),
-      restorer: new DiacriticRestorer([
-        ...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]),
-        ...askTexts,
-      ]),
-      outside,
+      spelling: words.spelling,
+      restorer: words.restorer,
+      outside: ScopeBank.build(curriculum.outOfScope, outsideVectors.dense, words.outsideLexical),
     }),
-    fromCache: sections.fromCache && askVectors.fromCache && outsideVectors.fromCache,
+    fromCache: sections.fromCache && askVectors.fromCache && outsideVectors.fromCache && !!cachedWords,
     buildMs: performance.now() - started,
     contentHash,
+  };
+}
+
+interface WordModels {
+  chunkLexical: LexicalIndex;
+  lessonLexical: LexicalIndex;
+  askLexical: LexicalIndex;
+  outsideLexical: LexicalIndex;
+  spelling: SpellCorrector;
+  restorer: DiacriticRestorer;
+}
+
+/** The lexical indexes and the spelling and accent models, learnt from the curriculum's words. */
+function learnWordModels(input: {
+  lessons: Lesson[];
+  texts: string[];
+  askTexts: string[];
+  outsideTexts: string[];
+}): WordModels {
+  const { lessons, texts, askTexts } = input;
+  return {
+    chunkLexical: LexicalIndex.build(texts),
+    lessonLexical: LexicalIndex.build(lessons.map(lessonText)),
+    askLexical: LexicalIndex.build(askTexts),
+    outsideLexical: LexicalIndex.build(input.outsideTexts),
+    spelling: SpellCorrector.fromTexts(texts),
+    restorer: DiacriticRestorer.fromTexts([
+      ...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]),
+      ...askTexts,
+    ]),
+  };
+}
+
+function restoreWordModels(state: WordModelsState): WordModels {
+  return {
+    chunkLexical: LexicalIndex.restore(state.chunkLexical),
+    lessonLexical: LexicalIndex.restore(state.lessonLexical),
+    askLexical: LexicalIndex.restore(state.askLexical),
+    outsideLexical: LexicalIndex.restore(state.outsideLexical),
+    spelling: SpellCorrector.restore(state.spelling),
+    restorer: DiacriticRestorer.restore(state.restorer),
+  };
+}
+
+function stateOf(words: WordModels): Omit<WordModelsState, "embeddings"> {
+  return {
+    chunkLexical: words.chunkLexical.state(),
+    lessonLexical: words.lessonLexical.state(),
+    askLexical: words.askLexical.state(),
+    outsideLexical: words.outsideLexical.state(),
+    spelling: words.spelling.state(),
+    restorer: words.restorer.state(),
   };
 }
 
@@ -103,28 +168,4 @@ function hashTexts(texts: string[], { salt }: { salt: string }): string {
   const hash = createHash("sha256").update(salt);
   for (const text of texts) hash.update(text).update("\0");
   return hash.digest("hex").slice(0, 16);
-}
-
-async function readCache(dir: string, name: string, size: number): Promise<DenseIndex | null> {
-  try {
-    const meta = JSON.parse(await readFile(join(dir, `${name}.json`), "utf8")) as {
-      dimensions: number;
-      size: number;
-    };
-    if (meta.size !== size) return null;
-    return DenseIndex.read(join(dir, `${name}.hnsw`), meta.dimensions, size);
-  } catch {
-    return null;
-  }
-}
-
-async function writeCache(dir: string, name: string, dense: DenseIndex, dimensions: number, size: number) {
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `${name}.hnsw.tmp`);
-  dense.write(temp);
-  await rename(temp, join(dir, `${name}.hnsw`));
-  await writeFile(
-    join(dir, `${name}.json`),
-    JSON.stringify({ dimensions, size, builtAt: new Date().toISOString() }),
-  );
 }

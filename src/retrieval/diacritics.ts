@@ -3,6 +3,14 @@ import { fold, hasDiacritics, isStopword, tokenize } from "./normalize.ts";
 const MAX_FORMS = 6;
 const BIGRAM_WEIGHT = 1.5;
 
+/** The syllable statistics a restorer works from, as `buildIndex` caches them between starts. */
+export interface RestorerState {
+  /** Folded syllable → accented forms with their counts, most frequent first. */
+  forms: Map<string, { form: string; count: number }[]>;
+  unigram: Map<string, number>;
+  bigram: Map<string, number>;
+}
+
 /**
  * Puts the accents back on a message typed without them ("quen mat khau" → "quên mật khẩu"), from the
  * curriculum's own syllable statistics: how often each accented form stands for a folded syllable, and which
@@ -10,13 +18,13 @@ const BIGRAM_WEIGHT = 1.5;
  * syllables the curriculum never uses are left alone.
  */
 export class DiacriticRestorer {
-  /** folded syllable → accented forms with their counts, most frequent first */
-  private readonly forms = new Map<string, { form: string; count: number }[]>();
-  private readonly unigram = new Map<string, number>();
-  private readonly bigram = new Map<string, number>();
+  private constructor(private readonly built: RestorerState) {}
 
-  constructor(texts: Iterable<string>) {
+  /** Learns the syllable statistics of `texts`. */
+  static fromTexts(texts: Iterable<string>): DiacriticRestorer {
     const counts = new Map<string, Map<string, number>>();
+    const unigram = new Map<string, number>();
+    const bigram = new Map<string, number>();
     for (const text of texts) {
       let previous = "";
       for (const token of tokenize(text)) {
@@ -24,19 +32,28 @@ export class DiacriticRestorer {
         const byForm = counts.get(folded) ?? new Map<string, number>();
         counts.set(folded, byForm);
         byForm.set(token, (byForm.get(token) ?? 0) + 1);
-        this.unigram.set(token, (this.unigram.get(token) ?? 0) + 1);
-        if (previous)
-          this.bigram.set(`${previous} ${token}`, (this.bigram.get(`${previous} ${token}`) ?? 0) + 1);
+        unigram.set(token, (unigram.get(token) ?? 0) + 1);
+        if (previous) bigram.set(`${previous} ${token}`, (bigram.get(`${previous} ${token}`) ?? 0) + 1);
         previous = token;
       }
     }
+    const forms = new Map<string, { form: string; count: number }[]>();
     for (const [folded, byForm] of counts) {
       const ranked = [...byForm]
         .map(([form, count]) => ({ form, count }))
         .sort((a, b) => b.count - a.count)
         .slice(0, MAX_FORMS);
-      this.forms.set(folded, ranked);
+      forms.set(folded, ranked);
     }
+    return new DiacriticRestorer({ forms, unigram, bigram });
+  }
+
+  static restore(state: RestorerState): DiacriticRestorer {
+    return new DiacriticRestorer(state);
+  }
+
+  state(): RestorerState {
+    return this.built;
   }
 
   /** The message's tokens with accents restored where the curriculum knows the syllable. */
@@ -78,7 +95,7 @@ export class DiacriticRestorer {
 
   private candidates(token: string): { form: string; logp: number }[] {
     // Function words are left as typed: their accented forms are ambiguous and carry no topic.
-    const known = hasDiacritics(token) || isStopword(token) ? undefined : this.forms.get(token);
+    const known = hasDiacritics(token) || isStopword(token) ? undefined : this.built.forms.get(token);
     if (!known?.length) return [{ form: token, logp: 0 }];
     const total = known.reduce((s, f) => s + f.count, 0);
     return known.map((f) => ({ form: f.form, logp: Math.log(f.count / total) }));
@@ -86,8 +103,8 @@ export class DiacriticRestorer {
 
   /** log P(form | previous form), add-one smoothed against the previous form's frequency. */
   private transition(previous: string, form: string): number {
-    const pair = this.bigram.get(`${previous} ${form}`) ?? 0;
-    const base = this.unigram.get(previous) ?? 0;
+    const pair = this.built.bigram.get(`${previous} ${form}`) ?? 0;
+    const base = this.built.unigram.get(previous) ?? 0;
     return Math.log((pair + 0.1) / (base + 1));
   }
 }

@@ -8,6 +8,13 @@ export interface HashingEmbeddingsParams extends EmbeddingsParams {
   fitTexts?: string[];
 }
 
+/** The fitted word weights, as `buildIndex` caches them between starts. */
+export interface HashingState {
+  dimensions: number;
+  idf: Map<string, number>;
+  defaultIdf: number;
+}
+
 const WEIGHTS: Record<string, number> = { f: 1, b: 1.6, c: 0.35 };
 
 /**
@@ -26,6 +33,18 @@ export class HashingEmbeddings extends Embeddings {
     super(params);
     this.dimensions = params.dimensions ?? 512;
     if (params.fitTexts?.length) this.fit(params.fitTexts);
+  }
+
+  /** A model with the word weights a fitted one had (`state()`), without fitting again. */
+  static restore(state: HashingState): HashingEmbeddings {
+    const model = new HashingEmbeddings({ dimensions: state.dimensions });
+    for (const [feature, idf] of state.idf) model.idf.set(feature, idf);
+    model.defaultIdf = state.defaultIdf;
+    return model;
+  }
+
+  state(): HashingState {
+    return { dimensions: this.dimensions, idf: this.idf, defaultIdf: this.defaultIdf };
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

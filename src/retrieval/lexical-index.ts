@@ -10,25 +10,49 @@ interface Posting {
   tfs: Float64Array;
 }
 
+/**
+ * What a lexical index is made of, as `buildIndex` caches it between starts: every term's posting laid end
+ * to end in two arrays (term i's documents are docs[starts[i] .. starts[i + 1]]), which read back in a few
+ * milliseconds where one small array per term would take a hundred.
+ */
+export interface LexicalState {
+  terms: string[];
+  starts: Int32Array;
+  docs: Int32Array;
+  tfs: Float64Array;
+  lengths: Float64Array;
+  k1: number;
+  b: number;
+}
+
 /** Okapi BM25 over accented, folded and bigram terms; postings are packed arrays for fast scoring. */
 export class LexicalIndex {
   private readonly postings = new Map<string, Posting>();
-  private readonly lengths: Float64Array;
   private readonly averageLength: number;
   /** Per document: k1 × (1 − b + b × length / average length), the denominator's constant part. */
   private readonly norms: Float64Array;
 
-  constructor(
-    texts: string[],
-    private readonly k1 = 1.2,
-    b = 0.6,
-  ) {
+  private constructor(private readonly packed: LexicalState) {
+    const { terms, starts, docs, tfs, lengths, k1, b } = packed;
+    terms.forEach((term, i) => {
+      const from = starts[i] ?? 0;
+      const to = starts[i + 1] ?? docs.length;
+      this.postings.set(term, { docs: docs.subarray(from, to), tfs: tfs.subarray(from, to) });
+    });
+    let total = 0;
+    for (const length of lengths) total += length;
+    this.averageLength = total / Math.max(1, lengths.length);
+    this.norms = lengths.map((length) => k1 * (1 - b + (b * length) / (this.averageLength || 1)));
+  }
+
+  static build(texts: string[], k1 = 1.2, b = 0.6): LexicalIndex {
     // Documents are read in order, so a term's posting only ever grows at its end.
     const building = new Map<string, { docs: number[]; tfs: number[] }>();
-    this.lengths = new Float64Array(texts.length);
+    const lengths = new Float64Array(texts.length);
+    let entries = 0;
     texts.forEach((text, doc) => {
       const terms = indexTerms(text);
-      this.lengths[doc] = terms.length;
+      lengths[doc] = terms.length;
       for (const term of terms) {
         let posting = building.get(term);
         if (!posting) {
@@ -40,19 +64,33 @@ export class LexicalIndex {
         else {
           posting.docs.push(doc);
           posting.tfs.push(1);
+          entries++;
         }
       }
     });
-    for (const [term, posting] of building)
-      this.postings.set(term, { docs: Int32Array.from(posting.docs), tfs: Float64Array.from(posting.tfs) });
-    let total = 0;
-    for (const length of this.lengths) total += length;
-    this.averageLength = total / Math.max(1, texts.length);
-    this.norms = this.lengths.map((length) => k1 * (1 - b + (b * length) / (this.averageLength || 1)));
+    const starts = new Int32Array(building.size);
+    const docs = new Int32Array(entries);
+    const tfs = new Float64Array(entries);
+    let at = 0;
+    [...building.values()].forEach((posting, i) => {
+      starts[i] = at;
+      docs.set(posting.docs, at);
+      tfs.set(posting.tfs, at);
+      at += posting.docs.length;
+    });
+    return new LexicalIndex({ terms: [...building.keys()], starts, docs, tfs, lengths, k1, b });
+  }
+
+  static restore(state: LexicalState): LexicalIndex {
+    return new LexicalIndex(state);
+  }
+
+  state(): LexicalState {
+    return this.packed;
   }
 
   get size(): number {
-    return this.lengths.length;
+    return this.packed.lengths.length;
   }
 
   idf(term: string): number {
@@ -67,7 +105,7 @@ export class LexicalIndex {
     for (const term of new Set(indexTerms(query, { expand: true }))) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const weight = this.idf(term) * (this.k1 + 1);
+      const weight = this.idf(term) * (this.packed.k1 + 1);
       const { docs, tfs } = posting;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;

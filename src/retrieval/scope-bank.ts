@@ -29,10 +29,14 @@ export class ScopeBank {
     return topics.flatMap((t) => t.examples);
   }
 
-  /** `dense` holds the vectors of `ScopeBank.texts(topics)`, in that order. */
-  static build(topics: OutOfScopeTopic[], dense: DenseIndex): ScopeBank {
+  /** `dense` holds the vectors of `ScopeBank.texts(topics)`, in that order, and `lexical` their words. */
+  static build(
+    topics: OutOfScopeTopic[],
+    dense: DenseIndex,
+    lexical = LexicalIndex.build(ScopeBank.texts(topics)),
+  ): ScopeBank {
     const topicOf = topics.flatMap((topic) => topic.examples.map(() => topic));
-    return new ScopeBank(dense, new LexicalIndex(ScopeBank.texts(topics)), topicOf);
+    return new ScopeBank(dense, lexical, topicOf);
   }
 
   nearest(query: string, vector: number[], neighbours = 10): OutsideMatch {

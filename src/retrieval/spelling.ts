@@ -1,6 +1,14 @@
 import { ABBREVIATIONS } from "./abbreviations.ts";
 import { fold, tokenize } from "./normalize.ts";
 
+/** What a spelling corrector knows, as `buildIndex` caches it between starts. */
+export interface SpellingState {
+  /** Folded word → how often the curriculum uses it. */
+  frequency: Map<string, number>;
+  /** A word with one letter removed → the words it came from. */
+  deletions: Map<string, string[]>;
+}
+
 /**
  * Corrects unknown syllables of a query to the nearest known one (one edit: insert, delete, substitute or
  * swap), so "cogn" → "cong", "khôg" → "khong", "vneld" → "vneid". Known words and short words are kept.
@@ -8,24 +16,35 @@ import { fold, tokenize } from "./normalize.ts";
  * map reads instead of a pass over the vocabulary.
  */
 export class SpellCorrector {
-  private readonly frequency = new Map<string, number>();
-  /** A word with one letter removed → the words it came from. */
-  private readonly deletions = new Map<string, string[]>();
+  private constructor(private readonly built: SpellingState) {}
 
-  constructor(texts: Iterable<string>) {
-    for (const text of texts) for (const token of tokenize(text)) this.add(fold(token));
-    for (const key of Object.keys(ABBREVIATIONS)) this.add(key);
-    for (const word of this.frequency.keys())
+  /** Learns the vocabulary of `texts` (and the abbreviation table's keys). */
+  static fromTexts(texts: Iterable<string>): SpellCorrector {
+    const frequency = new Map<string, number>();
+    const add = (word: string) => frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const text of texts) for (const token of tokenize(text)) add(fold(token));
+    for (const key of Object.keys(ABBREVIATIONS)) add(key);
+    const deletions = new Map<string, string[]>();
+    for (const word of frequency.keys())
       for (const variant of deletionsOf(word)) {
-        const list = this.deletions.get(variant);
+        const list = deletions.get(variant);
         if (list) {
           if (!list.includes(word)) list.push(word);
-        } else this.deletions.set(variant, [word]);
+        } else deletions.set(variant, [word]);
       }
+    return new SpellCorrector({ frequency, deletions });
+  }
+
+  static restore(state: SpellingState): SpellCorrector {
+    return new SpellCorrector(state);
+  }
+
+  state(): SpellingState {
+    return this.built;
   }
 
   has(word: string): boolean {
-    return this.frequency.has(word);
+    return this.built.frequency.has(word);
   }
 
   /**
@@ -36,29 +55,25 @@ export class SpellCorrector {
     return tokenize(query)
       .map((token) => {
         const folded = fold(token);
-        if (folded.length < 3 || this.frequency.has(folded) || /\d/.test(folded)) return token;
+        if (folded.length < 3 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
         return this.nearest(folded, folded.length === 3) ?? token;
       })
       .join(" ");
   }
 
-  private add(word: string): void {
-    this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
-  }
-
   private nearest(word: string, insertionOnly: boolean): string | null {
-    const candidates = new Set<string>(this.deletions.get(word) ?? []); // a letter was left out
+    const candidates = new Set<string>(this.built.deletions.get(word) ?? []); // a letter was left out
     if (!insertionOnly) {
       for (const variant of deletionsOf(word)) {
-        if (this.frequency.has(variant)) candidates.add(variant); // a letter too many
-        for (const w of this.deletions.get(variant) ?? []) candidates.add(w); // a letter changed or swapped
+        if (this.built.frequency.has(variant)) candidates.add(variant); // a letter too many
+        for (const w of this.built.deletions.get(variant) ?? []) candidates.add(w); // a letter changed or swapped
       }
     }
     let best: string | null = null;
     let bestFrequency = 0;
     for (const candidate of candidates) {
       if (insertionOnly && candidate.length !== word.length + 1) continue;
-      const frequency = this.frequency.get(candidate) ?? 0;
+      const frequency = this.built.frequency.get(candidate) ?? 0;
       if (frequency > bestFrequency && withinOneEdit(word, candidate)) {
         best = candidate;
         bestFrequency = frequency;

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { loadCurriculum } from "../../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../../src/retrieval/build-index.ts";
 import { CurriculumRetriever } from "../../src/retrieval/curriculum-retriever.ts";
 import { HashingEmbeddings } from "../../src/retrieval/hashing-embeddings.ts";
+import { codeFingerprint } from "../../src/retrieval/index-cache.ts";
 import { testCurriculum, testIndex } from "../helpers/core.ts";
 
 const top = async (q: string) => (await (await testIndex()).search(q, 3)).hits.map((h) => h.lessonId);
@@ -77,7 +78,44 @@ describe("hybrid retrieval", () => {
     const changed = await buildIndex(await loadCurriculum(dir), { cacheDir });
     expect(changed.fromCache).toBe(false);
     expect(changed.contentHash).not.toBe(first.contentHash);
-    // Sections, asks and out-of-scope examples, for each of the two curricula.
+    // Sections, asks and out-of-scope examples, for each of the two curricula; and their word models.
     expect((await readdir(cacheDir)).filter((f) => f.endsWith(".hnsw"))).toHaveLength(6);
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith("-words.v8"))).toHaveLength(2);
   }, 60_000); // two full index builds: slow on a loaded machine
+
+  it("answers from a cached index exactly as from the one just built", async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), "hvs-index-"));
+    const built = await buildIndex(await testCurriculum(), { cacheDir });
+    const cached = await buildIndex(await testCurriculum(), { cacheDir });
+    expect(cached.fromCache).toBe(true);
+    // Accented, unaccented, teencode and misspelt: the lexical indexes, the accent and spelling models and the
+    // embedding's word weights all come from the cache.
+    for (const question of [
+      "quên mật khẩu VNeID thì làm sao",
+      "ko bit chuyen tien qua dt",
+      "cach cai vneid tren dien thoai",
+      "đăg kí khai sinh cho con trên mạg",
+      "thời tiết ngày mai thế nào",
+    ]) {
+      const [a, b] = [await built.index.search(question, 3), await cached.index.search(question, 3)];
+      expect(b.query).toBe(a.query);
+      expect(b.hits.map((h) => [h.lessonId, h.score])).toEqual(a.hits.map((h) => [h.lessonId, h.score]));
+      expect([b.similarity, b.coverage, b.known, b.outside.topic?.id]).toEqual([
+        a.similarity,
+        a.coverage,
+        a.known,
+        a.outside.topic?.id,
+      ]);
+    }
+  }, 60_000);
+
+  it("does not read back word models written by other code", async () => {
+    const code = await mkdtemp(join(tmpdir(), "hvs-code-"));
+    await mkdir(join(code, "retrieval"));
+    await writeFile(join(code, "retrieval", "normalize.ts"), "export const stop = ['à'];\n");
+    const before = await codeFingerprint(code);
+    expect(await codeFingerprint(code)).toBe(before);
+    await writeFile(join(code, "retrieval", "normalize.ts"), "export const stop = ['à', 'ạ'];\n");
+    expect(await codeFingerprint(code)).not.toBe(before);
+  });
 });

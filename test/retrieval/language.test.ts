@@ -8,7 +8,7 @@ import { testCurriculum } from "../helpers/core.ts";
 
 async function restorer(): Promise<DiacriticRestorer> {
   const curriculum = await testCurriculum();
-  return new DiacriticRestorer([...curriculum.lessons.values()].map((l) => `${l.title}\n${l.body}`));
+  return DiacriticRestorer.fromTexts([...curriculum.lessons.values()].map((l) => `${l.title}\n${l.body}`));
 }
 
 describe("residents' language", () => {
@@ -70,7 +70,7 @@ describe("residents' language", () => {
 
   it("corrects a missing, extra, changed or swapped letter toward curriculum words", async () => {
     const curriculum = await testCurriculum();
-    const spelling = new SpellCorrector([...curriculum.lessons.values()].map((l) => l.body));
+    const spelling = SpellCorrector.fromTexts([...curriculum.lessons.values()].map((l) => l.body));
     // "đăg" is in the lexicon (đang/đăng), so only "mạg" needs correcting.
     expect(spelling.correct("đăg kí trên mạg")).toBe("đăg kí trên mang");
     expect(spelling.correct("vnneid")).toBe("vneid");
