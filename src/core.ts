@@ -31,9 +31,10 @@ export interface Core {
 /** Everything channel-neutral: storage, curriculum, retrieval, tutor, certificates and the assistant. */
 export async function createCore(config: Config, logger: Logger): Promise<Core> {
   const { store, kind } = await openStore(config);
-  const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR);
+  const cacheDir = join(config.DATA_DIR, "index");
+  const curriculum = await loadCurriculum(config.KNOWLEDGE_DIR, { cacheDir });
   const built = await buildIndex(curriculum, {
-    cacheDir: join(config.DATA_DIR, "index"),
+    cacheDir,
     embeddings: createEmbeddings(config),
   });
   logger.info(

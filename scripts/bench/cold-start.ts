@@ -1,7 +1,7 @@
-/** Cold start: spawn the assistant (`src/main.ts` through tsx) on a DATA_DIR until /healthz answers 200. */
+/** Cold start: spawn the assistant as `npm start` does (node with tsx's loader) on a DATA_DIR until /healthz answers 200. */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { freePort, ROOT, TSX, tempDir } from "./lib.ts";
+import { freePort, ROOT, tempDir } from "./lib.ts";
 
 const TIMEOUT_MS = 60_000;
 
@@ -14,7 +14,7 @@ export async function benchColdStart(dataDir?: string): Promise<number> {
   const port = await freePort();
   let output = "";
   const started = performance.now();
-  const child = spawn(TSX, [join(ROOT, "src", "main.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "main.ts")], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",

@@ -8,7 +8,6 @@ export { percentile } from "../eval-lib.ts";
 export { freePort } from "../lib/free-port.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-export const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 export const silentLogger = pino({ level: "silent" });
 
 /** One progress line on stderr (stdout is kept for the result). */

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { fingerprintFiles } from "../shared/source-fingerprint.ts";
 import { DenseIndex } from "./dense-index.ts";
 import type { RestorerState } from "./diacritics.ts";
 import type { HashingState } from "./hashing-embeddings.ts";
@@ -31,20 +31,8 @@ const TEXT_CODE = ["retrieval", "catalog", "shared", "knowledge"];
  * A fingerprint of the code that turns text into these models (its source files and the lexicon): a cache
  * written by other code is never read back, even when nobody bumped a version.
  */
-export async function codeFingerprint(root = join(import.meta.dirname, "..")): Promise<string> {
-  const files: string[] = [];
-  for (const folder of TEXT_CODE) {
-    const inside = await readdir(join(root, folder), { recursive: true }).catch(() => [] as string[]);
-    files.push(...inside.filter((f) => /\.(ts|tsv)$/.test(f)).map((f) => join(folder, f)));
-  }
-  files.sort();
-  const hash = createHash("sha256");
-  for (const file of files)
-    hash
-      .update(file)
-      .update("\0")
-      .update(await readFile(join(root, file)));
-  return hash.digest("hex").slice(0, 16);
+export function codeFingerprint(root = join(import.meta.dirname, "..")): Promise<string> {
+  return fingerprintFiles(root, TEXT_CODE, /\.(ts|tsv)$/);
 }
 
 export async function readWordModels(dir: string, key: string): Promise<WordModelsState | null> {
