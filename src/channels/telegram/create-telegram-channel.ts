@@ -1,7 +1,7 @@
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import type { FastifyInstance } from "fastify";
-import { type ApiClientOptions, Bot, type Transformer } from "grammy";
+import { Api, type ApiClientOptions, Bot, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
@@ -89,11 +89,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     );
 
   const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
-  const bot = new Bot(token, {
-    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    // grammY waits 500 s by default; 45 s still covers getUpdates' 30 s long poll.
-    client: { timeoutSeconds: 45, ...(apiRoot ? { apiRoot } : {}), ...deps.client },
-  });
+  // grammY waits 500 s by default; 45 s still covers getUpdates' 30 s long poll.
+  const client = { timeoutSeconds: 45, ...(apiRoot ? { apiRoot } : {}), ...deps.client };
+  const bot = new Bot(token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client });
   for (const transformer of deps.transformers ?? []) bot.api.config.use(transformer);
   // Installed last, so it runs first: waits out 429 retry_after (up to 30 s), retries 5xx a few times.
   bot.api.config.use(
@@ -121,7 +119,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     name: "telegram",
     mode,
     bot,
-    sender: createTelegramSender({ api: bot.api, reachability: deps.reachability, logger }),
+    sender: createTelegramSender({
+      api: pacedApi(token, client, deps),
+      reachability: deps.reachability,
+      logger,
+    }),
     handleUpdate,
     async setOrganizerMenu(userId: string, organizer: boolean) {
       const chatId = Number(userId);
@@ -160,4 +162,16 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/**
+ * The client broadcasts and reminders are sent with. The outbox's pacer alone decides how long to wait after
+ * a 429, so this client hands every 429 that asks for a wait straight back (a conversation's replies keep
+ * the bot's own auto-retry); server errors are still retried a few times.
+ */
+function pacedApi(token: string, client: ApiClientOptions, deps: { transformers?: Transformer[] }): Api {
+  const api = new Api(token, client);
+  for (const transformer of deps.transformers ?? []) api.config.use(transformer);
+  api.config.use(autoRetry({ maxDelaySeconds: 0, maxRetryAttempts: 3, rethrowHttpErrors: true }));
+  return api;
 }

@@ -51,16 +51,16 @@ describe("telegram outbound", () => {
     expect(await channel.sender.send(String(LAN), replies)).toEqual({ status: "unreachable" });
     expect(await reachability.isReachable("telegram", String(LAN))).toBe(false);
 
+    // Even a short wait is the pacer's to decide: one attempt, and the 429 handed back.
+    const before = telegram.called("sendMessage").length;
     telegram.failNext("sendMessage", {
       ok: false,
       error_code: 429,
-      description: "Too Many Requests: retry after 120",
-      parameters: { retry_after: 120 }, // longer than auto-retry waits: handed back to the caller
+      description: "Too Many Requests: retry after 2",
+      parameters: { retry_after: 2 },
     });
-    expect(await channel.sender.send("777", replies)).toEqual({
-      status: "rate-limited",
-      retryAfterMs: 120_000,
-    });
+    expect(await channel.sender.send("777", replies)).toEqual({ status: "rate-limited", retryAfterMs: 2000 });
+    expect(telegram.called("sendMessage").length - before).toBe(1);
 
     telegram.failNext("sendMessage", {
       ok: false,
