@@ -1,4 +1,6 @@
 import type { Logger } from "pino";
+import { messages } from "../catalog/assistant-common.ts";
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { Certificates } from "../learning/certificates.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
@@ -25,8 +27,6 @@ import { createLearningContext } from "./learning-context.ts";
 import { learningDataParts } from "./learning-data.ts";
 import { linkReply } from "./link-flow.ts";
 import { menuReply } from "./menus.ts";
-import { messages } from "./messages.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 import { NOTICE_MAX_CHARS } from "./notice-dialogue.ts";
 import { continueOnboarding, greetingReplies, type OnboardingDeps, restartOnboarding } from "./onboarding.ts";
 import type { OrgScope } from "./organizer-context.ts";

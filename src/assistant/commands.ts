@@ -1,3 +1,4 @@
+import { commandDescriptions } from "../catalog/assistant-commands.ts";
 import { foldForMatch } from "./input.ts";
 
 /** Everything a person can ask for by command; channels map their own syntax onto these names. */
@@ -38,31 +39,31 @@ export interface CommandInfo {
 
 /** Commands every learner sees, in menu order. */
 export const LEARNER_COMMANDS: readonly CommandInfo[] = [
-  { command: "start", name: "start", description: "Bắt đầu, đăng ký học" },
-  { command: "hoc", name: "learn", description: "Xem các bài học" },
-  { command: "kiemtra", name: "quiz", description: "Làm bài kiểm tra" },
-  { command: "ontap", name: "review", description: "Ôn lại câu đã trả lời sai" },
-  { command: "tiendo", name: "progress", description: "Xem tiến độ học" },
-  { command: "chungnhan", name: "certificate", description: "Xem chứng nhận" },
-  { command: "lichhoc", name: "classes", description: "Lịch các lớp học sắp tới" },
-  { command: "trogiup", name: "help", description: "Hướng dẫn sử dụng" },
-  { command: "huy", name: "cancel", description: "Dừng việc đang làm" },
-  { command: "lienket", name: "link", description: "Dùng chung tiến độ trên máy khác, Telegram, Zalo" },
-  { command: "dulieu", name: "export", description: "Xem dữ liệu của tôi" },
-  { command: "xoadulieu", name: "erase", description: "Xóa dữ liệu của tôi" },
+  { command: "start", name: "start", description: commandDescriptions.start },
+  { command: "hoc", name: "learn", description: commandDescriptions.hoc },
+  { command: "kiemtra", name: "quiz", description: commandDescriptions.kiemtra },
+  { command: "ontap", name: "review", description: commandDescriptions.ontap },
+  { command: "tiendo", name: "progress", description: commandDescriptions.tiendo },
+  { command: "chungnhan", name: "certificate", description: commandDescriptions.chungnhan },
+  { command: "lichhoc", name: "classes", description: commandDescriptions.lichhoc },
+  { command: "trogiup", name: "help", description: commandDescriptions.trogiup },
+  { command: "huy", name: "cancel", description: commandDescriptions.huy },
+  { command: "lienket", name: "link", description: commandDescriptions.lienket },
+  { command: "dulieu", name: "export", description: commandDescriptions.dulieu },
+  { command: "xoadulieu", name: "erase", description: commandDescriptions.xoadulieu },
 ];
 
 /** Commands shown only to organizers (and admins); the assistant checks the role on every use. */
 export const ORGANIZER_COMMANDS: readonly CommandInfo[] = [
-  { command: "taolop", name: "create-class", description: "Tạo lớp học mới" },
-  { command: "diemdanh", name: "attendance", description: "Điểm danh lớp học" },
-  { command: "thongbao", name: "broadcast", description: "Gửi thông báo" },
-  { command: "baocaogui", name: "broadcast-status", description: "Tình trạng gửi thông báo" },
-  { command: "baocao", name: "report", description: "Báo cáo chỉ tiêu" },
-  { command: "quantri", name: "dashboard", description: "Mã đăng nhập trang quản trị" },
-  { command: "nhatky", name: "question-log", description: "Nhật ký câu hỏi ẩn danh (bật, tắt, xem)" },
-  { command: "phanquyen", name: "roles", description: "Cấp, thu hồi quyền tổ chức" },
-  { command: "thuhoicn", name: "revoke-certificate", description: "Thu hồi một chứng nhận" },
+  { command: "taolop", name: "create-class", description: commandDescriptions.taolop },
+  { command: "diemdanh", name: "attendance", description: commandDescriptions.diemdanh },
+  { command: "thongbao", name: "broadcast", description: commandDescriptions.thongbao },
+  { command: "baocaogui", name: "broadcast-status", description: commandDescriptions.baocaogui },
+  { command: "baocao", name: "report", description: commandDescriptions.baocao },
+  { command: "quantri", name: "dashboard", description: commandDescriptions.quantri },
+  { command: "nhatky", name: "question-log", description: commandDescriptions.nhatky },
+  { command: "phanquyen", name: "roles", description: commandDescriptions.phanquyen },
+  { command: "thuhoicn", name: "revoke-certificate", description: commandDescriptions.thuhoicn },
 ];
 
 const HIDDEN: Record<string, CommandName> = { batdau: "restart", help: "help", menu: "menu" };

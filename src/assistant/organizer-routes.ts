@@ -1,3 +1,4 @@
+import { organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import type { Reply } from "../messaging/message.ts";
 import type { Action } from "./actions.ts";
 import { broadcastStatusReply, cancelBroadcastReply } from "./broadcast-status-flow.ts";
@@ -11,7 +12,6 @@ import {
   rsvpReply,
 } from "./class-flow.ts";
 import type { ParsedCommand } from "./commands.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
 import { continueNoticeDialogue, startNoticeDialogue } from "./notice-dialogue.ts";
 import {
   type Dialogue,

@@ -1,7 +1,7 @@
+import { messages } from "../catalog/assistant-common.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import { isJustALink } from "./input.ts";
-import { messages } from "./messages.ts";
 import { routeAction, type TurnScope } from "./routes.ts";
 
 /**

@@ -1,3 +1,5 @@
+import { messages } from "../catalog/assistant-common.ts";
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
@@ -8,8 +10,6 @@ import { eraseConfirmReply, eraseReply, exportReply } from "./data-rights-flow.t
 import type { LearningContext } from "./learning-context.ts";
 import { linkReply } from "./link-flow.ts";
 import { lessonReply, menuReply, moduleReply, modulesReply } from "./menus.ts";
-import { messages } from "./messages.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 import { progressReply, setRemind } from "./progress-flow.ts";
 import { answerQuiz, cancelQuiz, quizMenu, resumeOffer, resumeQuiz, startQuiz } from "./quiz-flow.ts";
 import { nextSteps } from "./render-answer.ts";
