@@ -2,7 +2,8 @@ import { messages } from "../catalog/assistant-common.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import { isJustALink } from "./input.ts";
-import { routeAction, type TurnScope } from "./routes.ts";
+import type { LearningContext } from "./learning-context.ts";
+import { openLesson } from "./lesson-flow.ts";
 
 /**
  * A pasted link, decided in one place for every channel: the lesson on checking links, unless the person
@@ -29,7 +30,10 @@ export function awaitsTypedAnswer(profile: LearnerProfile | null): boolean {
 }
 
 /** A line saying the link was not opened, then the lesson on checking links (marked read for a learner). */
-export async function linkLessonReplies(scope: TurnScope): Promise<Reply[]> {
-  const lesson = await routeAction(scope, { kind: "lesson", arg: LINK_LESSON_ID });
+export async function linkLessonReplies(scope: {
+  ctx: LearningContext;
+  profile: LearnerProfile;
+}): Promise<Reply[]> {
+  const lesson = await openLesson(scope, LINK_LESSON_ID);
   return [{ text: messages.pastedLink }, ...lesson];
 }

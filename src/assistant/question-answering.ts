@@ -58,3 +58,5 @@ export function createQuestionAnswering(deps: QuestionAnsweringDeps) {
     },
   };
 }
+
+export type QuestionAnswering = ReturnType<typeof createQuestionAnswering>;
