@@ -23,7 +23,7 @@ const ONBOARDING_STEPS = new Set<LearnerProfile["step"]>(["consent", "group", "t
 
 /**
  * True when the learner's next typed text answers a question already asked: an onboarding step or the
- * name for the certificate. (An open organizer dialogue is found before this, by the organizer routes.)
+ * name for the certificate. (An open organizer dialogue takes the text before this: the open-dialogue feature.)
  */
 export function awaitsTypedAnswer(profile: LearnerProfile | null): boolean {
   return !!profile && (ONBOARDING_STEPS.has(profile.step) || profile.awaiting === "cert-name");
