@@ -4,8 +4,8 @@
  * → graceful shutdown.
  */
 import { act } from "./assistant/actions.ts";
-import { learningMessages } from "./assistant/messages-learning.ts";
-import { organizerMessages } from "./assistant/messages-organizer.ts";
+import { learningMessages } from "./catalog/assistant-learning.ts";
+import { organizerMessages } from "./catalog/assistant-organizer.ts";
 import { enabledChannels, followRoleChanges } from "./channels/enabled-channels.ts";
 import { createWebPushSender } from "./channels/web/push-sender.ts";
 import { vapidKeys } from "./channels/web/vapid.ts";

@@ -1,7 +1,7 @@
+import { organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import type { Reply, ReplyOption } from "../messaging/message.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { act } from "./actions.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
 import type { OrgScope } from "./organizer-context.ts";
 
 /** /baocaogui: per broadcast sent / failed / unreachable / pending / ambiguous, with a stop option. */

@@ -1,3 +1,4 @@
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { moduleTitle } from "../knowledge/paths.ts";
 import { type Certificate, shortKey } from "../learning/certificates.ts";
@@ -6,7 +7,6 @@ import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Reply } from "../messaging/message.ts";
 import { isJustALink } from "./input.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 
 /** After a module pass: issue the certificate when nothing is left, asking for the printed name first. */
 export async function checkCertification(ctx: LearningContext, profile: LearnerProfile): Promise<Reply[]> {

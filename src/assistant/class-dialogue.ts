@@ -1,3 +1,4 @@
+import { dateErrorText, organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import type { Reply } from "../messaging/message.ts";
 import { type Audience, isLearnerGroup, parseToList, withinScope } from "../organizer/audience.ts";
 import type { ClassRecord } from "../organizer/classes.ts";
@@ -6,7 +7,6 @@ import { describeScope, type Organizer } from "../organizer/roles.ts";
 import { scheduleClassReminders } from "../organizer/scheduler.ts";
 import { act } from "./actions.ts";
 import { foldForMatch } from "./input.ts";
-import { dateErrorText, organizerMessages as om } from "./messages-organizer.ts";
 import {
   type ClassDraft,
   type DialogueInput,

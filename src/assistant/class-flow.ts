@@ -1,3 +1,5 @@
+import { learningMessages } from "../catalog/assistant-learning.ts";
+import { organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import { FailedAttempts } from "../learning/failed-attempts.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Reply } from "../messaging/message.ts";
@@ -5,8 +7,6 @@ import type { ClassRecord } from "../organizer/classes.ts";
 import { formatVietnamDateTime } from "../organizer/datetime.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { act } from "./actions.ts";
-import { learningMessages } from "./messages-learning.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
 import { endDialogue, type OrgScope, saveDialogue } from "./organizer-context.ts";
 
 const when = (c: ClassRecord) => formatVietnamDateTime(c.startsAt);
@@ -48,7 +48,7 @@ async function offerSeat(scope: OrgScope, record: ClassRecord, personId: string,
       kind: "seat",
       text: om.seatFreed(record.topic, when(record), record.place),
       options: [cancelOption(record)],
-      audienceLabel: "1 người trong danh sách chờ",
+      audienceLabel: om.seatAudience,
       createdBy: "system",
       sendAt: now,
       urgent: false,

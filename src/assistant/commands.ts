@@ -1,32 +1,10 @@
+import { commandDescriptions, type DescribedCommand } from "../catalog/assistant-commands.ts";
+import type { CommandName, CommandSpelling, ParsedCommand } from "./command-names.ts";
+import type { Feature } from "./feature.ts";
+import { FEATURES } from "./feature-list.ts";
 import { foldForMatch } from "./input.ts";
 
-/** Everything a person can ask for by command; channels map their own syntax onto these names. */
-export type CommandName =
-  | "start"
-  | "restart"
-  | "help"
-  | "learn"
-  | "ask"
-  | "menu"
-  | "quiz"
-  | "review"
-  | "progress"
-  | "certificate"
-  | "classes"
-  | "export"
-  | "erase"
-  | "cancel"
-  | "link"
-  | "create-class"
-  | "attendance"
-  | "broadcast"
-  | "broadcast-status"
-  | "report"
-  | "dashboard"
-  | "question-log"
-  | "roles"
-  | "revoke-certificate"
-  | "unknown";
+export type { CommandName, ParsedCommand } from "./command-names.ts";
 
 export interface CommandInfo {
   /** The slash command, without the slash (Telegram: 1–32 of a-z, 0-9, _). */
@@ -36,78 +14,52 @@ export interface CommandInfo {
   description: string;
 }
 
+const spellings = (features: readonly Feature[]): CommandSpelling[] =>
+  features.flatMap((f) => f.commands ?? []);
+
+/** A menu's commands, as the features declare them, in the catalog's order (catalog/assistant-commands.ts). */
+function menu(features: readonly Feature[], which: "learners" | "organizers"): CommandInfo[] {
+  const order = Object.keys(commandDescriptions);
+  return spellings(features)
+    .filter((s) => s.menu === which)
+    .map((s) => {
+      const command = s.slash?.[0] ?? "";
+      if (!Object.hasOwn(commandDescriptions, command)) throw new Error(`no menu line for /${command}`);
+      return { command, name: s.name, description: commandDescriptions[command as DescribedCommand] };
+    })
+    .sort((a, b) => order.indexOf(a.command) - order.indexOf(b.command));
+}
+
 /** Commands every learner sees, in menu order. */
-export const LEARNER_COMMANDS: readonly CommandInfo[] = [
-  { command: "start", name: "start", description: "Bắt đầu, đăng ký học" },
-  { command: "hoc", name: "learn", description: "Xem các bài học" },
-  { command: "kiemtra", name: "quiz", description: "Làm bài kiểm tra" },
-  { command: "ontap", name: "review", description: "Ôn lại câu đã trả lời sai" },
-  { command: "tiendo", name: "progress", description: "Xem tiến độ học" },
-  { command: "chungnhan", name: "certificate", description: "Xem chứng nhận" },
-  { command: "lichhoc", name: "classes", description: "Lịch các lớp học sắp tới" },
-  { command: "trogiup", name: "help", description: "Hướng dẫn sử dụng" },
-  { command: "huy", name: "cancel", description: "Dừng việc đang làm" },
-  { command: "lienket", name: "link", description: "Dùng chung tiến độ trên máy khác, Telegram, Zalo" },
-  { command: "dulieu", name: "export", description: "Xem dữ liệu của tôi" },
-  { command: "xoadulieu", name: "erase", description: "Xóa dữ liệu của tôi" },
-];
+export const LEARNER_COMMANDS: readonly CommandInfo[] = menu(FEATURES, "learners");
 
 /** Commands shown only to organizers (and admins); the assistant checks the role on every use. */
-export const ORGANIZER_COMMANDS: readonly CommandInfo[] = [
-  { command: "taolop", name: "create-class", description: "Tạo lớp học mới" },
-  { command: "diemdanh", name: "attendance", description: "Điểm danh lớp học" },
-  { command: "thongbao", name: "broadcast", description: "Gửi thông báo" },
-  { command: "baocaogui", name: "broadcast-status", description: "Tình trạng gửi thông báo" },
-  { command: "baocao", name: "report", description: "Báo cáo chỉ tiêu" },
-  { command: "quantri", name: "dashboard", description: "Mã đăng nhập trang quản trị" },
-  { command: "nhatky", name: "question-log", description: "Nhật ký câu hỏi ẩn danh (bật, tắt, xem)" },
-  { command: "phanquyen", name: "roles", description: "Cấp, thu hồi quyền tổ chức" },
-  { command: "thuhoicn", name: "revoke-certificate", description: "Thu hồi một chứng nhận" },
-];
+export const ORGANIZER_COMMANDS: readonly CommandInfo[] = menu(FEATURES, "organizers");
 
-const HIDDEN: Record<string, CommandName> = { batdau: "restart", help: "help", menu: "menu" };
-
-const BY_COMMAND = new Map<string, CommandName>([
-  ...[...LEARNER_COMMANDS, ...ORGANIZER_COMMANDS].map((c) => [c.command, c.name] as const),
-  ...Object.entries(HIDDEN),
-]);
-
-/**
- * Whole messages read as commands (folded: no accents, lower case). "Hỏi", "Học bài", "Kiểm tra" and
- * "Tiến độ" are also the texts of Telegram's big buttons in elderly mode, so each must stay here.
- */
-const WORDS: Record<string, CommandName> = {
-  "tro giup": "help",
-  "huong dan": "help",
-  help: "help",
-  menu: "menu",
-  "bat dau": "restart",
-  hoi: "ask",
-  "hoc bai": "learn",
-  huy: "cancel",
-  "kiem tra": "quiz",
-  "on tap": "review",
-  "tien do": "progress",
-  "chung nhan": "certificate",
-  "lich hoc": "classes",
-};
-
-/** A parsed command and the text after it ("/lienket 123456" → {name: "link", args: "123456"}). */
-export interface ParsedCommand {
-  name: CommandName;
-  args: string;
+/** Slash commands or whole-message words → command names; a spelling claimed twice is a mistake. */
+function lookup(features: readonly Feature[], field: "slash" | "words"): Map<string, CommandName> {
+  const table = new Map<string, CommandName>();
+  for (const spelling of spellings(features)) {
+    for (const written of spelling[field] ?? []) {
+      if (table.has(written)) throw new Error(`"${written}" is spelled by two commands`);
+      table.set(written, spelling.name);
+    }
+  }
+  return table;
 }
+
+const BY_SLASH = lookup(FEATURES, "slash");
+const BY_WORDS = lookup(FEATURES, "words");
 
 export function parseCommand(text: string): ParsedCommand | null {
   const slash = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
   if (slash) {
     return {
-      name: BY_COMMAND.get((slash[1] ?? "").toLowerCase()) ?? "unknown",
+      name: BY_SLASH.get((slash[1] ?? "").toLowerCase()) ?? "unknown",
       args: (slash[2] ?? "").trim(),
     };
   }
-  const folded = foldForMatch(text);
-  // Own keys only: a message such as "constructor" must not find Object's prototype.
-  const word = Object.hasOwn(WORDS, folded) ? WORDS[folded] : undefined;
+  // A Map, so a message such as "constructor" cannot find Object's prototype.
+  const word = BY_WORDS.get(foldForMatch(text));
   return word ? { name: word, args: "" } : null;
 }

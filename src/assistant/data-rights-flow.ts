@@ -1,8 +1,8 @@
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { erasePersonalData, exportPersonalData, type PersonalDataPart } from "../learning/personal-data.ts";
 import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 
 /** /dulieu: everything stored about the person, as readable JSON. */
 export async function exportReply(

@@ -1,8 +1,8 @@
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { FailedAttempts } from "../learning/failed-attempts.ts";
 import { accountOf } from "../messaging/account.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 
 /** Wrong link codes an account may type in 15 minutes, and all accounts together. */
 const LINK_TRIES_PER_ACCOUNT = 5;

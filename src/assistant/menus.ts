@@ -1,9 +1,9 @@
+import { messages } from "../catalog/assistant-common.ts";
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { plain } from "../knowledge/markdown.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
-import { messages } from "./messages.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 import { lessonOptions } from "./render-answer.ts";
 
 export function menuReply(text: string = messages.menuTitle): Reply {

@@ -1,9 +1,9 @@
+import { dateErrorText, organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import type { Reply } from "../messaging/message.ts";
 import { type Audience, isLearnerGroup, parseToList, withinScope } from "../organizer/audience.ts";
 import { formatVietnamDateTime, parseVietnamDateTime } from "../organizer/datetime.ts";
 import { describeScope, type Organizer } from "../organizer/roles.ts";
 import { foldForMatch } from "./input.ts";
-import { dateErrorText, organizerMessages as om } from "./messages-organizer.ts";
 import {
   type DialogueInput,
   describeAudience,
@@ -179,7 +179,7 @@ async function queueNotice(
     actor: organizer.personId,
     action: "broadcast",
     target: id,
-    detail: `${label}${urgent ? " · khẩn" : ""}`,
+    detail: `${label}${urgent ? om.urgentMark : ""}`,
     audience: recipients,
   });
   const when = sendAt > now ? formatVietnamDateTime(sendAt) : om.nowWord;

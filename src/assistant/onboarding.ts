@@ -1,3 +1,5 @@
+import { messages } from "../catalog/assistant-common.ts";
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import { type LearnerProfile, type LearnerStore, parseToDanPho } from "../learning/learner-store.ts";
@@ -5,8 +7,6 @@ import type { Reply } from "../messaging/message.ts";
 import { type Action, act } from "./actions.ts";
 import { foldForMatch, isJustALink } from "./input.ts";
 import { menuReply } from "./menus.ts";
-import { messages } from "./messages.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 
 export interface OnboardingDeps {
   learners: LearnerStore;

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import type { PersonalDataPart } from "../learning/personal-data.ts";
@@ -11,7 +12,6 @@ import type { Organizer } from "../organizer/roles.ts";
 import type { Store } from "../storage/store.ts";
 import { act } from "./actions.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
 
 /** One organizer-side turn's facts. */
 export interface OrgScope {
@@ -126,12 +126,14 @@ export function groupOptions(withAll: boolean): ReplyOption[] {
 /** "Tổ 5, Tổ 7 · Người dân · chưa có chứng nhận", or "cả phường". */
 export function describeAudience(ctx: LearningContext, audience: Audience): string {
   const parts = [
-    audience.tos ? audience.tos.join(", ") : "cả phường",
+    audience.tos ? audience.tos.join(", ") : om.audienceWholeWard,
     ...(audience.group ? [GROUP_LABELS[audience.group]] : []),
-    ...(audience.uncertified ? ["chưa có chứng nhận"] : []),
+    ...(audience.uncertified ? [om.audienceUncertified] : []),
     ...(audience.module
       ? [
-          `đang học “${ctx.curriculum.modules.find((m) => m.slug === audience.module)?.title ?? audience.module}”`,
+          om.audienceLearning(
+            ctx.curriculum.modules.find((m) => m.slug === audience.module)?.title ?? audience.module,
+          ),
         ]
       : []),
   ];

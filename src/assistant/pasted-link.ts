@@ -1,8 +1,9 @@
+import { messages } from "../catalog/assistant-common.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import { isJustALink } from "./input.ts";
-import { messages } from "./messages.ts";
-import { routeAction, type TurnScope } from "./routes.ts";
+import type { LearningContext } from "./learning-context.ts";
+import { openLesson } from "./lesson-flow.ts";
 
 /**
  * A pasted link, decided in one place for every channel: the lesson on checking links, unless the person
@@ -22,14 +23,17 @@ const ONBOARDING_STEPS = new Set<LearnerProfile["step"]>(["consent", "group", "t
 
 /**
  * True when the learner's next typed text answers a question already asked: an onboarding step or the
- * name for the certificate. (An open organizer dialogue is found before this, by the organizer routes.)
+ * name for the certificate. (An open organizer dialogue takes the text before this: the open-dialogue feature.)
  */
 export function awaitsTypedAnswer(profile: LearnerProfile | null): boolean {
   return !!profile && (ONBOARDING_STEPS.has(profile.step) || profile.awaiting === "cert-name");
 }
 
 /** A line saying the link was not opened, then the lesson on checking links (marked read for a learner). */
-export async function linkLessonReplies(scope: TurnScope): Promise<Reply[]> {
-  const lesson = await routeAction(scope, { kind: "lesson", arg: LINK_LESSON_ID });
+export async function linkLessonReplies(scope: {
+  ctx: LearningContext;
+  profile: LearnerProfile;
+}): Promise<Reply[]> {
+  const lesson = await openLesson(scope, LINK_LESSON_ID);
   return [{ text: messages.pastedLink }, ...lesson];
 }

@@ -1,3 +1,4 @@
+import { learningMessages as lm, STATUS_LABELS } from "../catalog/assistant-learning.ts";
 import { GROUP_LABELS } from "../knowledge/group-labels.ts";
 import { moduleTitle } from "../knowledge/paths.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
@@ -5,7 +6,6 @@ import type { ModuleProgress } from "../learning/progress-store.ts";
 import type { Reply, ReplyOption } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { learningMessages as lm, STATUS_LABELS } from "./messages-learning.ts";
 
 const BAR_CELLS = 5;
 const ICONS = { dat: "✅", "dang-hoc": "📖", "chua-hoc": "⬜" } as const;

@@ -1,3 +1,4 @@
+import { messages } from "../catalog/assistant-common.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
 import type { Reply } from "../messaging/message.ts";
@@ -7,7 +8,6 @@ import type { Store } from "../storage/store.ts";
 import type { Tutor, TutorAnswer } from "../tutor/tutor.ts";
 import type { FollowUps } from "./follow-ups.ts";
 import { menuReply } from "./menus.ts";
-import { messages } from "./messages.ts";
 import { renderAnswer, renderStepByStep } from "./render-answer.ts";
 
 export interface QuestionAnsweringDeps {
@@ -58,3 +58,5 @@ export function createQuestionAnswering(deps: QuestionAnsweringDeps) {
     },
   };
 }
+
+export type QuestionAnswering = ReturnType<typeof createQuestionAnswering>;

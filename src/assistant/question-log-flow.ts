@@ -1,7 +1,7 @@
+import { QUESTION_LOG_WORDS, reportMessages as rm } from "../catalog/assistant-reports.ts";
 import type { Reply } from "../messaging/message.ts";
 import type { Organizer } from "../organizer/roles.ts";
 import { vietnamDate } from "../shared/vietnam-time.ts";
-import { reportMessages as rm } from "./messages-reports.ts";
 import type { OrgScope } from "./organizer-context.ts";
 
 const SHOWN = 30;
@@ -16,8 +16,8 @@ export async function questionLogReply(
   const log = scope.org.questionLog;
   const word = args.trim().toLowerCase();
   const now = scope.ctx.now();
-  if (word === "bat" || word === "bật" || word === "tat" || word === "tắt") {
-    const on = word.startsWith("b");
+  const on = (QUESTION_LOG_WORDS.on as readonly string[]).includes(word);
+  if (on || (QUESTION_LOG_WORDS.off as readonly string[]).includes(word)) {
     await log.setEnabled(on);
     await scope.org.audit.record({
       at: now.toISOString(),
@@ -26,7 +26,7 @@ export async function questionLogReply(
     });
     return [{ text: on ? rm.questionLogOn : rm.questionLogOff }];
   }
-  if (word === "xem") {
+  if (word === QUESTION_LOG_WORDS.show) {
     const all = await log.month(vietnamDate(now).slice(0, 7));
     const refused = all.filter((q) => q.refused).slice(-SHOWN);
     if (!refused.length) return [{ text: rm.questionLogEmpty }];

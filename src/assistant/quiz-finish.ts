@@ -1,3 +1,4 @@
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { moduleTitle } from "../knowledge/paths.ts";
 import type { QuizQuestion } from "../knowledge/schema.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
@@ -7,7 +8,6 @@ import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import { checkCertification } from "./certificate-flow.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 
 /** Grades the current question (learning/quiz-grading records it) and replies with feedback and the next step. */
 export async function finishQuiz(

@@ -1,3 +1,4 @@
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import { moduleTitle } from "../knowledge/paths.ts";
 import type { QuizQuestion } from "../knowledge/schema.ts";
 import type { LearnerProfile } from "../learning/learner-store.ts";
@@ -5,7 +6,6 @@ import { type QuizKind, type QuizSession, shuffled, startSession } from "../lear
 import type { Reply } from "../messaging/message.ts";
 import { act } from "./actions.ts";
 import type { LearningContext } from "./learning-context.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 import { finishQuiz } from "./quiz-finish.ts";
 
 const LETTERS = ["A", "B", "C", "D"];

@@ -1,11 +1,11 @@
+import { messages } from "../catalog/assistant-common.ts";
+import { learningMessages as lm } from "../catalog/assistant-learning.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { Reply, ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 import type { TutorAnswer } from "../tutor/tutor.ts";
 import { tutorMessages } from "../tutor/tutor-messages.ts";
 import { act } from "./actions.ts";
-import { messages } from "./messages.ts";
-import { learningMessages as lm } from "./messages-learning.ts";
 
 /** Elderly mode shows this many lines of steps at a time. */
 export const STEPS_PER_TURN = 2;

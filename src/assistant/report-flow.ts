@@ -1,13 +1,13 @@
+import { REPORT_FILLER_WORDS, reportMessages as rm } from "../catalog/assistant-reports.ts";
 import type { Reply } from "../messaging/message.ts";
 import { parseReportRange } from "../organizer/reports/range.ts";
 import { reportText } from "../organizer/reports/report-text.ts";
 import type { Organizer } from "../organizer/roles.ts";
-import { reportMessages as rm } from "./messages-reports.ts";
 import type { OrgScope } from "./organizer-context.ts";
 
 const DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/g;
-/** Words allowed around the dates: "từ 1/1/2026 đến 30/6/2026". */
-const FILLER = new Set(["tu", "từ", "den", "đến", "ngay", "ngày"]);
+/** Words allowed around the dates (catalog/assistant-reports.ts). */
+const FILLER = new Set(REPORT_FILLER_WORDS);
 
 /** /baocao [từ ngày] [đến ngày]: the report of the organizer's scope as a short text. */
 export async function reportReply(scope: OrgScope, organizer: Organizer, args: string): Promise<Reply[]> {

@@ -1,10 +1,10 @@
+import { organizerMessages as om } from "../catalog/assistant-organizer.ts";
 import { accountOf } from "../messaging/account.ts";
 import type { Channel, Reply } from "../messaging/message.ts";
 import { CHANNELS } from "../messaging/message.ts";
 import { parseToList, type Scope } from "../organizer/audience.ts";
 import { describeScope, type Organizer } from "../organizer/roles.ts";
 import { foldForMatch } from "./input.ts";
-import { organizerMessages as om } from "./messages-organizer.ts";
 import type { OrgScope } from "./organizer-context.ts";
 
 function parseAccount(text: string): { channel: Channel; userId: string } | null {

@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
+import { messages } from "../catalog/assistant-common.ts";
 import { accountOf } from "../messaging/account.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import { errorCode } from "../shared/app-error.ts";
 import { FloodGuard } from "../shared/flood-guard.ts";
 import { metrics } from "../shared/metrics.ts";
-import { messages } from "./messages.ts";
 
 export interface TurnGuardDeps {
   logger: Logger;

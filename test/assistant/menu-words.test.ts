@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../../src/assistant/messages.ts";
-import { learningMessages as lm } from "../../src/assistant/messages-learning.ts";
+import { messages } from "../../src/catalog/assistant-common.ts";
+import { learningMessages as lm } from "../../src/catalog/assistant-learning.ts";
 import type { Channel } from "../../src/messaging/message.ts";
 import { onboard, tempStore, testAssistant } from "../helpers/core.ts";
 

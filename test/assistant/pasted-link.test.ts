@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../../src/assistant/messages.ts";
-import { learningMessages as lm } from "../../src/assistant/messages-learning.ts";
+import { messages } from "../../src/catalog/assistant-common.ts";
+import { learningMessages as lm } from "../../src/catalog/assistant-learning.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
 import type { Inbound } from "../../src/messaging/message.ts";
 import { onboard, tempStore, testAssistant } from "../helpers/core.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../../src/assistant/messages.ts";
+import { messages } from "../../src/catalog/assistant-common.ts";
 import type { Inbound } from "../../src/messaging/message.ts";
 import { tempStore } from "../helpers/core.ts";
 import { keysHolding, storeDump } from "../helpers/store-dump.ts";

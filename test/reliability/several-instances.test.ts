@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { learningMessages } from "../../src/assistant/messages-learning.ts";
+import { learningMessages } from "../../src/catalog/assistant-learning.ts";
 import { Classes } from "../../src/organizer/classes.ts";
 import { Outbox } from "../../src/organizer/outbox.ts";
 import { scheduleClassReminders } from "../../src/organizer/scheduler.ts";

@@ -5,8 +5,8 @@
  * `runJourney`. See telegram.test.ts, web.test.ts and zalo.test.ts for the drivers.
  */
 import { expect } from "vitest";
-import { messages } from "../../../src/assistant/messages.ts";
-import { learningMessages as lm } from "../../../src/assistant/messages-learning.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
+import { learningMessages as lm } from "../../../src/catalog/assistant-learning.ts";
 import { GROUP_LABELS } from "../../../src/knowledge/group-labels.ts";
 import type { Curriculum } from "../../../src/knowledge/types.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../../../src/assistant/messages.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
 import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import { actionsOf, callbackUpdate, fixture, testChannel, textUpdate } from "./helpers.ts";
 

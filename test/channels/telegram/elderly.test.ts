@@ -1,8 +1,8 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { parseCommand } from "../../../src/assistant/commands.ts";
-import { messages } from "../../../src/assistant/messages.ts";
-import { learningMessages as lm } from "../../../src/assistant/messages-learning.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
+import { learningMessages as lm } from "../../../src/catalog/assistant-learning.ts";
 import type { TelegramChannel } from "../../../src/channels/telegram/create-telegram-channel.ts";
 import { telegramMessages } from "../../../src/channels/telegram/messages.ts";
 import {

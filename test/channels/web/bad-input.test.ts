@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/assistant/actions.ts";
-import { messages } from "../../../src/assistant/messages.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEARNER_COMMANDS } from "../../../src/assistant/commands.ts";
-import { messages } from "../../../src/assistant/messages.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant, testCurriculum } from "../../helpers/core.ts";

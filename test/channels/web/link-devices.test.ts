@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { learningMessages as lm } from "../../../src/assistant/messages-learning.ts";
+import { learningMessages as lm } from "../../../src/catalog/assistant-learning.ts";
 import { Identities } from "../../../src/learning/identity.ts";
 import { ProgressStore } from "../../../src/learning/progress-store.ts";
 import type { Channel } from "../../../src/messaging/message.ts";

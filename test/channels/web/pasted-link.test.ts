@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { messages } from "../../../src/assistant/messages.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
 import { keysHolding } from "../../helpers/store-dump.ts";
 import { startWebChat } from "./web-server.ts";
 

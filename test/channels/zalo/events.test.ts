@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { messages } from "../../../src/assistant/messages.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
 import { voiceMessages } from "../../../src/channels/voice-messages.ts";
 import { zaloMessages } from "../../../src/channels/zalo/messages.ts";
 import { tempStore } from "../../helpers/core.ts";

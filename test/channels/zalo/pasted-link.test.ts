@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../../../src/assistant/messages.ts";
+import { messages } from "../../../src/catalog/assistant-common.ts";
 import { onboard, tempStore, testAssistant } from "../../helpers/core.ts";
 import { keysHolding } from "../../helpers/store-dump.ts";
 import { fakeClock, organizerAssistant, testOrganizer } from "../../organizer/helpers.ts";

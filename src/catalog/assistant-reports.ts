@@ -1,4 +1,11 @@
 /** Vietnamese text of the organizer's reports: /baocao and the dashboard login (/quantri). */
+
+/** Words /baocao allows around the dates: "từ 1/1/2026 đến 30/6/2026". */
+export const REPORT_FILLER_WORDS: readonly string[] = ["tu", "từ", "den", "đến", "ngay", "ngày"];
+
+/** What /nhatky reads as "turn on" and "turn off" (with or without accents). */
+export const QUESTION_LOG_WORDS = { on: ["bat", "bật"], off: ["tat", "tắt"], show: "xem" } as const;
+
 export const reportMessages = {
   reportUsage:
     "Báo cáo theo kỳ: /baocao <từ ngày> <đến ngày>, ví dụ /baocao 01/01/2026 30/06/2026.\n" +

@@ -1,11 +1,25 @@
 /** Vietnamese text of organizer tools: roles, classes, RSVP, attendance and broadcasts. */
-import type { Counts } from "../organizer/outbox.ts";
-import { type ReachReport, unreachableTotal } from "../organizer/reach.ts";
+
+/** Who a notice cannot reach, by reason (the organizer's reach report, as the catalog needs it). */
+interface Unreachable {
+  unreachable: { noPush: number; outsideWindow: number; blocked: number; noChannel: number };
+}
+
+/** A broadcast's delivery counts, by state. */
+interface DeliveryCounts {
+  sent: number;
+  failed: number;
+  unreachable: number;
+  outsideWindow: number;
+  pending: number;
+  sending: number;
+  ambiguous: number;
+}
 
 /** Said before a notice or class announcement is sent: who will not get it and why; "" when everyone will. */
-function unreachableWarning(report: ReachReport): string {
+function unreachableWarning(report: Unreachable): string {
   const { noPush, outsideWindow, blocked, noChannel } = report.unreachable;
-  const total = unreachableTotal(report);
+  const total = noPush + outsideWindow + blocked + noChannel;
   if (!total) return "";
   const why = [
     noPush ? `${noPush} người chỉ dùng trang web học mà chưa bật nhận thông báo` : "",
@@ -86,12 +100,12 @@ export const organizerMessages = {
     audience: string,
     capacity: number,
     reach: number,
-    report: ReachReport,
+    report: Unreachable,
   ) =>
     `Kiểm tra lại lớp học:\n• Chủ đề: ${topic}\n• Thời gian: ${when}\n• Địa điểm: ${place}\n` +
     `• Dành cho: ${audience}\n• Số chỗ: ${capacity}\nThông báo sẽ gửi tới ${reach} người.` +
     `${unreachableWarning(report)}\nXác nhận?`,
-  classCreated: (code: string, reach: number, report: ReachReport) =>
+  classCreated: (code: string, reach: number, report: Unreachable) =>
     `Đã tạo lớp và đang gửi thông báo tới ${reach} người.${unreachableWarning(report)}\n` +
     `Mã điểm danh của lớp: ${code} (gõ /diemdanh để xem lại).`,
 
@@ -156,13 +170,13 @@ export const organizerMessages = {
   noticeWhen: "Bước 3/3: gửi lúc nào? Bấm “Gửi ngay”, hoặc gõ ngày giờ, ví dụ: 20/12 08:00.",
   sendNow: "Gửi ngay",
   previewTitle: "Xem trước thông báo:",
-  noticeSummary: (reach: number, audience: string, when: string, report: ReachReport) =>
+  noticeSummary: (reach: number, audience: string, when: string, report: Unreachable) =>
     `Người nhận: ${reach} người (${audience}).${unreachableWarning(report)}\nThời gian gửi: ${when}.\n` +
     "Tin không gửi từ 21:00 đến 07:00, trừ khi bạn chọn “Gửi khẩn”.",
   send: "Gửi",
   sendUrgent: "Gửi khẩn (cả ban đêm)",
   nobody: "Không có ai trong nhóm người nhận này, nên mình không gửi. Bạn thử chọn nhóm khác nhé.",
-  noticeQueued: (id: string, reach: number, when: string, report: ReachReport) =>
+  noticeQueued: (id: string, reach: number, when: string, report: Unreachable) =>
     `Đã xếp hàng thông báo ${id} tới ${reach} người, gửi ${when}.${unreachableWarning(report)}\n` +
     "Gõ /baocaogui để xem tình trạng.",
   nowWord: "ngay bây giờ",
@@ -170,7 +184,7 @@ export const organizerMessages = {
   // /baocaogui
   noBroadcasts: "Chưa có thông báo nào.",
   broadcastsTitle: "Tình trạng gửi (mới nhất trước):",
-  broadcastLine: (id: string, kind: string, status: string, total: number, c: Counts) =>
+  broadcastLine: (id: string, kind: string, status: string, total: number, c: DeliveryCounts) =>
     `• ${id} (${kind}, ${status}) — ${total} người: đã gửi ${c.sent}, lỗi ${c.failed}, ` +
     `không liên lạc được ${c.unreachable + c.outsideWindow}` +
     `${c.outsideWindow ? ` (${c.outsideWindow} ngoài thời hạn 48 giờ của Zalo OA)` : ""}, ` +
@@ -189,6 +203,14 @@ export const organizerMessages = {
   stopN: (id: string) => `Dừng gửi ${id}`,
   broadcastCancelled: (id: string) => `Đã dừng gửi ${id}. Những người chưa nhận sẽ không nhận nữa.`,
   broadcastNotCancelled: "Thông báo này đã gửi xong hoặc đã dừng.",
+  /** The outbox label of a freed seat's message. */
+  seatAudience: "1 người trong danh sách chờ",
+  /** Appended to a notice's audit detail when sent as urgent. */
+  urgentMark: " · khẩn",
+  // describeAudience: "Tổ 5, Tổ 7 · Người dân · chưa có chứng nhận", or "cả phường"
+  audienceWholeWard: "cả phường",
+  audienceUncertified: "chưa có chứng nhận",
+  audienceLearning: (module: string) => `đang học “${module}”`,
   ambiguousNote:
     "“Không rõ”: tin đang gửi đúng lúc máy chủ dừng đột ngột; mình không gửi lại để tránh gửi trùng.",
 } as const;

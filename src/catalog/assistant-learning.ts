@@ -1,9 +1,9 @@
 /** Vietnamese text of quizzes, review, progress, certificates, data rights and account linking. */
-import type { ModuleStatus } from "../learning/progress-store.ts";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-export const STATUS_LABELS: Record<ModuleStatus, string> = {
+/** A module's status (learning/progress-store.ts ModuleStatus) as the learner reads it. */
+export const STATUS_LABELS: Record<"chua-hoc" | "dang-hoc" | "dat", string> = {
   "chua-hoc": "chưa học",
   "dang-hoc": "đang học",
   dat: "đạt",
