@@ -5,6 +5,7 @@ import type { Inbound, Reply } from "../messaging/message.ts";
 import { errorCode } from "../shared/app-error.ts";
 import { FloodGuard } from "../shared/flood-guard.ts";
 import { metrics } from "../shared/metrics.ts";
+import { StoreUnavailableError } from "../storage/store.ts";
 
 export interface TurnGuardDeps {
   logger: Logger;
@@ -46,7 +47,7 @@ export function guardTurns(
     } catch (error) {
       const code = errorCode(error);
       deps.logger.error({ channel: inbound.channel, code, err: errorSummary(error) }, "turn failed");
-      const storeDown = isStoreError(error);
+      const storeDown = error instanceof StoreUnavailableError;
       (storeDown ? metrics.storeErrors : metrics.turnErrors).inc();
       return [{ text: storeDown ? messages.storeBusy : messages.internalError }];
     }
@@ -63,13 +64,6 @@ export function guardTurns(
       if (queues.get(key) === current) queues.delete(key);
     }
   };
-}
-
-function isStoreError(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Command timed out|MaxRetriesPerRequest|store-closed/i.test(
-    text,
-  );
 }
 
 /** Error details safe to log: type and stack frames, never the message text of a user. */

@@ -1,3 +1,5 @@
+import { AppError } from "../shared/app-error.ts";
+
 /**
  * The storage port: the small subset of Redis the domain needs. Two implementations share one contract
  * test suite: `redis/` (ioredis, several instances) and `embedded/` (in-process, persisted to DATA_DIR).
@@ -107,4 +109,20 @@ export interface Store {
   compact(): Promise<void>;
   /** Flushes everything acknowledged and releases resources. */
   close(): Promise<void>;
+}
+
+/**
+ * The store cannot be reached or did not answer in time (Redis down, a closed embedded store): both stores
+ * throw this, so a turn can say "busy, try again" instead of "something went wrong".
+ */
+export class StoreUnavailableError extends AppError {
+  constructor(
+    readonly store: "redis" | "embedded",
+    /** A short, safe reason (an error code or class name; never a host, a key or a value). */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super("store-unavailable", `${store} store unavailable (${reason})`, options);
+    this.name = "StoreUnavailableError";
+  }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
+import { StoreUnavailableError } from "../../src/storage/store.ts";
 import { describeStoreContract } from "./store-contract.ts";
 
 let dir: string;
@@ -85,5 +86,13 @@ describe("embedded store durability", () => {
     const aside = files.find((f) => f.startsWith("store.snapshot.json.corrupt-"));
     expect(aside).toBeDefined();
     expect(await readFile(join(bad, aside as string), "utf8")).toBe("{ this is not json");
+  });
+});
+
+describe("an embedded store that is closed", () => {
+  it("rejects writes as unavailable, so a turn can answer 'busy'", async () => {
+    await store.close();
+    await expect(store.set("s:a", "1")).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.incr("s:n")).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });

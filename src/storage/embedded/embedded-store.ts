@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../shared/app-error.ts";
-import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../store.ts";
+import {
+  type ScoredMember,
+  type SetOptions,
+  type Store,
+  StoreUnavailableError,
+  type WriteGuard,
+  type WriteOp,
+} from "../store.ts";
 import { lockDataDir } from "./dir-lock.ts";
 import { Journal } from "./journal.ts";
 import { listRange, MemoryState, type Op } from "./memory-state.ts";
@@ -192,7 +199,7 @@ export class EmbeddedStore implements Store {
   }
 
   async atomic(ops: readonly WriteOp[], guards: readonly WriteGuard[] = []) {
-    if (this.closed) throw new AppError("store-closed", "embedded store is closed");
+    if (this.closed) throw new StoreUnavailableError("embedded", "closed");
     for (const g of guards) {
       const current =
         g.field === undefined ? this.state.getString(g.key) : (this.state.hash(g.key)?.get(g.field) ?? null);
@@ -233,12 +240,12 @@ export class EmbeddedStore implements Store {
   }
 
   async ping() {
-    if (this.closed) throw new AppError("store-closed", "embedded store is closed");
+    if (this.closed) throw new StoreUnavailableError("embedded", "closed");
   }
 
   /** Waits for pending writes, then rewrites the journal from memory: deleted data leaves the disk. */
   async compact() {
-    if (this.closed) throw new AppError("store-closed", "embedded store is closed");
+    if (this.closed) throw new StoreUnavailableError("embedded", "closed");
     await this.flushing;
     this.flushing = this.flushing.then(() => this.journal.compact(this.state.snapshot()));
     await this.flushing;
@@ -255,7 +262,7 @@ export class EmbeddedStore implements Store {
 
   /** Applies ops in memory now and resolves once they are journaled on disk. */
   private write(...ops: Op[]): Promise<void> {
-    if (this.closed) return Promise.reject(new AppError("store-closed", "embedded store is closed"));
+    if (this.closed) return Promise.reject(new StoreUnavailableError("embedded", "closed"));
     for (const op of ops) this.state.apply(op);
     return this.journalApplied(ops);
   }

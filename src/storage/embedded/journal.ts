@@ -1,6 +1,7 @@
 import { type FileHandle, mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../../shared/app-error.ts";
+import { StoreUnavailableError } from "../store.ts";
 import type { Op, SnapshotEntry } from "./memory-state.ts";
 
 const SNAPSHOT = "store.snapshot.json";
@@ -52,7 +53,7 @@ export class Journal {
 
   /** Appends ops and resolves after they are on disk. */
   async append(ops: Op[]): Promise<void> {
-    if (!this.handle) throw new AppError("store-closed", "embedded store is closed");
+    if (!this.handle) throw new StoreUnavailableError("embedded", "closed");
     const lines = ops.map((o) => `${JSON.stringify({ q: ++this.seq, o })}\n`).join("");
     await this.handle.write(lines);
     await this.handle.datasync();

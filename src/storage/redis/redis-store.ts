@@ -3,6 +3,7 @@ import { Cluster, Redis } from "ioredis";
 import type { ScoredMember, SetOptions, Store, WriteGuard, WriteOp } from "../store.ts";
 import { writeAtomically } from "./atomic-batch.ts";
 import type { RedisTarget } from "./redis-target.ts";
+import { asStoreError, reportingUnavailable } from "./unavailable.ts";
 
 const RENEW_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
@@ -60,9 +61,9 @@ export class RedisStore implements Store {
       await redis.ping();
     } catch (error) {
       redis.disconnect();
-      throw error;
+      throw asStoreError(error);
     }
-    return new RedisStore(redis, options.prefix);
+    return new RedisStore(reportingUnavailable(redis), options.prefix);
   }
 
   private k(key: string): string {
