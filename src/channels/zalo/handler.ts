@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
+import { voiceMessages } from "../../catalog/voice.ts";
+import { zaloMessages } from "../../catalog/zalo.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { typedChoice } from "../../messaging/choice.ts";
 import type { Inbound, Reply } from "../../messaging/message.ts";
@@ -7,10 +9,8 @@ import { errorCode } from "../../shared/app-error.ts";
 import type { Transcriber } from "../../speech/transcriber.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
-import { voiceMessages } from "../voice-messages.ts";
 import { noTranscriber, voiceTurn } from "../voice-turn.ts";
 import type { ZaloClient } from "./client.ts";
-import { zaloMessages } from "./messages.ts";
 import { loadOptions, optionsKey, saveOptions } from "./options.ts";
 import { renderReplies } from "./render.ts";
 import type { ZaloSender } from "./sender.ts";

@@ -1,12 +1,9 @@
 import type { Logger } from "pino";
+import { TOKEN_REFUSED_MESSAGE, WEBHOOK_SET_MESSAGE } from "../../catalog/zalo.ts";
 import { AppError } from "../../shared/app-error.ts";
 import { isTokenError, ZaloApiError, type ZaloClient, type ZaloWebhookInfo } from "./client.ts";
 import type { ZaloHandler } from "./handler.ts";
 import { parseZaloUpdate } from "./types.ts";
-
-export const WEBHOOK_SET_MESSAGE =
-  "Zalo: đang đặt webhook nên không nhận tin bằng getUpdates được — hãy xóa webhook " +
-  "(npm run set-webhook -- zalo --delete) hoặc đặt ZALO_WEBHOOK_URL";
 
 export interface ZaloPollerDeps {
   client: ZaloClient;
@@ -25,8 +22,6 @@ export interface ZaloPoller {
   /** Resolves when the loop ends; rejects when it ended because a webhook was set meanwhile. */
   readonly done: Promise<void>;
 }
-
-export const TOKEN_REFUSED_MESSAGE = "Zalo: ZALO_BOT_TOKEN bị từ chối (401) — hãy kiểm tra lại token";
 
 /**
  * The docs say getUpdates "does not work" while a webhook is set, without naming the error. A refusal

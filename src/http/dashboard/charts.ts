@@ -1,3 +1,4 @@
+import { chartText } from "../../catalog/dashboard-report.ts";
 import { type Cell, formatCell, NO_POPULATION, SMALL } from "../../organizer/reports/present.ts";
 import { escapeHtml } from "./layout.ts";
 
@@ -44,9 +45,10 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
   const barW = W - 60;
   const height = top + items.length * rowH + 22;
   const x = (percent: number) => (Math.max(0, Math.min(100, percent)) / 100) * barW;
-  const summary = `Tỷ lệ có chứng nhận trên dân số, mục tiêu ${targetPercent}%: ${items
-    .map((item) => `${item.label} ${describe(item.value)}`)
-    .join("; ")}.`;
+  const summary = chartText.certifiedSummary(
+    targetPercent,
+    items.map((item) => `${item.label} ${describe(item.value)}`),
+  );
   const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
   items.forEach((item, i) => {
     const y = top + i * rowH;
@@ -62,7 +64,7 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
       parts.push(
         `<rect x="0.5" y="${y + 21.5}" width="28" height="15" fill="url(#${id}-h)" stroke="#5f6b62" stroke-dasharray="3 2"/>`,
       );
-      parts.push(text(34, y + 35, "< 5 người (ẩn)", `fill="#444" font-style="italic"`));
+      parts.push(text(34, y + 35, chartText.hiddenBar, `fill="#444" font-style="italic"`));
     } else {
       parts.push(text(4, y + 35, String(item.value), `fill="#444" font-style="italic"`));
     }
@@ -74,7 +76,7 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
     text(
       Math.max(50, Math.min(tx, barW - 50)),
       top - 8,
-      `Mục tiêu ${targetPercent}%`,
+      chartText.target(targetPercent),
       `fill="${TARGET}" text-anchor="middle"`,
     ),
   );
@@ -88,8 +90,8 @@ const anchor = (tick: number) => (tick === 0 ? "start" : tick === 100 ? "end" : 
 
 function describe(value: Cell): string {
   if (typeof value === "number") return `${formatCell(value)}%`;
-  if (value === SMALL) return "dưới 5 người, không hiện số";
-  return value === NO_POPULATION ? "chưa có dân số" : value;
+  if (value === SMALL) return chartText.hiddenValue;
+  return value === NO_POPULATION ? chartText.noPopulation : value;
 }
 
 export interface Series {
@@ -117,17 +119,17 @@ export function trendChart(months: string[], series: Series[], id: string): stri
   const py = (v: number) => top + plotH - (v / max) * plotH;
   const bandTop = Math.min(py(5), top + plotH - 8);
   const hiddenY = (bandTop + top + plotH) / 2;
-  const summary = `Lũy kế theo tháng: ${series
-    .map(
+  const summary = chartText.trendSummary(
+    series.map(
       (s) =>
         `${s.label} ${s.values
           .map(
             (v, i) =>
-              `${monthLabel(months[i] ?? "", "long")} ${typeof v === "number" ? formatCell(v) : "dưới 5"}`,
+              `${monthLabel(months[i] ?? "", "long")} ${typeof v === "number" ? formatCell(v) : chartText.hiddenPoint}`,
           )
           .join(", ")}`,
-    )
-    .join("; ")}.`;
+    ),
+  );
   const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
   series.forEach((s, i) => {
     const ly = 12 + i * 22;
@@ -205,7 +207,7 @@ function marker(s: Series, x: number, y: number, filled: boolean): string {
 function monthLabel(month: string, style: "short" | "year" | "long"): string {
   const [y = "", m = ""] = month.split("-");
   const n = Number(m);
-  if (style === "long") return `tháng ${n}/${y}`;
+  if (style === "long") return chartText.month(n, y);
   return style === "year" ? `T${n}/${y.slice(2)}` : `T${n}`;
 }
 

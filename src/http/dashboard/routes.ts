@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { dashboardErrors, dashboardFrame, type MessageText } from "../../catalog/dashboard.ts";
 import { registerContactsPage } from "./contacts-page.ts";
 import type { DashboardDeps } from "./deps.ts";
 import { BASE, DASHBOARD_CSP, messagePage, sendHtml } from "./layout.ts";
@@ -42,30 +43,16 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
         const status =
           error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
         if (status === 500) request.log.error({ code: error.code ?? "internal" }, "dashboard request failed");
-        const [title, message] =
+        const text =
           status === 413
-            ? ["Tệp quá lớn", "Dữ liệu gửi lên quá lớn. Tệp dân số tối đa 1 MB."]
+            ? dashboardErrors.tooLarge
             : status < 500
-              ? ["Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng. Vui lòng thử lại."]
-              : [
-                  "Tạm thời chưa lấy được số liệu",
-                  "Hệ thống đang bận hoặc đang bảo trì. Vui lòng thử lại sau ít phút.",
-                ];
-        return sendHtml(
-          reply,
-          status,
-          messagePage(deps.wardName, title, message, { href: BASE, label: "Về bảng số liệu" }),
-        );
+              ? dashboardErrors.badRequest
+              : dashboardErrors.unavailable;
+        return sendHtml(reply, status, errorPage(deps.wardName, text));
       });
       dash.setNotFoundHandler((_request, reply) =>
-        sendHtml(
-          reply,
-          404,
-          messagePage(deps.wardName, "Không có trang này", "Địa chỉ này không có trong bảng số liệu.", {
-            href: BASE,
-            label: "Về bảng số liệu",
-          }),
-        ),
+        sendHtml(reply, 404, errorPage(deps.wardName, dashboardErrors.notFound)),
       );
       registerLogin(dash, deps);
       await dash.register(async (guarded) => {
@@ -94,14 +81,7 @@ function refuseForeignPosts(wardName: string) {
       site !== undefined
         ? site !== "same-origin" && site !== "none"
         : origin !== undefined && hostOf(origin) !== request.headers.host;
-    const refuse = (status: number, title: string, message: string) =>
-      sendHtml(
-        reply,
-        status,
-        messagePage(wardName, title, message, { href: BASE, label: "Về bảng số liệu" }),
-      );
-    if (foreign)
-      return refuse(403, "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ chính trang quản trị.");
+    if (foreign) return sendHtml(reply, 403, errorPage(wardName, dashboardErrors.foreignPost));
     const type = String(request.headers["content-type"] ?? "")
       .split(";")[0]
       ?.trim()
@@ -109,8 +89,16 @@ function refuseForeignPosts(wardName: string) {
     const hasBody =
       Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"];
     if (hasBody && type !== "application/x-www-form-urlencoded")
-      return refuse(415, "Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng.");
+      return sendHtml(reply, 415, errorPage(wardName, dashboardErrors.notAForm));
   };
+}
+
+/** An error page with the way back to the report. */
+function errorPage(wardName: string, text: MessageText): string {
+  return messagePage(wardName, text.title, text.message, {
+    href: BASE,
+    label: dashboardFrame.backToDashboard,
+  });
 }
 
 function hostOf(origin: string): string | null {

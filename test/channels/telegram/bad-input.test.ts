@@ -6,7 +6,7 @@ import { createAssistant } from "../../../src/assistant/assistant.ts";
 import { messages } from "../../../src/assistant/messages.ts";
 import { learningMessages as lm } from "../../../src/assistant/messages-learning.ts";
 import type { Assistant } from "../../../src/assistant/types.ts";
-import { telegramMessages } from "../../../src/channels/telegram/messages.ts";
+import { telegramMessages } from "../../../src/catalog/telegram.ts";
 import { TELEGRAM_MAX_CHARS } from "../../../src/channels/telegram/render.ts";
 import { QuizStore } from "../../../src/learning/quiz-store.ts";
 import { createExtractiveTutor } from "../../../src/tutor/extractive-tutor.ts";
