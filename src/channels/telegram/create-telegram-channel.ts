@@ -70,12 +70,11 @@ async function initOrExplain(bot: Bot): Promise<void> {
   }
 }
 
-/** Builds the Telegram channel: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise. */
-export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
-  const { config, logger } = deps;
+/** The token, the mode and the webhook secret, refused at start-up when missing or malformed. */
+function telegramSettings(config: TelegramChannelDeps["config"]) {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new AppError("telegram-token-missing", "TELEGRAM_BOT_TOKEN is not set");
-  const mode = config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
+  const mode: "webhook" | "polling" = config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (mode === "webhook" && !secret)
     throw new AppError(
@@ -87,8 +86,12 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       "telegram-webhook-secret-invalid",
       "TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and -",
     );
+  return { token, mode, secret };
+}
 
-  const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
+/** The grammY bot with its HTTP client settings, API transformers and retry policy (no handlers yet). */
+function createBot(token: string, deps: TelegramChannelDeps): Bot {
+  const apiRoot = deps.config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
   const bot = new Bot(token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     // grammY waits 500 s by default; 45 s still covers getUpdates' 30 s long poll.
@@ -100,22 +103,37 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     autoRetry({ maxDelaySeconds: 30, maxRetryAttempts: 3, rethrowHttpErrors: true, ...deps.retry }),
   );
   bot.catch((error) => {
-    logger.error({ channel: "telegram", code: errorCode(error.error) }, "update failed");
+    deps.logger.error({ channel: "telegram", code: errorCode(error.error) }, "update failed");
   });
+  return bot;
+}
+
+/** Handles one update (a webhook's); never rejects, a failure is logged by its code. */
+async function handleOneUpdate(
+  bot: Bot,
+  logger: TelegramChannelDeps["logger"],
+  update: Update,
+): Promise<void> {
+  try {
+    if (!bot.isInited()) await bot.init();
+    await bot.handleUpdate(update);
+  } catch (error) {
+    const cause = (error as { error?: unknown }).error ?? error;
+    logger.error({ channel: "telegram", code: errorCode(cause) }, "update failed");
+  }
+}
+
+/** Builds the Telegram channel: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise. */
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { config, logger } = deps;
+  const { token, mode, secret } = telegramSettings(config);
+  const bot = createBot(token, deps);
   installHandlers(bot, deps);
 
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
 
-  async function handleUpdate(update: Update): Promise<void> {
-    try {
-      if (!bot.isInited()) await bot.init();
-      await bot.handleUpdate(update);
-    } catch (error) {
-      const cause = (error as { error?: unknown }).error ?? error;
-      logger.error({ channel: "telegram", code: errorCode(cause) }, "update failed");
-    }
-  }
+  const handleUpdate = (update: Update) => handleOneUpdate(bot, logger, update);
 
   return {
     name: "telegram",

@@ -39,18 +39,7 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
           .header("x-robots-tag", "noindex, nofollow");
         return payload;
       });
-      dash.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
-        const status =
-          error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-        if (status === 500) request.log.error({ code: error.code ?? "internal" }, "dashboard request failed");
-        const text =
-          status === 413
-            ? dashboardErrors.tooLarge
-            : status < 500
-              ? dashboardErrors.badRequest
-              : dashboardErrors.unavailable;
-        return sendHtml(reply, status, errorPage(deps.wardName, text));
-      });
+      dash.setErrorHandler(errorHandler(deps.wardName));
       dash.setNotFoundHandler((_request, reply) =>
         sendHtml(reply, 404, errorPage(deps.wardName, dashboardErrors.notFound)),
       );
@@ -64,6 +53,22 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
     },
     { prefix: BASE },
   );
+}
+
+/** A framework error as a page: 413 too large, other 4xx a bad request, anything else "try later" (logged). */
+function errorHandler(wardName: string) {
+  return (error: { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ code: error.code ?? "internal" }, "dashboard request failed");
+    const text =
+      status === 413
+        ? dashboardErrors.tooLarge
+        : status < 500
+          ? dashboardErrors.badRequest
+          : dashboardErrors.unavailable;
+    return sendHtml(reply, status, errorPage(wardName, text));
+  };
 }
 
 /**
