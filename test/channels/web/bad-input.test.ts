@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/assistant/actions.ts";
 import { messages } from "../../../src/assistant/messages.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
+import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";
 import { invisibleIn, LONE_SURROGATE, PROMPT_LINES } from "../../helpers/reply-safety.ts";
@@ -329,7 +330,8 @@ describe("web: bad input through POST /api/chat", () => {
     expect(response.statusCode).toBe(200);
     expectSafeBody(response.json() as ChatBody);
     // The turn stays the web session's: no Telegram learner appears.
-    expect(await store.keys("learner:telegram")).toEqual([]);
-    expect(await store.keys(`learner:web:${sessionId}`)).toEqual([`learner:web:${sessionId}`]);
+    const learners = new LearnerStore(store);
+    expect(await learners.get("telegram:5550001")).toBeNull();
+    expect(await learners.get(`web:${sessionId}`)).not.toBeNull();
   });
 });
