@@ -84,7 +84,8 @@ async function requestTokens(options: ZaloOaTokensOptions, refreshToken: string)
 
 /**
  * The OA access token, kept in the store and refreshed under a lease so that only one instance spends the
- * single-use refresh token. The returned methods share the refresh in flight, so the factory stays whole.
+ * single-use refresh token. Kept whole (a little over 60 lines): the returned methods share the refresh in
+ * flight and the freshness rules, and the OAuth exchange itself is already apart in requestTokens.
  */
 export function createZaloOaTokens(options: ZaloOaTokensOptions): ZaloOaTokens {
   const { store } = options;
