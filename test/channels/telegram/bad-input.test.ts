@@ -12,6 +12,7 @@ import { QuizStore } from "../../../src/learning/quiz-store.ts";
 import { createExtractiveTutor } from "../../../src/tutor/extractive-tutor.ts";
 import { onboard, silentLogger, tempStore, testCurriculum, testIndex } from "../../helpers/core.ts";
 import { PROMPT_LINES } from "../../helpers/reply-safety.ts";
+import { grantsAfterTurns, NOTHING_GRANTED } from "../owner-reads.ts";
 import {
   actionsOf,
   callbackUpdate,
@@ -213,8 +214,7 @@ describe("telegram: bad input through updates", () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((m) => m.chat_id === LAN)).toBe(true);
     expectSafeMessages(sent);
-    expect(await store.keys("role:")).toEqual([]);
-    expect(await store.keys("cert")).toEqual([]);
+    expect(await grantsAfterTurns(store, `telegram:${LAN}`)).toEqual(NOTHING_GRANTED);
   });
 
   it.each(CALLBACKS.map((data) => ({ data, shown: JSON.stringify(data.slice(0, 30)) })))(

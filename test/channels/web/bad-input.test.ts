@@ -7,6 +7,7 @@ import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";
 import { invisibleIn, LONE_SURROGATE, PROMPT_LINES } from "../../helpers/reply-safety.ts";
+import { grantsAfterTurns, NOTHING_GRANTED } from "../owner-reads.ts";
 
 let app: FastifyInstance;
 let store: EmbeddedStore;
@@ -275,9 +276,7 @@ describe("web: bad input through POST /api/chat", () => {
     const body = response.json() as ChatBody;
     expectSafeBody(body);
     if (says) expect(body.replies[0]?.text).toBe(says);
-    expect(await store.keys("role:")).toEqual([]);
-    expect(await store.keys("cert")).toEqual([]);
-    expect(await store.keys("bc:")).toEqual([]);
+    expect(await grantsAfterTurns(store, `web:${sessionId}`)).toEqual(NOTHING_GRANTED);
   });
 
   it.each(ACTIONS.map((action) => ({ action, shown: JSON.stringify(action.slice(0, 30)) })))(

@@ -4,6 +4,7 @@ import { ZALO_MAX_TEXT } from "../../../src/channels/zalo/client.ts";
 import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import { onboard, tempStore, testAssistant } from "../../helpers/core.ts";
 import { invisibleIn, PROMPT_LINES } from "../../helpers/reply-safety.ts";
+import { grantsAfterTurns, NOTHING_GRANTED } from "../owner-reads.ts";
 import { SECRET, textUpdate } from "./fake-bot-api.ts";
 import { webhookHarness } from "./harness.ts";
 
@@ -122,8 +123,7 @@ describe("zalo: bad input through the webhook", () => {
     const sent = await h.say(text);
     expectSafeTexts(h, sent);
     expect(h.turns).toHaveLength(1);
-    expect(await h.store.keys("role:")).toEqual([]);
-    expect(await h.store.keys("cert")).toEqual([]);
+    expect(await grantsAfterTurns(h.store, `zalo:${USER}`)).toEqual(NOTHING_GRANTED);
   });
 
   it.each(BODIES)("answers a body where $name with $status", async ({ body, status, turn }) => {
