@@ -3,21 +3,25 @@
  * → channels with tokens → HTTP server (health, web chat, API, webhooks, certificates) → background jobs
  * → graceful shutdown.
  */
+
+import type { Logger } from "pino";
 import { act } from "./assistant/actions.ts";
 import { learningMessages } from "./catalog/assistant-learning.ts";
 import { organizerMessages } from "./catalog/assistant-organizer.ts";
+import type { ChannelRuntime } from "./channels/channel.ts";
 import { enabledChannels, followRoleChanges } from "./channels/enabled-channels.ts";
 import { createWebPushSender } from "./channels/web/push-sender.ts";
-import { vapidKeys } from "./channels/web/vapid.ts";
+import { type VapidKeys, vapidKeys } from "./channels/web/vapid.ts";
 import { loadConfig } from "./config/load-config.ts";
-import { createCore } from "./core.ts";
-import { createHttpServer } from "./http/server.ts";
+import type { Config } from "./config/schema.ts";
+import { type Core, createCore } from "./core.ts";
+import { createHttpServer, type HttpServerDeps } from "./http/server.ts";
 import { Identities } from "./learning/identity.ts";
 import { createPushOptIn } from "./learning/push-opt-in.ts";
 import { createRetention } from "./learning/retention.ts";
 import type { Channel } from "./messaging/message.ts";
 import { formatVietnamDateTime } from "./organizer/datetime.ts";
-import { createOrganizerRuntime } from "./organizer/runtime.ts";
+import { createOrganizerRuntime, type OrganizerRuntimeDeps } from "./organizer/runtime.ts";
 import { createLogger } from "./shared/logger.ts";
 import { exitWithReadableError, onShutdown } from "./shared/process.ts";
 
@@ -30,18 +34,66 @@ async function main(): Promise<void> {
   // Web learners get notices by Web Push: the VAPID key pair is made on first start and kept in the store.
   const vapid = vapidKeys(store);
   await vapid();
-  const senders = {
+  const senders = noticeSenders(core, channels, vapid, logger);
+  core.organizer.useDeliveryChannels(Object.keys(senders) as Channel[]);
+
+  const http = createHttpServer(httpServerDeps(core, config, vapid, logger));
+  for (const channel of channels) channel.registerRoutes(http);
+  followRoleChanges(channels, core.organizer.roles, new Identities(store));
+  await http.listen({ port: config.PORT, host: config.HOST });
+  for (const channel of channels) await channel.start();
+  logger.info(
+    { port: config.PORT, store: core.storeKind, channels: channels.map((c) => c.name) },
+    "assistant ready",
+  );
+
+  const retention = createRetention({
+    store,
+    months: config.RETENTION_MONTHS,
+    erase: (personId) => core.assistant.erasePerson(personId),
+    isOrganizer: async (personId) => (await core.organizer.organizerOf(personId)) !== null,
+    logger,
+  });
+  retention.start();
+  const organizerJobs = createOrganizerRuntime(organizerJobDeps(core, config, senders, logger));
+  organizerJobs.start();
+
+  onShutdown(config.SHUTDOWN_TIMEOUT_MS, logger, async () => {
+    retention.stop();
+    await organizerJobs.stop(); // the send in flight finishes; the rest stays pending in the outbox
+    await http.close(); // stops accepting, waits for in-flight turns
+    for (const channel of channels) await channel.stop();
+    await store.close(); // flushes everything acknowledged
+  });
+}
+
+/** How notices reach each channel: the enabled channels' senders, plus Web Push for the web chat. */
+function noticeSenders(
+  core: Core,
+  channels: ChannelRuntime[],
+  vapid: () => Promise<VapidKeys>,
+  logger: Logger,
+): OrganizerRuntimeDeps["senders"] {
+  return {
     ...Object.fromEntries(channels.map((c) => [c.name, c.sender])),
     web: createWebPushSender({
-      store,
+      store: core.store,
       vapid,
       subject: core.publicUrl.startsWith("https:") ? core.publicUrl : "mailto:quantri@hocvuso.invalid",
       logger,
     }),
   };
-  core.organizer.useDeliveryChannels(Object.keys(senders) as Channel[]);
+}
 
-  const http = createHttpServer({
+/** The web server's parts: the chat, certificates, push opt-in, the organizers' dashboard and health. */
+function httpServerDeps(
+  core: Core,
+  config: Config,
+  vapid: () => Promise<VapidKeys>,
+  logger: Logger,
+): HttpServerDeps {
+  const { store } = core;
+  return {
     assistant: core.assistant,
     certificates: core.certificates,
     curriculum: core.curriculum,
@@ -69,26 +121,17 @@ async function main(): Promise<void> {
         return { status: "degraded", store: core.storeKind, storeError: "unreachable" };
       }
     },
-  });
-  for (const channel of channels) channel.registerRoutes(http);
-  followRoleChanges(channels, core.organizer.roles, new Identities(store));
-  await http.listen({ port: config.PORT, host: config.HOST });
-  for (const channel of channels) await channel.start();
-  logger.info(
-    { port: config.PORT, store: core.storeKind, channels: channels.map((c) => c.name) },
-    "assistant ready",
-  );
+  };
+}
 
-  const retention = createRetention({
-    store,
-    months: config.RETENTION_MONTHS,
-    erase: (personId) => core.assistant.erasePerson(personId),
-    isOrganizer: async (personId) => (await core.organizer.organizerOf(personId)) !== null,
-    logger,
-  });
-  retention.start();
-
-  const organizerJobs = createOrganizerRuntime({
+/** The organizers' background jobs: broadcasts, class reminders and review reminders, paced. */
+function organizerJobDeps(
+  core: Core,
+  config: Config,
+  senders: OrganizerRuntimeDeps["senders"],
+  logger: Logger,
+): OrganizerRuntimeDeps {
+  return {
     org: core.organizer,
     senders,
     logger: logger.child({ job: "organizer" }),
@@ -106,16 +149,7 @@ async function main(): Promise<void> {
         hours,
       ),
     }),
-  });
-  organizerJobs.start();
-
-  onShutdown(config.SHUTDOWN_TIMEOUT_MS, logger, async () => {
-    retention.stop();
-    await organizerJobs.stop(); // the send in flight finishes; the rest stays pending in the outbox
-    await http.close(); // stops accepting, waits for in-flight turns
-    for (const channel of channels) await channel.stop();
-    await store.close(); // flushes everything acknowledged
-  });
+  };
 }
 
 main().catch(exitWithReadableError);

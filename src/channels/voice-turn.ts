@@ -1,4 +1,5 @@
 import type { Assistant } from "../assistant/types.ts";
+import { voiceFailureLine, voiceMessages } from "../catalog/voice.ts";
 import type { Inbound, Reply } from "../messaging/message.ts";
 import {
   type AudioSource,
@@ -6,7 +7,6 @@ import {
   type TranscribeFailure,
   type Transcriber,
 } from "../speech/transcriber.ts";
-import { voiceFailureLine, voiceMessages } from "./voice-messages.ts";
 
 export type VoiceTurnResult =
   | { heard: true; replies: Reply[] }

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { SHARED_NETWORK_BUSY } from "../catalog/http.ts";
 import { metrics } from "../shared/metrics.ts";
-
-/** Said on a 429: many residents of one community hall share one address, so it is not their network's fault. */
-export const SHARED_NETWORK_BUSY =
-  "Nhiều người đang dùng chung mạng này nên mình phải trả lời chậm lại một chút. " +
-  "Tin nhắn của bạn không mất đâu, đợi vài giây rồi gửi lại nhé.";
 
 /**
  * A token bucket per address: up to `burst` requests at once, refilled evenly at `perMinute`. A hall full of

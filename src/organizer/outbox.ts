@@ -60,6 +60,8 @@ const PAGES_IN_FLIGHT = 4;
 export const statesKey = (id: string) => `bc:${id}:st`;
 const DUE = "bc:due";
 const ALL = "bc:all";
+/** The ward's delivery totals across broadcasts. */
+const TOTALS = "stats:broadcast";
 
 export function emptyCounts(): Counts {
   return { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, outsideWindow: 0, ambiguous: 0 };
@@ -209,14 +211,19 @@ export class Outbox {
     await this.store.hset(recordKey(id), { final: JSON.stringify(counts) });
     if (await this.store.set(`bc:${id}:counted`, "1", { ifAbsent: true })) {
       for (const state of ["sent", "failed", "unreachable", "outsideWindow", "ambiguous"] as const) {
-        if (counts[state]) await this.store.hincrby("stats:broadcast", state, counts[state]);
+        if (counts[state]) await this.store.hincrby(TOTALS, state, counts[state]);
       }
-      await this.store.hincrby("stats:broadcast", "broadcasts", 1);
+      await this.store.hincrby(TOTALS, "broadcasts", 1);
     }
     await this.store.hset(recordKey(id), { status });
     await this.store.zrem(DUE, id);
     await this.store.del(statesKey(id));
     return counts;
+  }
+
+  /** The ward's totals over every finished broadcast: each delivery state's count, and `broadcasts`. */
+  totals(): Promise<Record<string, string>> {
+    return this.store.hgetall(TOTALS);
   }
 
   /** Moves a due broadcast's send time (quiet hours). */

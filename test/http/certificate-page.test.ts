@@ -5,6 +5,7 @@ import { registerCertificatePage } from "../../src/http/routes/certificate-page.
 import { GROUP_LABELS } from "../../src/knowledge/group-labels.ts";
 import type { Curriculum } from "../../src/knowledge/types.ts";
 import { type Certificate, Certificates, shortKey } from "../../src/learning/certificates.ts";
+import { certKey } from "../../src/learning/record-keys.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { tempStore, testCurriculum } from "../helpers/core.ts";
 
@@ -179,7 +180,8 @@ describe("certificate verification page", () => {
     const { app, issue, store } = await setup();
     const cert = await issue();
     const other = await issue({ name: "Trần Văn Bình" }, "web:binh");
-    await store.hset(`cert:${other.id}`, { name: "Người khác" });
+    // Tampering goes around the owner on purpose (an edited database); the key is still the owner's own.
+    await store.hset(certKey(other.id), { name: "Người khác" });
 
     const urls = [
       `/chung-nhan/${cert.id}?k=${shortKey(other)}`,

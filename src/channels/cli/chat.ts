@@ -6,13 +6,14 @@
 import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { pino } from "pino";
+import { TERMINAL_GOODBYE, TERMINAL_INTRO } from "../../catalog/cli.ts";
 import { loadConfig } from "../../config/load-config.ts";
 import { createCore } from "../../core.ts";
 import { typedChoice } from "../../messaging/choice.ts";
 import type { ReplyOption } from "../../messaging/message.ts";
 import { createLogger } from "../../shared/logger.ts";
 import { exitWithReadableError } from "../../shared/process.ts";
-import { renderForTerminal, TERMINAL_INTRO } from "./render.ts";
+import { renderForTerminal } from "./render.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       await send(choice ? { action: choice } : { text: line });
     }
   } finally {
-    process.stdout.write("\nTạm biệt!\n");
+    process.stdout.write(`\n${TERMINAL_GOODBYE}\n`);
     rl.close();
     await core.store.close();
     logFile.flushSync();

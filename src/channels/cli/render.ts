@@ -1,23 +1,12 @@
+import { letterChoiceHint, numberChoiceHint, TYPE_OR_PICK } from "../../catalog/cli.ts";
 import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply, ReplyOption } from "../../messaging/message.ts";
 
-/** Said once when the terminal chat starts. */
-export const TERMINAL_INTRO =
-  "Trò chuyện với Trợ lý Bình dân học vụ số ngay trong cửa sổ này.\n" +
-  "Gõ câu hỏi rồi nhấn Enter. Khi có lựa chọn, gõ số của lựa chọn rồi nhấn Enter. Gõ /thoat để thoát.";
-
-/** Under options listed without numbers: a typed number is the answer itself. */
-export const TYPE_OR_PICK = "(Gõ câu trả lời, hoặc gõ đúng một dòng ở trên, rồi nhấn Enter.)";
-
 /** What to type to choose: a number, or a letter when the text already lists the lettered answers. */
 export function choiceHint(options: ReplyOption[]): string {
-  if (options.length && options.every((o) => o.full)) {
-    const letters = "ABCD".slice(0, options.length).split("");
-    return `(Gõ chữ ${letters.slice(0, -1).join(", ")} hoặc ${letters.at(-1)}, hoặc số 1 đến ${options.length}, rồi nhấn Enter.)`;
-  }
-  return options.length === 1
-    ? "(Gõ số 1 rồi nhấn Enter để chọn.)"
-    : `(Gõ số từ 1 đến ${options.length} rồi nhấn Enter để chọn.)`;
+  return options.length && options.every((o) => o.full)
+    ? letterChoiceHint(options.length)
+    : numberChoiceHint(options.length);
 }
 
 /**

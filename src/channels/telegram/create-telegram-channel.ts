@@ -70,12 +70,11 @@ async function initOrExplain(bot: Bot): Promise<void> {
   }
 }
 
-/** Builds the Telegram channel: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise. */
-export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
-  const { config, logger } = deps;
+/** The token, the mode and the webhook secret, refused at start-up when missing or malformed. */
+function telegramSettings(config: TelegramChannelDeps["config"]) {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new AppError("telegram-token-missing", "TELEGRAM_BOT_TOKEN is not set");
-  const mode = config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
+  const mode: "webhook" | "polling" = config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling";
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (mode === "webhook" && !secret)
     throw new AppError(
@@ -87,40 +86,63 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       "telegram-webhook-secret-invalid",
       "TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and -",
     );
+  return { token, mode, secret };
+}
 
-  const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
+/** The HTTP client settings of both API clients (the bot's, and the one notices are sent with). */
+function clientOf(deps: TelegramChannelDeps): ApiClientOptions {
+  const apiRoot = deps.config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
   // grammY waits 500 s by default; 45 s still covers getUpdates' 30 s long poll.
-  const client = { timeoutSeconds: 45, ...(apiRoot ? { apiRoot } : {}), ...deps.client };
-  const bot = new Bot(token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client });
+  return { timeoutSeconds: 45, ...(apiRoot ? { apiRoot } : {}), ...deps.client };
+}
+
+/** The grammY bot with its HTTP client settings, API transformers and retry policy (no handlers yet). */
+function createBot(token: string, deps: TelegramChannelDeps): Bot {
+  const bot = new Bot(token, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: clientOf(deps) });
   for (const transformer of deps.transformers ?? []) bot.api.config.use(transformer);
   // Installed last, so it runs first: waits out 429 retry_after (up to 30 s), retries 5xx a few times.
   bot.api.config.use(
     autoRetry({ maxDelaySeconds: 30, maxRetryAttempts: 3, rethrowHttpErrors: true, ...deps.retry }),
   );
   bot.catch((error) => {
-    logger.error({ channel: "telegram", code: errorCode(error.error) }, "update failed");
+    deps.logger.error({ channel: "telegram", code: errorCode(error.error) }, "update failed");
   });
+  return bot;
+}
+
+/** Handles one update (a webhook's); never rejects, a failure is logged by its code. */
+async function handleOneUpdate(
+  bot: Bot,
+  logger: TelegramChannelDeps["logger"],
+  update: Update,
+): Promise<void> {
+  try {
+    if (!bot.isInited()) await bot.init();
+    await bot.handleUpdate(update);
+  } catch (error) {
+    const cause = (error as { error?: unknown }).error ?? error;
+    logger.error({ channel: "telegram", code: errorCode(cause) }, "update failed");
+  }
+}
+
+/** Builds the Telegram channel: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise. */
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { config, logger } = deps;
+  const { token, mode, secret } = telegramSettings(config);
+  const bot = createBot(token, deps);
   installHandlers(bot, deps);
 
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
 
-  async function handleUpdate(update: Update): Promise<void> {
-    try {
-      if (!bot.isInited()) await bot.init();
-      await bot.handleUpdate(update);
-    } catch (error) {
-      const cause = (error as { error?: unknown }).error ?? error;
-      logger.error({ channel: "telegram", code: errorCode(cause) }, "update failed");
-    }
-  }
+  const handleUpdate = (update: Update) => handleOneUpdate(bot, logger, update);
 
   return {
     name: "telegram",
     mode,
     bot,
     sender: createTelegramSender({
-      api: pacedApi(token, client, deps),
+      api: pacedApi(token, deps),
       reachability: deps.reachability,
       logger,
     }),
@@ -169,8 +191,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
  * a 429, so this client hands every 429 that asks for a wait straight back (a conversation's replies keep
  * the bot's own auto-retry); server errors are still retried a few times.
  */
-function pacedApi(token: string, client: ApiClientOptions, deps: { transformers?: Transformer[] }): Api {
-  const api = new Api(token, client);
+function pacedApi(token: string, deps: TelegramChannelDeps): Api {
+  const api = new Api(token, clientOf(deps));
   for (const transformer of deps.transformers ?? []) api.config.use(transformer);
   api.config.use(autoRetry({ maxDelaySeconds: 0, maxRetryAttempts: 3, rethrowHttpErrors: true }));
   return api;

@@ -1,8 +1,8 @@
 import type { ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
+import { telegramMessages } from "../../catalog/telegram.ts";
 import { Identities } from "../../learning/identity.ts";
 import { LearnerStore } from "../../learning/learner-store.ts";
 import type { Store } from "../../storage/store.ts";
-import { telegramMessages } from "./messages.ts";
 
 /** The four big buttons of elderly mode: always shown under the message box, sized to their two rows. */
 export const ELDERLY_KEYBOARD: ReplyKeyboardMarkup = {

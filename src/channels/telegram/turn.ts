@@ -2,11 +2,11 @@ import type { Context } from "grammy";
 import type { User } from "grammy/types";
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
+import { telegramMessages } from "../../catalog/telegram.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import type { Inbound, Reply } from "../../messaging/message.ts";
 import type { Store } from "../../storage/store.ts";
 import { elderlyKeyboard, type KeyboardChange } from "./elderly-keyboard.ts";
-import { telegramMessages } from "./messages.ts";
 import { hasPlainMessage } from "./render.ts";
 import { errorCode, type SendTarget, sendOutcomeOf, sendReplies } from "./sender.ts";
 import { startTyping } from "./typing.ts";
@@ -25,6 +25,30 @@ export const ownerKey = (chatId: number, messageId: number) => `telegram:keyboar
 /** One conversation turn: what the person sent, to the assistant and its replies back to the chat. */
 export type Turn = (ctx: Context, from: User, input: Partial<Inbound>, target: SendTarget) => Promise<void>;
 
+/** The assistant's replies to what `from` sent, with "typing…" shown in the chat meanwhile. */
+async function answer(
+  deps: TurnDeps,
+  ctx: Context,
+  from: User,
+  input: Partial<Inbound>,
+  chatId: number,
+): Promise<Reply[]> {
+  const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined;
+  const typing = startTyping(ctx.api, chatId, (error) =>
+    deps.logger.debug({ channel: "telegram", code: errorCode(error) }, "typing not shown"),
+  );
+  try {
+    return await deps.assistant.handle({
+      channel: "telegram",
+      userId: String(from.id),
+      ...(displayName ? { displayName } : {}),
+      ...input,
+    });
+  } finally {
+    await typing.stop(); // so "typing…" never arrives after the answer
+  }
+}
+
 /**
  * Builds the turn: "typing…" while the assistant works, the replies in order, in a group the owner of
  * each keyboard, in a private chat the big buttons of elderly mode. Never rejects.
@@ -35,23 +59,6 @@ export function createTurn(deps: TurnDeps): Turn {
     logger.warn({ channel: "telegram", code: errorCode(error) }, what);
   };
   const bigButtons = elderlyKeyboard(deps.store);
-
-  async function answer(ctx: Context, from: User, input: Partial<Inbound>, chatId: number): Promise<Reply[]> {
-    const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ") || undefined;
-    const typing = startTyping(ctx.api, chatId, (error) =>
-      logger.debug({ channel: "telegram", code: errorCode(error) }, "typing not shown"),
-    );
-    try {
-      return await deps.assistant.handle({
-        channel: "telegram",
-        userId: String(from.id),
-        ...(displayName ? { displayName } : {}),
-        ...input,
-      });
-    } finally {
-      await typing.stop(); // so "typing…" never arrives after the answer
-    }
-  }
 
   /**
    * After a private turn's replies: when the big buttons must appear and every reply carried inline
@@ -76,7 +83,7 @@ export function createTurn(deps: TurnDeps): Turn {
   }
 
   return async (ctx, from, input, target) => {
-    const replies = await answer(ctx, from, input, target.chatId);
+    const replies = await answer(deps, ctx, from, input, target.chatId);
     if (!replies.length) return;
     const userId = String(from.id);
     const change = input.inGroup

@@ -1,10 +1,10 @@
 import type { Bot } from "grammy";
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
+import { voiceMessages } from "../../catalog/voice.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import type { Reply } from "../../messaging/message.ts";
 import type { Transcriber } from "../../speech/transcriber.ts";
-import { voiceMessages } from "../voice-messages.ts";
 import { noTranscriber, voiceTurn } from "../voice-turn.ts";
 import { errorCode, sendReplies } from "./sender.ts";
 

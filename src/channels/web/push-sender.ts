@@ -1,13 +1,13 @@
 import type { Agent } from "node:https";
 import type { Logger } from "pino";
 import webpush from "web-push";
+import { webPushMessages as wm } from "../../catalog/web.ts";
 import { PushSubscriptions } from "../../learning/push-subscriptions.ts";
 import { Reachability } from "../../learning/reachability.ts";
 import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply } from "../../messaging/message.ts";
 import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
-import { webPushMessages as wm } from "./messages.ts";
 import type { VapidKeys } from "./vapid.ts";
 
 /** A notice older than this is dropped by the push service rather than shown late. */

@@ -34,13 +34,10 @@ export interface ZaloOaChannel extends ChannelRuntime {
   idle(): Promise<void>;
 }
 
-/**
- * The ward's Zalo Official Account: webhook only (Zalo has no polling for OAs). Throws AppError when one of
- * ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_OA_REFRESH_TOKEN is missing.
- */
-export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
-  const { config, store } = deps;
-  const logger = deps.logger.child({ channel: "zalo-oa" });
+const fetchOf = (deps: ZaloOaChannelDeps) => (deps.fetch ? { fetch: deps.fetch } : {});
+
+/** The OA's four credentials, all required. */
+function oaCredentials(config: ZaloOaChannelDeps["config"]) {
   const appId = config.ZALO_OA_APP_ID;
   const appSecret = config.ZALO_OA_APP_SECRET;
   const oaSecretKey = config.ZALO_OA_SECRET_KEY;
@@ -50,6 +47,17 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
       "config",
       "Zalo OA: ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY and ZALO_OA_REFRESH_TOKEN are all needed",
     );
+  return { appId, appSecret, oaSecretKey, refreshToken };
+}
+
+/**
+ * The ward's Zalo Official Account: webhook only (Zalo has no polling for OAs). Throws AppError when one of
+ * ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_OA_REFRESH_TOKEN is missing.
+ */
+export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
+  const { config, store } = deps;
+  const logger = deps.logger.child({ channel: "zalo-oa" });
+  const { appId, appSecret, oaSecretKey, refreshToken } = oaCredentials(config);
   const now = deps.now ?? Date.now;
   const tokens = createZaloOaTokens({
     store,
@@ -58,14 +66,10 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
     seedRefreshToken: refreshToken,
     oauthRoot: config.ZALO_OA_OAUTH_ROOT,
     now,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...fetchOf(deps),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const client = createZaloOaClient({
-    apiRoot: config.ZALO_OA_API_ROOT,
-    tokens,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
+  const client = createZaloOaClient({ apiRoot: config.ZALO_OA_API_ROOT, tokens, ...fetchOf(deps) });
   const window = new ConsultationWindow(store);
   const sender = createZaloOaSender({
     client,
@@ -76,14 +80,8 @@ export function createZaloOaChannel(deps: ZaloOaChannelDeps): ZaloOaChannel {
     now,
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const handler = createZaloOaHandler({
-    assistant: deps.assistant,
-    store,
-    reachability: deps.reachability,
-    window,
-    sender,
-    logger,
-  });
+  const { assistant, reachability } = deps;
+  const handler = createZaloOaHandler({ assistant, store, reachability, window, sender, logger });
   let timer: NodeJS.Timeout | undefined;
 
   /** Refreshes ahead of expiry (and so keeps the single-use refresh token moving); failures are logged. */

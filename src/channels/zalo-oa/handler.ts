@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
+import { zaloOaMessages } from "../../catalog/zalo-oa.ts";
 import type { ConsultationWindow } from "../../learning/consultation-window.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { typedChoice } from "../../messaging/choice.ts";
@@ -9,7 +10,6 @@ import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
 import { loadOptions, saveOptions } from "../zalo/options.ts";
 import { renderReplies } from "../zalo/render.ts";
-import { zaloOaMessages } from "./messages.ts";
 import { oaOptionsKey, type ZaloOaSender } from "./sender.ts";
 import type { ZaloOaEvent } from "./types.ts";
 

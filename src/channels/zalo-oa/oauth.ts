@@ -53,9 +53,42 @@ export interface ZaloOaTokens {
 
 const seedTag = (token: string) => createHash("sha256").update(token).digest("hex").slice(0, 16);
 
+/** Exchanges a refresh token at Zalo's OAuth endpoint for a new access and refresh token pair. */
+async function requestTokens(options: ZaloOaTokensOptions, refreshToken: string) {
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(`${options.oauthRoot.replace(/\/+$/, "")}/v4/oa/access_token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", secret_key: options.appSecret },
+      body: new URLSearchParams({
+        refresh_token: refreshToken,
+        app_id: options.appId,
+        grant_type: "refresh_token",
+      }).toString(),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    throw new ZaloOaAuthError((error as Error).name === "TimeoutError" ? "timeout" : "network");
+  }
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  const access = body?.access_token;
+  const refresh = body?.refresh_token;
+  if (typeof access === "string" && access && typeof refresh === "string" && refresh) {
+    const seconds = Number(body?.expires_in);
+    return { access, refresh, expiresIn: Number.isFinite(seconds) && seconds > 0 ? seconds : 3600 };
+  }
+  const code = typeof body?.error === "number" ? String(body.error) : `http-${response.status}`;
+  throw new ZaloOaAuthError(code);
+}
+
+/**
+ * The OA access token, kept in the store and refreshed under a lease so that only one instance spends the
+ * single-use refresh token. Kept whole (a little over 60 lines): the returned methods share the refresh in
+ * flight and the freshness rules, and the OAuth exchange itself is already apart in requestTokens.
+ */
 export function createZaloOaTokens(options: ZaloOaTokensOptions): ZaloOaTokens {
   const { store } = options;
-  const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const marginMs = options.marginMs ?? 10 * 60_000;
@@ -69,33 +102,6 @@ export function createZaloOaTokens(options: ZaloOaTokensOptions): ZaloOaTokens {
   /** The refresh token to use: the stored (newest) one, unless the operator has set a different seed. */
   const currentRefresh = (t: Record<string, string>) =>
     t.seed === seed && t.refresh ? t.refresh : options.seedRefreshToken;
-
-  async function callOAuth(refreshToken: string) {
-    let response: Response;
-    try {
-      response = await doFetch(`${options.oauthRoot.replace(/\/+$/, "")}/v4/oa/access_token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", secret_key: options.appSecret },
-        body: new URLSearchParams({
-          refresh_token: refreshToken,
-          app_id: options.appId,
-          grant_type: "refresh_token",
-        }).toString(),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new ZaloOaAuthError((error as Error).name === "TimeoutError" ? "timeout" : "network");
-    }
-    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    const access = body?.access_token;
-    const refresh = body?.refresh_token;
-    if (typeof access === "string" && access && typeof refresh === "string" && refresh) {
-      const seconds = Number(body?.expires_in);
-      return { access, refresh, expiresIn: Number.isFinite(seconds) && seconds > 0 ? seconds : 3600 };
-    }
-    const code = typeof body?.error === "number" ? String(body.error) : `http-${response.status}`;
-    throw new ZaloOaAuthError(code);
-  }
 
   /** Refreshes under the store lease; waits for another holder's result instead of refreshing twice. */
   async function refreshLocked(stale: string | undefined): Promise<string> {
@@ -112,7 +118,7 @@ export function createZaloOaTokens(options: ZaloOaTokensOptions): ZaloOaTokens {
       }
       try {
         if (replaced) return stored.access as string;
-        const next = await callOAuth(currentRefresh(stored));
+        const next = await requestTokens(options, currentRefresh(stored));
         // The new refresh token is written before anything else: the old one no longer works.
         await store.hset(KEY, {
           access: next.access,

@@ -4,6 +4,7 @@ import type { Reachability } from "../../learning/reachability.ts";
 import type { Reply } from "../../messaging/message.ts";
 import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
+import { perChatQueue } from "../per-chat-queue.ts";
 import { splitMessage } from "../split-message.ts";
 import { saveOptions } from "../zalo/options.ts";
 import { renderReplies } from "../zalo/render.ts";
@@ -34,6 +35,31 @@ export interface ZaloOaSender extends ChannelSender {
   sendTexts(userId: string, texts: string[]): Promise<SendOutcome>;
 }
 
+/** What a send that will not be retried comes to; a closed window or a gone follower is recorded. */
+async function failedOutcome(
+  deps: ZaloOaSenderDeps,
+  userId: string,
+  failure: ReturnType<typeof classifyOaFailure>,
+  code: string,
+  delay: number,
+): Promise<SendOutcome> {
+  if (failure === "rate-limited") return { status: "rate-limited", retryAfterMs: delay };
+  if (failure === "window-closed") {
+    await deps.window.close(userId);
+    return { status: "unreachable", reason: "outsideWindow" };
+  }
+  if (failure === "gone") {
+    await deps.reachability.markUnreachable("zalo-oa", userId);
+    return { status: "unreachable" };
+  }
+  return { status: "failed", code };
+}
+
+/**
+ * Texts to followers, paced per follower, retried, one queue per follower. Kept whole (a little over 60
+ * lines): sendOne, the queue and `send` share the per-follower spacing map, and the failure outcomes are
+ * already apart in failedOutcome.
+ */
 export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = deps.now ?? Date.now;
@@ -41,7 +67,7 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
   const retries = deps.retries ?? 3;
   const baseDelayMs = deps.baseDelayMs ?? 500;
   const lastSentAt = new Map<string, number>();
-  const queues = new Map<string, Promise<unknown>>();
+  const queue = perChatQueue();
 
   async function sendOne(userId: string, text: string): Promise<SendOutcome> {
     for (let attempt = 0; ; attempt++) {
@@ -60,16 +86,7 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
           continue;
         }
         deps.logger.warn({ code }, "zalo-oa send failed");
-        if (failure === "rate-limited") return { status: "rate-limited", retryAfterMs: delay };
-        if (failure === "window-closed") {
-          await deps.window.close(userId);
-          return { status: "unreachable", reason: "outsideWindow" };
-        }
-        if (failure === "gone") {
-          await deps.reachability.markUnreachable("zalo-oa", userId);
-          return { status: "unreachable" };
-        }
-        return { status: "failed", code };
+        return failedOutcome(deps, userId, failure, code, delay);
       } finally {
         lastSentAt.set(userId, now());
         if (lastSentAt.size > 10_000) lastSentAt.clear();
@@ -86,15 +103,7 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
   }
 
   /** One queue per follower: two turns never interleave their messages or skip the pacing. */
-  function sendTexts(userId: string, texts: string[]): Promise<SendOutcome> {
-    const current = (queues.get(userId) ?? Promise.resolve()).then(() => sendTextsNow(userId, texts));
-    queues.set(userId, current);
-    const cleanup = () => {
-      if (queues.get(userId) === current) queues.delete(userId);
-    };
-    current.then(cleanup, cleanup);
-    return current;
-  }
+  const sendTexts = (userId: string, texts: string[]) => queue(userId, () => sendTextsNow(userId, texts));
 
   return {
     sendTexts,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
+import { TOKEN_REFUSED_MESSAGE } from "../../catalog/zalo.ts";
 import type { Config } from "../../config/schema.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { AppError } from "../../shared/app-error.ts";
@@ -9,7 +10,7 @@ import type { Store } from "../../storage/store.ts";
 import type { ChannelRuntime } from "../channel.ts";
 import { createZaloClient, isTokenError, ZaloApiError, type ZaloClient } from "./client.ts";
 import { createZaloHandler } from "./handler.ts";
-import { createZaloPoller, TOKEN_REFUSED_MESSAGE, type ZaloPoller } from "./polling.ts";
+import { createZaloPoller, type ZaloPoller } from "./polling.ts";
 import { createZaloSender, type ZaloSender } from "./sender.ts";
 import { registerZaloWebhook } from "./webhook.ts";
 

@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import type { Assistant } from "../../assistant/types.ts";
+import { voiceMessages } from "../../catalog/voice.ts";
+import { zaloMessages } from "../../catalog/zalo.ts";
 import type { Reachability } from "../../learning/reachability.ts";
 import { typedChoice } from "../../messaging/choice.ts";
 import type { Inbound, Reply } from "../../messaging/message.ts";
@@ -7,10 +9,8 @@ import { errorCode } from "../../shared/app-error.ts";
 import type { Transcriber } from "../../speech/transcriber.ts";
 import type { Store } from "../../storage/store.ts";
 import { claimDelivery } from "../channel.ts";
-import { voiceMessages } from "../voice-messages.ts";
 import { noTranscriber, voiceTurn } from "../voice-turn.ts";
 import type { ZaloClient } from "./client.ts";
-import { zaloMessages } from "./messages.ts";
 import { loadOptions, optionsKey, saveOptions } from "./options.ts";
 import { renderReplies } from "./render.ts";
 import type { ZaloSender } from "./sender.ts";
@@ -53,82 +53,15 @@ interface Turn {
   inbound: Omit<Inbound, "text" | "action">;
 }
 
+/** What answering a turn needs: the handler's deps with the transcriber settled. */
+interface Answering extends ZaloHandlerDeps {
+  transcriber: Transcriber;
+}
+
 export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
   const { store, logger } = deps;
-  const transcriber = deps.transcriber ?? noTranscriber;
+  const answering: Answering = { ...deps, transcriber: deps.transcriber ?? noTranscriber };
   const inFlight = new Set<Promise<void>>();
-
-  /** Set-if-absent with a TTL in the store: true the first time in `ttlMs`, across instances. */
-  const firstIn = (key: string, ttlMs: number) => store.set(key, "1", { ifAbsent: true, ttlMs });
-
-  async function send(turn: Turn, replies: Reply[]): Promise<void> {
-    const { texts, options } = renderReplies(replies);
-    // Saved before sending, so a quick "1" after the list arrives already finds it.
-    await saveOptions(store, turn.optionsKey, options);
-    const outcome = await deps.sender.sendTexts(turn.chatId, texts);
-    if (outcome.status !== "sent") logger.warn({ outcome: outcome.status }, "zalo reply not delivered");
-  }
-
-  const typing = (turn: Turn) =>
-    deps.client.sendChatAction({ chat_id: turn.chatId, action: "typing" }).catch(() => {});
-
-  async function textTurn(turn: Turn, text: string): Promise<void> {
-    const action = typedChoice(text, await loadOptions(store, turn.optionsKey));
-    void typing(turn);
-    await send(turn, await deps.assistant.handle({ ...turn.inbound, ...(action ? { action } : { text }) }));
-  }
-
-  /**
-   * A shared link (message.link.received): handed to the assistant marked as pasted, which answers with the
-   * lesson on checking links unless a typed answer is awaited (an organizer pasting a meeting link as the
-   * place). Never fetched, never logged.
-   */
-  async function linkTurn(turn: Turn): Promise<void> {
-    logger.info({ event: "message.link.received" }, "zalo shared link passed to the assistant");
-    const link = turn.message.text?.trim() || turn.message.url?.trim();
-    void typing(turn);
-    await send(
-      turn,
-      await deps.assistant.handle({ ...turn.inbound, pastedLink: true, ...(link ? { text: link } : {}) }),
-    );
-  }
-
-  async function voice(turn: Turn): Promise<void> {
-    if (!transcriber.configured) return send(turn, [{ text: voiceMessages.notAvailable }]);
-    const url = turn.message.voice_url;
-    if (!url) return send(turn, [{ text: voiceMessages.notHeard }]);
-    void typing(turn);
-    const result = await voiceTurn({ transcriber, assistant: deps.assistant }, turn.inbound, {
-      url,
-      filename: "voice.aac",
-    });
-    if (!result.heard) logger.info({ reason: result.reason }, "zalo voice message not heard");
-    await send(turn, result.replies);
-  }
-
-  async function answer(event: string, turn: Turn): Promise<void> {
-    const { chatId, inGroup } = turn;
-    switch (event) {
-      case "message.text.received":
-        return textTurn(turn, turn.message.text ?? "");
-      case "message.link.received":
-        return linkTurn(turn);
-      case "message.image.received": {
-        const caption = turn.message.caption?.trim();
-        if (caption) return textTurn(turn, caption);
-        if (inGroup || !(await firstIn(`zalo:quiet:media:${chatId}`, MEDIA_QUIET_MS))) return;
-        return send(turn, [{ text: zaloMessages.photo }]);
-      }
-      case "message.sticker.received":
-        if (inGroup || !(await firstIn(`zalo:quiet:media:${chatId}`, MEDIA_QUIET_MS))) return;
-        return send(turn, [{ text: zaloMessages.sticker }]);
-      case "message.voice.received":
-        return inGroup ? undefined : voice(turn);
-      case "message.unsupported.received":
-        if (inGroup || !(await firstIn(`zalo:quiet:withheld:${chatId}`, WITHHELD_QUIET_MS))) return;
-        return send(turn, [{ text: zaloMessages.withheld }]);
-    }
-  }
 
   async function handle(update: ZaloUpdate): Promise<void> {
     if (update.kind !== "known") {
@@ -141,22 +74,8 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
       logger.debug({ event }, "zalo duplicate delivery ignored");
       return;
     }
-    const userId = message.from.id;
-    const chatId = message.chat.id;
-    const inGroup = isGroupChat(message);
-    await deps.reachability.markReachable("zalo", userId);
-    await answer(event, {
-      message,
-      chatId,
-      inGroup,
-      optionsKey: optionsKey(userId, inGroup ? chatId : undefined),
-      inbound: {
-        channel: "zalo",
-        userId,
-        ...(message.from.display_name ? { displayName: message.from.display_name } : {}),
-        ...(inGroup ? { inGroup: true } : {}),
-      },
-    });
+    await deps.reachability.markReachable("zalo", message.from.id);
+    await answer(answering, event, turnOf(message));
   }
 
   return {
@@ -174,4 +93,100 @@ export function createZaloHandler(deps: ZaloHandlerDeps): ZaloHandler {
       while (inFlight.size) await Promise.all([...inFlight]);
     },
   };
+}
+
+function turnOf(message: ZaloMessage): Turn {
+  const userId = message.from.id;
+  const chatId = message.chat.id;
+  const inGroup = isGroupChat(message);
+  return {
+    message,
+    chatId,
+    inGroup,
+    optionsKey: optionsKey(userId, inGroup ? chatId : undefined),
+    inbound: {
+      channel: "zalo",
+      userId,
+      ...(message.from.display_name ? { displayName: message.from.display_name } : {}),
+      ...(inGroup ? { inGroup: true } : {}),
+    },
+  };
+}
+
+/** Answers one message by its kind; media and withheld messages get one line per chat per quiet period. */
+async function answer(deps: Answering, event: string, turn: Turn): Promise<void> {
+  const { chatId, inGroup } = turn;
+  /** Set-if-absent with a TTL in the store: true the first time in `ttlMs`, across instances. */
+  const firstIn = (key: string, ttlMs: number) => deps.store.set(key, "1", { ifAbsent: true, ttlMs });
+  switch (event) {
+    case "message.text.received":
+      return textTurn(deps, turn, turn.message.text ?? "");
+    case "message.link.received":
+      return linkTurn(deps, turn);
+    case "message.image.received": {
+      const caption = turn.message.caption?.trim();
+      if (caption) return textTurn(deps, turn, caption);
+      if (inGroup || !(await firstIn(`zalo:quiet:media:${chatId}`, MEDIA_QUIET_MS))) return;
+      return send(deps, turn, [{ text: zaloMessages.photo }]);
+    }
+    case "message.sticker.received":
+      if (inGroup || !(await firstIn(`zalo:quiet:media:${chatId}`, MEDIA_QUIET_MS))) return;
+      return send(deps, turn, [{ text: zaloMessages.sticker }]);
+    case "message.voice.received":
+      return inGroup ? undefined : voice(deps, turn);
+    case "message.unsupported.received":
+      if (inGroup || !(await firstIn(`zalo:quiet:withheld:${chatId}`, WITHHELD_QUIET_MS))) return;
+      return send(deps, turn, [{ text: zaloMessages.withheld }]);
+  }
+}
+
+async function send(deps: Answering, turn: Turn, replies: Reply[]): Promise<void> {
+  const { texts, options } = renderReplies(replies);
+  // Saved before sending, so a quick "1" after the list arrives already finds it.
+  await saveOptions(deps.store, turn.optionsKey, options);
+  const outcome = await deps.sender.sendTexts(turn.chatId, texts);
+  if (outcome.status !== "sent") deps.logger.warn({ outcome: outcome.status }, "zalo reply not delivered");
+}
+
+const typing = (deps: Answering, turn: Turn) =>
+  deps.client.sendChatAction({ chat_id: turn.chatId, action: "typing" }).catch(() => {});
+
+async function textTurn(deps: Answering, turn: Turn, text: string): Promise<void> {
+  const action = typedChoice(text, await loadOptions(deps.store, turn.optionsKey));
+  void typing(deps, turn);
+  await send(
+    deps,
+    turn,
+    await deps.assistant.handle({ ...turn.inbound, ...(action ? { action } : { text }) }),
+  );
+}
+
+/**
+ * A shared link (message.link.received): handed to the assistant marked as pasted, which answers with the
+ * lesson on checking links unless a typed answer is awaited (an organizer pasting a meeting link as the
+ * place). Never fetched, never logged.
+ */
+async function linkTurn(deps: Answering, turn: Turn): Promise<void> {
+  deps.logger.info({ event: "message.link.received" }, "zalo shared link passed to the assistant");
+  const link = turn.message.text?.trim() || turn.message.url?.trim();
+  void typing(deps, turn);
+  await send(
+    deps,
+    turn,
+    await deps.assistant.handle({ ...turn.inbound, pastedLink: true, ...(link ? { text: link } : {}) }),
+  );
+}
+
+async function voice(deps: Answering, turn: Turn): Promise<void> {
+  const { transcriber } = deps;
+  if (!transcriber.configured) return send(deps, turn, [{ text: voiceMessages.notAvailable }]);
+  const url = turn.message.voice_url;
+  if (!url) return send(deps, turn, [{ text: voiceMessages.notHeard }]);
+  void typing(deps, turn);
+  const result = await voiceTurn({ transcriber, assistant: deps.assistant }, turn.inbound, {
+    url,
+    filename: "voice.aac",
+  });
+  if (!result.heard) deps.logger.info({ reason: result.reason }, "zalo voice message not heard");
+  await send(deps, turn, result.replies);
 }

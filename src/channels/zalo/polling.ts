@@ -1,12 +1,9 @@
 import type { Logger } from "pino";
+import { TOKEN_REFUSED_MESSAGE, WEBHOOK_SET_MESSAGE } from "../../catalog/zalo.ts";
 import { AppError } from "../../shared/app-error.ts";
 import { isTokenError, ZaloApiError, type ZaloClient, type ZaloWebhookInfo } from "./client.ts";
 import type { ZaloHandler } from "./handler.ts";
 import { parseZaloUpdate } from "./types.ts";
-
-export const WEBHOOK_SET_MESSAGE =
-  "Zalo: đang đặt webhook nên không nhận tin bằng getUpdates được — hãy xóa webhook " +
-  "(npm run set-webhook -- zalo --delete) hoặc đặt ZALO_WEBHOOK_URL";
 
 export interface ZaloPollerDeps {
   client: ZaloClient;
@@ -25,8 +22,6 @@ export interface ZaloPoller {
   /** Resolves when the loop ends; rejects when it ended because a webhook was set meanwhile. */
   readonly done: Promise<void>;
 }
-
-export const TOKEN_REFUSED_MESSAGE = "Zalo: ZALO_BOT_TOKEN bị từ chối (401) — hãy kiểm tra lại token";
 
 /**
  * The docs say getUpdates "does not work" while a webhook is set, without naming the error. A refusal
@@ -52,9 +47,57 @@ const abortableSleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
-export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
+const webhookIsSet = (client: ZaloClient) =>
+  client.getWebhookInfo().then(
+    (info) => typeof info.url === "string" && info.url.trim() !== "",
+    () => false,
+  );
+
+/**
+ * Long-polls getUpdates and dispatches each update until `signal` aborts; network and server failures back
+ * off (1 s doubling to 30 s). Rejects, logged, when the token is refused or a webhook was set meanwhile.
+ */
+async function pollUntilStopped(
+  deps: ZaloPollerDeps,
+  signal: AbortSignal,
+  sleep: NonNullable<ZaloPollerDeps["sleep"]>,
+): Promise<void> {
   const { client, logger } = deps;
   const timeoutSec = deps.timeoutSec ?? 30;
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      const result = await client.getUpdates({ timeout: timeoutSec }, signal);
+      failures = 0;
+      if (result === null) continue;
+      const update = parseZaloUpdate(result);
+      if (update) deps.handler.dispatch(update);
+      else logger.warn("zalo polling: unreadable update skipped");
+    } catch (error) {
+      if (signal.aborted) break;
+      if (isEmptyPoll(error)) {
+        failures = 0;
+        continue;
+      }
+      if (isTokenError(error)) {
+        logger.error({ code: "zalo-token" }, TOKEN_REFUSED_MESSAGE);
+        throw new AppError("zalo-token", TOKEN_REFUSED_MESSAGE, { cause: error });
+      }
+      if (mayBeWebhookConflict(error) && (await webhookIsSet(client))) {
+        logger.error({ code: "zalo-webhook-set" }, WEBHOOK_SET_MESSAGE);
+        throw new AppError("zalo-webhook-set", WEBHOOK_SET_MESSAGE, { cause: error });
+      }
+      failures++;
+      const code = error instanceof ZaloApiError ? error.code : "unknown";
+      const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
+      logger.warn({ code, retryInMs: delay }, "zalo polling failed");
+      await sleep(delay, signal);
+    }
+  }
+}
+
+export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
+  const { client, logger } = deps;
   const sleep = deps.sleep ?? abortableSleep;
   const controller = new AbortController();
   let resolveDone: () => void = () => {};
@@ -65,45 +108,6 @@ export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
   });
   done.catch(() => {}); // the loop logs the reason; callers may still await `done`
   let started = false;
-
-  const webhookIsSet = () =>
-    client.getWebhookInfo().then(
-      (info) => typeof info.url === "string" && info.url.trim() !== "",
-      () => false,
-    );
-
-  async function loop(): Promise<void> {
-    let failures = 0;
-    while (!controller.signal.aborted) {
-      try {
-        const result = await client.getUpdates({ timeout: timeoutSec }, controller.signal);
-        failures = 0;
-        if (result === null) continue;
-        const update = parseZaloUpdate(result);
-        if (update) deps.handler.dispatch(update);
-        else logger.warn("zalo polling: unreadable update skipped");
-      } catch (error) {
-        if (controller.signal.aborted) break;
-        if (isEmptyPoll(error)) {
-          failures = 0;
-          continue;
-        }
-        if (isTokenError(error)) {
-          logger.error({ code: "zalo-token" }, TOKEN_REFUSED_MESSAGE);
-          throw new AppError("zalo-token", TOKEN_REFUSED_MESSAGE, { cause: error });
-        }
-        if (mayBeWebhookConflict(error) && (await webhookIsSet())) {
-          logger.error({ code: "zalo-webhook-set" }, WEBHOOK_SET_MESSAGE);
-          throw new AppError("zalo-webhook-set", WEBHOOK_SET_MESSAGE, { cause: error });
-        }
-        failures++;
-        const code = error instanceof ZaloApiError ? error.code : "unknown";
-        const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
-        logger.warn({ code, retryInMs: delay }, "zalo polling failed");
-        await sleep(delay, controller.signal);
-      }
-    }
-  }
 
   return {
     done,
@@ -123,7 +127,7 @@ export function createZaloPoller(deps: ZaloPollerDeps): ZaloPoller {
         logger.error({ code: "zalo-webhook-set" }, WEBHOOK_SET_MESSAGE);
         throw new AppError("zalo-webhook-set", WEBHOOK_SET_MESSAGE);
       }
-      loop().then(resolveDone, rejectDone);
+      pollUntilStopped(deps, controller.signal, sleep).then(resolveDone, rejectDone);
       logger.info("zalo polling started");
     },
     async stop() {

@@ -1,25 +1,9 @@
+import { letterHint, optionHint, zaloMessages } from "../../catalog/zalo.ts";
 import { stripEmphasis } from "../../messaging/emphasis.ts";
 import type { Reply, ReplyOption } from "../../messaging/message.ts";
-import { zaloMessages } from "./messages.ts";
-
-/** Zalo has no buttons: options become a numbered list the learner answers by typing the number. */
-export function optionHint(count: number): string {
-  if (count === 1) return "Trả lời 1 để chọn.";
-  if (count === 2) return "Trả lời 1 hoặc 2.";
-  if (count <= 4) {
-    const numbers = Array.from({ length: count }, (_, i) => String(i + 1));
-    return `Trả lời ${numbers.slice(0, -1).join(", ")} hoặc ${numbers.at(-1)}.`;
-  }
-  return `Trả lời bằng số từ 1 đến ${count}.`;
-}
 
 /** Quiz questions letter their options in the text already ("A. …"); the labels are just the letters. */
 const isLettered = (options: ReplyOption[]) => options.every((o, i) => o.label === "ABCD"[i]);
-
-function letterHint(count: number): string {
-  const letters = "ABCD".slice(0, count).split("");
-  return `Trả lời ${letters.slice(0, -1).join(", ")} hoặc ${letters.at(-1)} (hoặc số 1 đến ${count}).`;
-}
 
 /** Labels that already carry their own number ("3. Dịch vụ công") would read "3. 3. …". */
 const cleanLabel = (label: string) => stripEmphasis(label).replace(/^\s*\d{1,2}[.)]\s+/, "");

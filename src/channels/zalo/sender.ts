@@ -3,6 +3,7 @@ import type { Reachability } from "../../learning/reachability.ts";
 import type { Reply } from "../../messaging/message.ts";
 import type { ChannelSender, SendOutcome } from "../../messaging/sender.ts";
 import type { Store } from "../../storage/store.ts";
+import { perChatQueue } from "../per-chat-queue.ts";
 import { splitMessage } from "../split-message.ts";
 import { isQuotaError, isRetryableError, ZALO_MAX_TEXT, ZaloApiError, type ZaloClient } from "./client.ts";
 import { optionsKey, saveOptions } from "./options.ts";
@@ -40,36 +41,41 @@ type SendMode = "turn" | "notice";
 
 export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Keeps at least `intervalMs` between two sends to the same chat; forgets chats long quiet. */
+function chatSpacing(intervalMs: number, sleep: (ms: number) => Promise<void>, now: () => number) {
+  const lastSentAt = new Map<string, number>();
+  return {
+    async wait(chatId: string): Promise<void> {
+      const last = lastSentAt.get(chatId);
+      if (last === undefined) return;
+      const wait = last + intervalMs - now();
+      if (wait > 0) await sleep(wait);
+    },
+    /** A send to `chatId` was just attempted (sent or not). */
+    attempted(chatId: string): void {
+      lastSentAt.set(chatId, now());
+      if (lastSentAt.size < 10_000) return;
+      const cutoff = now() - intervalMs;
+      for (const [chat, at] of lastSentAt) if (at < cutoff) lastSentAt.delete(chat);
+    },
+  };
+}
+
 export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
   const sleep = deps.sleep ?? defaultSleep;
-  const now = deps.now ?? Date.now;
   const baseDelayMs = deps.baseDelayMs ?? 500;
-  const lastSentAt = new Map<string, number>();
-  const queues = new Map<string, Promise<unknown>>();
-
-  async function pace(chatId: string): Promise<void> {
-    const last = lastSentAt.get(chatId);
-    if (last === undefined) return;
-    const wait = last + deps.intervalMs - now();
-    if (wait > 0) await sleep(wait);
-  }
-
-  function forget(): void {
-    if (lastSentAt.size < 10_000) return;
-    const cutoff = now() - deps.intervalMs;
-    for (const [chat, at] of lastSentAt) if (at < cutoff) lastSentAt.delete(chat);
-  }
+  const spacing = chatSpacing(deps.intervalMs, sleep, deps.now ?? Date.now);
+  const queue = perChatQueue();
 
   async function sendOne(chatId: string, text: string, mode: SendMode): Promise<SendOutcome> {
     for (let attempt = 0; ; attempt++) {
-      await pace(chatId);
+      await spacing.wait(chatId);
       try {
         await deps.client.sendMessage({ chat_id: chatId, text });
-        lastSentAt.set(chatId, now());
-        forget();
+        spacing.attempted(chatId);
         return { status: "sent" };
       } catch (error) {
-        lastSentAt.set(chatId, now());
+        spacing.attempted(chatId);
         const code = error instanceof ZaloApiError ? error.code : "zalo-unknown";
         const quota = isQuotaError(error);
         if (quota && mode === "notice") {
@@ -98,17 +104,8 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
     return { status: "sent" } as const;
   }
 
-  /** One queue per chat: concurrent sends to the same chat never interleave or bypass the pacing. */
-  function sendTexts(chatId: string, texts: string[], mode: SendMode = "turn"): Promise<SendOutcome> {
-    const previous = queues.get(chatId) ?? Promise.resolve();
-    const current = previous.then(() => sendTextsNow(chatId, texts, mode));
-    queues.set(chatId, current);
-    const cleanup = () => {
-      if (queues.get(chatId) === current) queues.delete(chatId);
-    };
-    current.then(cleanup, cleanup);
-    return current;
-  }
+  const sendTexts = (chatId: string, texts: string[], mode: SendMode = "turn"): Promise<SendOutcome> =>
+    queue(chatId, () => sendTextsNow(chatId, texts, mode));
 
   return {
     sendTexts: (chatId, texts) => sendTexts(chatId, texts),

@@ -1,3 +1,4 @@
+import { chartText } from "../../catalog/dashboard-report.ts";
 import { type Cell, formatCell, NO_POPULATION, SMALL } from "../../organizer/reports/present.ts";
 import { escapeHtml } from "./layout.ts";
 
@@ -44,9 +45,10 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
   const barW = W - 60;
   const height = top + items.length * rowH + 22;
   const x = (percent: number) => (Math.max(0, Math.min(100, percent)) / 100) * barW;
-  const summary = `Tỷ lệ có chứng nhận trên dân số, mục tiêu ${targetPercent}%: ${items
-    .map((item) => `${item.label} ${describe(item.value)}`)
-    .join("; ")}.`;
+  const summary = chartText.certifiedSummary(
+    targetPercent,
+    items.map((item) => `${item.label} ${describe(item.value)}`),
+  );
   const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
   items.forEach((item, i) => {
     const y = top + i * rowH;
@@ -62,7 +64,7 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
       parts.push(
         `<rect x="0.5" y="${y + 21.5}" width="28" height="15" fill="url(#${id}-h)" stroke="#5f6b62" stroke-dasharray="3 2"/>`,
       );
-      parts.push(text(34, y + 35, "< 5 người (ẩn)", `fill="#444" font-style="italic"`));
+      parts.push(text(34, y + 35, chartText.hiddenBar, `fill="#444" font-style="italic"`));
     } else {
       parts.push(text(4, y + 35, String(item.value), `fill="#444" font-style="italic"`));
     }
@@ -74,7 +76,7 @@ export function percentBarChart(items: BarItem[], targetPercent: number, id: str
     text(
       Math.max(50, Math.min(tx, barW - 50)),
       top - 8,
-      `Mục tiêu ${targetPercent}%`,
+      chartText.target(targetPercent),
       `fill="${TARGET}" text-anchor="middle"`,
     ),
   );
@@ -88,8 +90,8 @@ const anchor = (tick: number) => (tick === 0 ? "start" : tick === 100 ? "end" : 
 
 function describe(value: Cell): string {
   if (typeof value === "number") return `${formatCell(value)}%`;
-  if (value === SMALL) return "dưới 5 người, không hiện số";
-  return value === NO_POPULATION ? "chưa có dân số" : value;
+  if (value === SMALL) return chartText.hiddenValue;
+  return value === NO_POPULATION ? chartText.noPopulation : value;
 }
 
 export interface Series {
@@ -113,22 +115,15 @@ export function trendChart(months: string[], series: Series[], id: string): stri
   const numbers = series.flatMap((s) => s.values.filter((v): v is number => typeof v === "number"));
   const { max, step } = niceScale(Math.max(5, ...numbers));
   const plotW = W - left - right;
-  const px = (i: number) => left + (months.length === 1 ? plotW / 2 : (i / (months.length - 1)) * plotW);
-  const py = (v: number) => top + plotH - (v / max) * plotH;
-  const bandTop = Math.min(py(5), top + plotH - 8);
+  const plot: Plot = {
+    left,
+    plotW,
+    px: (i) => left + (months.length === 1 ? plotW / 2 : (i / (months.length - 1)) * plotW),
+    py: (v) => top + plotH - (v / max) * plotH,
+  };
+  const bandTop = Math.min(plot.py(5), top + plotH - 8);
   const hiddenY = (bandTop + top + plotH) / 2;
-  const summary = `Lũy kế theo tháng: ${series
-    .map(
-      (s) =>
-        `${s.label} ${s.values
-          .map(
-            (v, i) =>
-              `${monthLabel(months[i] ?? "", "long")} ${typeof v === "number" ? formatCell(v) : "dưới 5"}`,
-          )
-          .join(", ")}`,
-    )
-    .join("; ")}.`;
-  const parts = [svgOpen(height, `${id}-t`, summary), hatch(`${id}-h`)];
+  const parts = [svgOpen(height, `${id}-t`, trendSummary(months, series)), hatch(`${id}-h`)];
   series.forEach((s, i) => {
     const ly = 12 + i * 22;
     parts.push(marker(s, 12, ly, true));
@@ -138,14 +133,45 @@ export function trendChart(months: string[], series: Series[], id: string): stri
   // Grid and axis.
   for (let v = 0; v <= max; v += step) {
     parts.push(
-      `<line x1="${left}" y1="${r(py(v))}" x2="${left + plotW}" y2="${r(py(v))}" stroke="#dde3de" stroke-width="1"/>`,
-      text(left - 5, py(v) + 5, formatCell(v), `fill="#555" text-anchor="end"`),
+      `<line x1="${left}" y1="${r(plot.py(v))}" x2="${left + plotW}" y2="${r(plot.py(v))}" stroke="#dde3de" stroke-width="1"/>`,
+      text(left - 5, plot.py(v) + 5, formatCell(v), `fill="#555" text-anchor="end"`),
     );
   }
   if (series.some((s) => s.values.includes(SMALL)))
     parts.push(
       `<rect x="${left}" y="${r(bandTop)}" width="${plotW}" height="${r(top + plotH - bandTop)}" fill="url(#${id}-h)" opacity="0.6"/>`,
     );
+  parts.push(...monthAxis(months, plot.px, top + plotH + 20), ...trendLines(series, plot, hiddenY));
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+/** Where the trend chart draws: the plot's left edge and width, a month's x and a count's y. */
+interface Plot {
+  left: number;
+  plotW: number;
+  px: (monthIndex: number) => number;
+  py: (value: number) => number;
+}
+
+/** What a screen reader hears instead of the trend chart: every value of every line. */
+function trendSummary(months: string[], series: Series[]): string {
+  return chartText.trendSummary(
+    series.map(
+      (s) =>
+        `${s.label} ${s.values
+          .map(
+            (v, i) =>
+              `${monthLabel(months[i] ?? "", "long")} ${typeof v === "number" ? formatCell(v) : chartText.hiddenPoint}`,
+          )
+          .join(", ")}`,
+    ),
+  );
+}
+
+/** The month labels under the plot at height `y`. */
+function monthAxis(months: string[], px: (i: number) => number, y: number): string[] {
+  const parts: string[] = [];
   const multiYear = new Set(months.map((m) => m.slice(0, 4))).size > 1;
   // Labels of 16 units need room: at most five month labels, four when they carry the year.
   const every = Math.ceil(months.length / (multiYear ? 4 : 5));
@@ -154,15 +180,15 @@ export function trendChart(months: string[], series: Series[], id: string): stri
     // The last month is always named; a regular label too close before it gives way.
     if ((i % every === 0 && last - i >= Math.ceil(every / 2)) || i === last)
       parts.push(
-        text(
-          px(i),
-          top + plotH + 20,
-          monthLabel(m, multiYear ? "year" : "short"),
-          `fill="#555" text-anchor="middle"`,
-        ),
+        text(px(i), y, monthLabel(m, multiYear ? "year" : "short"), `fill="#555" text-anchor="middle"`),
       );
   });
-  // Lines, markers and the last values.
+  return parts;
+}
+
+/** Each series' line (dashed where a point is hidden), its markers, and its last value at the right. */
+function trendLines(series: Series[], { left, plotW, px, py }: Plot, hiddenY: number): string[] {
+  const parts: string[] = [];
   const ends: { y: number; s: Series; v: Cell }[] = [];
   for (const s of series) {
     const ys = s.values.map((v) => (typeof v === "number" ? py(v) : hiddenY));
@@ -188,8 +214,7 @@ export function trendChart(months: string[], series: Series[], id: string): stri
     parts.push(
       text(left + plotW + 7, end.y + 5, formatCell(end.v), `font-weight="700" fill="${hex(end.s)}"`),
     );
-  parts.push("</svg>");
-  return parts.join("");
+  return parts;
 }
 
 const hex = (s: Series) => (s.color === "blue" ? BLUE : "#15803d");
@@ -205,7 +230,7 @@ function marker(s: Series, x: number, y: number, filled: boolean): string {
 function monthLabel(month: string, style: "short" | "year" | "long"): string {
   const [y = "", m = ""] = month.split("-");
   const n = Number(m);
-  if (style === "long") return `tháng ${n}/${y}`;
+  if (style === "long") return chartText.month(n, y);
   return style === "year" ? `T${n}/${y.slice(2)}` : `T${n}`;
 }
 

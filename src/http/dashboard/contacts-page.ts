@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { dashboardFrame, contactsText as T } from "../../catalog/dashboard.ts";
 import type { Contact } from "../../knowledge/schema.ts";
 import { CONTACT_MAX_CHARS } from "../../organizer/local-contacts.ts";
 import { describeScope } from "../../organizer/roles.ts";
@@ -7,11 +8,7 @@ import type { DashboardDeps } from "./deps.ts";
 import { BASE, renderPage, sendHtml } from "./layout.ts";
 import { organizerOfRequest } from "./session.ts";
 
-const HINT: Record<Contact["kind"], string> = {
-  place: "Địa chỉ và giờ làm việc, ví dụ: Số 1 đường …, sáng 7h30–11h30",
-  phone: "Số điện thoại do chính cơ quan công bố",
-  url: "Địa chỉ trang, ví dụ: phuong….gov.vn",
-};
+const HINT: Record<Contact["kind"], string> = T.placeholders;
 
 /**
  * GET/POST /quan-tri/lien-he: ward-scope organizers fill in the local offices residents are sent to (address
@@ -32,8 +29,8 @@ export function registerContactsPage(app: FastifyInstance, deps: DashboardDeps):
     const organizer = organizerOfRequest(request);
     const scope = describeScope(organizer.scope);
     if (!organizer.scope.ward) {
-      const message = "Chỉ người tổ chức phụ trách cả phường mới sửa được thông tin liên hệ.";
-      return sendHtml(reply, 403, page(deps, scope, await deps.contacts.list(), false, { error: message }));
+      const error = T.notWardScope;
+      return sendHtml(reply, 403, page(deps, scope, await deps.contacts.list(), false, { error }));
     }
     const body = request.body ?? {};
     const problems: string[] = [];
@@ -49,7 +46,7 @@ export function registerContactsPage(app: FastifyInstance, deps: DashboardDeps):
         reply,
         400,
         page(deps, scope, list, true, {
-          error: `Chưa lưu được: ${problems.join(", ")}. Hãy kiểm tra lại cách ghi.`,
+          error: T.notSaved(problems),
         }),
       );
     request.log.info({ event: "contacts-saved" }, "local contacts saved");
@@ -65,7 +62,7 @@ function page(
   result: { saved?: boolean; error?: string } = {},
 ): string {
   const status = result.saved
-    ? `<p class="ok" role="status">Đã lưu. Từ giờ, câu trả lời nào chỉ người dân đến các nơi này sẽ kèm thông tin trên.</p>`
+    ? `<p class="ok" role="status">${T.saved}</p>`
     : result.error
       ? `<div class="error" role="alert">${escapeHtml(result.error)}</div>`
       : "";
@@ -77,17 +74,17 @@ function page(
     )
     .join("\n");
   const body = `<section aria-labelledby="contacts-h">
-<h1 id="contacts-h">Thông tin liên hệ tại phường</h1>
+<h1 id="contacts-h">${T.heading}</h1>
 ${status}
-<p class="hint">Khi trợ lý khuyên người dân đến một nơi dưới đây, nó kèm thông tin bạn ghi. Để trống thì trợ lý chỉ khuyên hỏi Tổ công nghệ số cộng đồng. Chỉ ghi thông tin chính cơ quan đã công bố.</p>
+<p class="hint">${T.hint}</p>
 <form method="post" action="${BASE}/lien-he">
 ${rows}
-${editable ? `<p><button type="submit">Lưu</button></p>` : ""}
+${editable ? `<p><button type="submit">${T.save}</button></p>` : ""}
 </form>
-<p><a class="btn light" href="${BASE}">Về bảng số liệu</a></p>
+<p><a class="btn light" href="${BASE}">${dashboardFrame.backToDashboard}</a></p>
 </section>`;
   return renderPage({
-    title: "Thông tin liên hệ — Bình dân học vụ số",
+    title: T.pageTitle,
     wardName: deps.wardName,
     signedIn: { scope },
     body,

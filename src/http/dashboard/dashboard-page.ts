@@ -1,3 +1,10 @@
+import { dashboardFrame } from "../../catalog/dashboard.ts";
+import {
+  reportColumns as col,
+  reportVerdicts,
+  reportPageText as T,
+  targetsText,
+} from "../../catalog/dashboard-report.ts";
 import {
   type Cell,
   formatCell,
@@ -13,8 +20,6 @@ import { populationSection } from "./population-page.ts";
 
 /** The plan's certification target for adults (section III): above 90% of the population. */
 const CERT_TARGET = 90;
-const CERT_PERCENT_COLUMN = "Có chứng nhận (% dân số)";
-const SMALL_TITLE = "Dưới 5 người: không hiện số để bảo vệ thông tin cá nhân";
 
 export interface DashboardView {
   wardName: string;
@@ -40,20 +45,20 @@ export function renderDashboard(view: DashboardView): string {
     parts.push(
       headingSection(report, range),
       targetsSection(report.targets),
-      `<section><h2>Tỷ lệ có chứng nhận theo tổ dân phố</h2>${certifiedChart(report.byTo)}</section>`,
+      `<section><h2>${T.certifiedByTo}</h2>${certifiedChart(report.byTo)}</section>`,
       trendSection(report.trend),
       wideSection(report.byTo, "by-to", true),
       wideSection(report.byGroup, "by-group"),
       activitySection(report.activity),
-      `<section><h2>Ghi chú</h2><ul class="notes">${report.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`,
+      `<section><h2>${T.notes}</h2><ul class="notes">${report.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`,
     );
   }
   if (view.population) parts.push(populationSection());
   parts.push(
-    `<section aria-labelledby="contacts-link-h"><h2 id="contacts-link-h">Thông tin liên hệ tại phường</h2><p>Địa chỉ, giờ làm việc của Công an phường, Trung tâm Phục vụ hành chính công phường… mà trợ lý kèm theo khi chỉ người dân đến đó.</p><p><a class="btn light" href="${BASE}/lien-he">Xem và sửa</a></p></section>`,
+    `<section aria-labelledby="contacts-link-h"><h2 id="contacts-link-h">${T.contactsHeading}</h2><p>${T.contactsHint}</p><p><a class="btn light" href="${BASE}/lien-he">${T.contactsLink}</a></p></section>`,
   );
   return renderPage({
-    title: "Bảng số liệu — Bình dân học vụ số",
+    title: T.pageTitle,
     wardName: view.wardName,
     signedIn: { scope: view.scopeLabel },
     body: parts.join("\n"),
@@ -68,16 +73,16 @@ function rangeSection(view: DashboardView): string {
   const year = Number(view.today.slice(0, 4));
   const min = (a: string, b: string) => (a < b ? a : b);
   const presets: [string, ReportRange][] = [
-    ["6 tháng (báo cáo trước 20/5)", { from: `${year}-01-01`, to: min(`${year}-05-15`, view.today) }],
-    ["Cả năm", { from: `${year}-01-01`, to: view.today }],
-    ["Năm trước", { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }],
+    [T.presets.halfYear, { from: `${year}-01-01`, to: min(`${year}-05-15`, view.today) }],
+    [T.presets.wholeYear, { from: `${year}-01-01`, to: view.today }],
+    [T.presets.lastYear, { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }],
   ];
   return `<section aria-labelledby="range-h">
-<h2 id="range-h">Kỳ báo cáo</h2>
+<h2 id="range-h">${T.rangeHeading}</h2>
 <form class="range" method="get" action="${BASE}">
-<div><label for="from">Từ ngày</label><input type="date" id="from" name="from" value="${escapeHtml(view.form.from)}" max="${view.today}" required></div>
-<div><label for="to">Đến ngày</label><input type="date" id="to" name="to" value="${escapeHtml(view.form.to)}" max="${view.today}" required></div>
-<button class="go" type="submit">Xem báo cáo</button>
+<div><label for="from">${T.from}</label><input type="date" id="from" name="from" value="${escapeHtml(view.form.from)}" max="${view.today}" required></div>
+<div><label for="to">${T.to}</label><input type="date" id="to" name="to" value="${escapeHtml(view.form.to)}" max="${view.today}" required></div>
+<button class="go" type="submit">${T.show}</button>
 </form>
 <div class="presets">${presets
     .map(([label, range]) => `<a class="btn light" href="${BASE}?${query(range)}">${escapeHtml(label)}</a>`)
@@ -88,11 +93,11 @@ function rangeSection(view: DashboardView): string {
 function headingSection(report: PresentedReport, range: ReportRange): string {
   return `<section>
 <h1>${escapeHtml(report.title)}</h1>
-<p class="meta">Phạm vi: <b>${escapeHtml(report.scope)}</b></p>
-<p class="meta">Kỳ báo cáo: <b>${escapeHtml(report.period)}</b></p>
+<p class="meta">${dashboardFrame.scope}: <b>${escapeHtml(report.scope)}</b></p>
+<p class="meta">${T.period}: <b>${escapeHtml(report.period)}</b></p>
 <div class="downloads">
-<a class="btn" href="${BASE}/bao-cao.csv?${query(range)}">Tải CSV</a>
-<a class="btn" href="${BASE}/bao-cao.xlsx?${query(range)}">Tải Excel</a>
+<a class="btn" href="${BASE}/bao-cao.csv?${query(range)}">${T.downloadCsv}</a>
+<a class="btn" href="${BASE}/bao-cao.xlsx?${query(range)}">${T.downloadExcel}</a>
 </div>
 </section>`;
 }
@@ -100,7 +105,7 @@ function headingSection(report: PresentedReport, range: ReportRange): string {
 /** A value cell: right-aligned, numbers in vi-VN form, "< 5" marked as hidden. */
 function td(cell: Cell | undefined): string {
   if (cell === undefined) return "<td></td>";
-  if (cell === SMALL) return `<td class="n small" title="${SMALL_TITLE}">${escapeHtml(SMALL)}</td>`;
+  if (cell === SMALL) return `<td class="n small" title="${T.hiddenTitle}">${escapeHtml(SMALL)}</td>`;
   if (cell === NO_POPULATION || cell === "—") return `<td class="n small">${escapeHtml(cell)}</td>`;
   return `<td class="n">${escapeHtml(formatCell(cell))}</td>`;
 }
@@ -113,26 +118,30 @@ function targetsSection(targets: Table): string {
   const cell = (label: string, cls: string, content: string) =>
     `<td class="${cls}" data-label="${label}">${content}</td>`;
   const rows = targets.rows.map((row) => {
-    const verdict = String(at(row, "Đánh giá") ?? "");
-    const badge = verdict === "Đạt" ? "met" : verdict === "Chưa đạt" ? "unmet" : "nodata";
-    const value = at(row, "Tỷ lệ (%)");
-    const gap = at(row, "Còn thiếu (điểm %)");
-    const needed = at(row, "Cần thêm (người)");
-    const count = `${formatCell(at(row, "Số người đạt") ?? "")} / ${formatCell(at(row, "Trên tổng số") ?? "")} người`;
+    const verdict = String(at(row, col.verdict) ?? "");
+    const badge =
+      verdict === reportVerdicts.met ? "met" : verdict === reportVerdicts.unmet ? "unmet" : "nodata";
+    const value = at(row, col.percent);
+    const gap = at(row, col.gap);
+    const needed = at(row, col.needed);
+    const count = targetsText.people(
+      formatCell(at(row, col.met) ?? ""),
+      formatCell(at(row, col.outOf) ?? ""),
+    );
     const shown = (c: Cell | undefined, suffix: string) =>
       typeof c === "number"
         ? escapeHtml(`${formatCell(c)}${suffix}`)
-        : `<span class="small"${c === SMALL ? ` title="${SMALL_TITLE}"` : ""}>${escapeHtml(String(c ?? "—"))}</span>`;
+        : `<span class="small"${c === SMALL ? ` title="${T.hiddenTitle}"` : ""}>${escapeHtml(String(c ?? "—"))}</span>`;
     const gapText =
       typeof gap === "number"
-        ? `${shown(gap, "")}<span class="sub">cần thêm ${escapeHtml(formatCell(needed ?? ""))} người</span>`
+        ? `${shown(gap, "")}<span class="sub">${targetsText.needMore(escapeHtml(formatCell(needed ?? "")))}</span>`
         : shown(gap, "");
     return [
       "<tr>",
-      `<td class="t-label">${escapeHtml(String(row[0] ?? ""))}<span class="sub">${escapeHtml(String(at(row, "Cách tính") ?? ""))}: ${escapeHtml(count)}</span></td>`,
-      cell("Đạt được", "n t-value", shown(value, "%")),
-      cell("Mục tiêu", "n t-target", `${escapeHtml(String(at(row, "Mục tiêu (%)") ?? ""))}%`),
-      cell("Còn thiếu (điểm %)", "n t-gap", gapText),
+      `<td class="t-label">${escapeHtml(String(row[0] ?? ""))}<span class="sub">${escapeHtml(String(at(row, col.method) ?? ""))}: ${escapeHtml(count)}</span></td>`,
+      cell(targetsText.reached, "n t-value", shown(value, "%")),
+      cell(targetsText.target, "n t-target", `${escapeHtml(String(at(row, col.target) ?? ""))}%`),
+      cell(targetsText.gap, "n t-gap", gapText),
       `<td class="t-verdict"><span class="badge ${badge}">${escapeHtml(verdict)}</span></td>`,
       "</tr>",
     ].join("");
@@ -140,21 +149,21 @@ function targetsSection(targets: Table): string {
   return `<section aria-labelledby="targets-h">
 <h2 id="targets-h">${escapeHtml(targets.title)}</h2>
 <table class="targets">
-<thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="n">Đạt được</th><th scope="col" class="n">Mục tiêu</th><th scope="col" class="n">Còn thiếu (điểm %)</th><th scope="col">Đánh giá</th></tr></thead>
+<thead><tr><th scope="col">${targetsText.indicator}</th><th scope="col" class="n">${targetsText.reached}</th><th scope="col" class="n">${targetsText.target}</th><th scope="col" class="n">${targetsText.gap}</th><th scope="col">${targetsText.verdict}</th></tr></thead>
 <tbody>${rows.join("\n")}</tbody>
 </table>
 </section>`;
 }
 
 function certifiedChart(byTo: Table): string {
-  const i = column(byTo, CERT_PERCENT_COLUMN);
+  const i = column(byTo, col.certifiedPercent);
   const items = byTo.rows.map((row, n) => ({
     label: String(row[0] ?? ""),
     value: row[i] ?? NO_POPULATION,
     total: n === byTo.rows.length - 1,
   }));
   return `<figure class="chart">${percentBarChart(items, CERT_TARGET, "chart-to")}
-<figcaption>Đường gạch đứt là mục tiêu ${CERT_TARGET}%. Ô gạch chéo: dưới 5 người, không hiện số.</figcaption></figure>`;
+<figcaption>${T.certifiedCaption(CERT_TARGET)}</figcaption></figure>`;
 }
 
 function trendSection(trend: Table): string {
@@ -163,16 +172,20 @@ function trendSection(trend: Table): string {
     ? trendChart(
         months,
         [
-          { label: "Đã đăng ký học", values: trend.rows.map((row) => row[1] ?? SMALL), color: "blue" },
-          { label: "Có chứng nhận", values: trend.rows.map((row) => row[2] ?? SMALL), color: "green" },
+          { label: T.trendSeries.enrolled, values: trend.rows.map((row) => row[1] ?? SMALL), color: "blue" },
+          {
+            label: T.trendSeries.certified,
+            values: trend.rows.map((row) => row[2] ?? SMALL),
+            color: "green",
+          },
         ],
         "chart-trend",
       )
-    : "<p>Chưa có số liệu.</p>";
+    : `<p>${T.noData}</p>`;
   return `<section aria-labelledby="trend-h">
 <h2 id="trend-h">${escapeHtml(trend.title)}</h2>
 <figure class="chart">${chart}</figure>
-<details><summary>Xem bảng số liệu theo tháng</summary>${plainTable(trend)}</details>
+<details><summary>${T.monthlyTable}</summary>${plainTable(trend)}</details>
 </section>`;
 }
 
@@ -190,7 +203,7 @@ function plainTable(table: Table, options: { wide?: boolean; totalLast?: boolean
       return `<tr${total ? ` class="total"` : ""}>${cells.join("")}</tr>`;
     })
     .join("\n");
-  return `<div class="scroll" role="region" aria-label="Bảng số liệu: ${escapeHtml(table.title)}" tabindex="0"><table${options.wide ? ` class="wide"` : ""}>
+  return `<div class="scroll" role="region" aria-label="${T.tableRegion(escapeHtml(table.title))}" tabindex="0"><table${options.wide ? ` class="wide"` : ""}>
 <thead><tr>${head}</tr></thead>
 <tbody>${body}</tbody>
 </table></div>`;
@@ -199,7 +212,7 @@ function plainTable(table: Table, options: { wide?: boolean; totalLast?: boolean
 function wideSection(table: Table, id: string, totalLast = false): string {
   return `<section aria-labelledby="${id}-h">
 <h2 id="${id}-h">${escapeHtml(table.title)}</h2>
-<p class="hint">Vuốt ngang để xem hết các cột.</p>
+<p class="hint">${T.swipe}</p>
 ${plainTable(table, { wide: true, totalLast })}
 </section>`;
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { dashboardFrame } from "../../catalog/dashboard.ts";
 import { cspHash, escapeHtml } from "../html.ts";
 
 export { escapeHtml };
@@ -89,7 +90,7 @@ summary{cursor:pointer;color:#0b5394;min-height:44px;display:flex;align-items:ce
 const SCRIPT =
   'const f=document.getElementById("csv-file"),t=document.getElementById("csv"),w=document.getElementById("csv-file-row");' +
   'if(f&&t&&w){w.hidden=false;f.addEventListener("change",()=>{const x=f.files&&f.files[0];' +
-  'if(!x)return;if(x.size>1000000){t.value="";alert("Tệp quá lớn (tối đa 1 MB).");return;}' +
+  `if(!x)return;if(x.size>1000000){t.value="";alert(${JSON.stringify(dashboardFrame.fileTooLarge)});return;}` +
   "x.text().then((s)=>{t.value=s;});});}";
 
 const sha256 = cspHash;
@@ -119,9 +120,11 @@ export interface PageOptions {
 export function renderPage(options: PageOptions): string {
   const ward = options.wardName.charAt(0).toLocaleUpperCase("vi") + options.wardName.slice(1);
   const account = options.signedIn
-    ? `<form method="post" action="${BASE}/dang-xuat"><button type="submit">Đăng xuất</button></form>`
+    ? `<form method="post" action="${BASE}/dang-xuat"><button type="submit">${dashboardFrame.logout}</button></form>`
     : "";
-  const scope = options.signedIn ? `<small>Phạm vi: ${escapeHtml(options.signedIn.scope)}</small>` : "";
+  const scope = options.signedIn
+    ? `<small>${dashboardFrame.scope}: ${escapeHtml(options.signedIn.scope)}</small>`
+    : "";
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -135,7 +138,7 @@ export function renderPage(options: PageOptions): string {
 </head>
 <body>
 <header class="top"><div class="top-in">
-<p>Bình dân học vụ số — Quản trị<small>${escapeHtml(ward)}</small>${scope}</p>
+<p>${dashboardFrame.brand}<small>${escapeHtml(ward)}</small>${scope}</p>
 ${account}
 </div></header>
 <main>

@@ -1,12 +1,9 @@
+import { loginText as T } from "../../catalog/dashboard.ts";
 import { escapeHtml, LOGIN_PATH, renderPage } from "./layout.ts";
 
 export type LoginProblem = "wrong-code" | "not-organizer" | "too-many";
 
-const PROBLEMS: Record<LoginProblem, string> = {
-  "wrong-code": "Mã không đúng hoặc đã hết hạn. Hãy gõ /quantri để nhận mã mới.",
-  "not-organizer": "Tài khoản này không còn quyền tổ chức nên không xem được bảng số liệu.",
-  "too-many": "Bạn đã thử quá nhiều lần. Vui lòng đợi 10 phút rồi thử lại.",
-};
+const PROBLEMS: Record<LoginProblem, string> = T.problems;
 
 /** The login page: how to get a code, the code field, and what went wrong last time. */
 export function renderLoginPage(wardName: string, problem?: LoginProblem): string {
@@ -15,17 +12,17 @@ export function renderLoginPage(wardName: string, problem?: LoginProblem): strin
     problem === "too-many"
       ? ""
       : `<form method="post" action="${LOGIN_PATH}">
-<label for="code">Mã đăng nhập</label>
+<label for="code">${T.codeLabel}</label>
 <input type="text" id="code" name="code" required maxlength="20" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" placeholder="ABCD-EFGH">
-<button type="submit">Đăng nhập</button>
+<button type="submit">${T.submit}</button>
 </form>`;
   return renderPage({
-    title: "Đăng nhập — Bảng số liệu Bình dân học vụ số",
+    title: T.pageTitle,
     wardName,
     body: `<section class="login">
-<h1>Đăng nhập bảng số liệu</h1>
-<p>Gõ <b>/quantri</b> cho trợ lý trên Telegram hoặc Zalo để nhận mã đăng nhập.</p>
-<p class="hint">Mã gồm 8 ký tự, dùng được một lần trong 10 phút. Phiên đăng nhập kéo dài 8 giờ.</p>
+<h1>${T.heading}</h1>
+<p>${T.howToGetCode(`<b>${T.command}</b>`)}</p>
+<p class="hint">${T.codeRules}</p>
 ${error}
 ${form}
 </section>`,

@@ -1,3 +1,4 @@
+import { dashboardFrame, populationText as T } from "../../catalog/dashboard.ts";
 import { BASE, escapeHtml, renderPage } from "./layout.ts";
 
 /** The largest population CSV accepted (also the upload's body limit, with room for form encoding). */
@@ -6,14 +7,14 @@ export const MAX_CSV_BYTES = 1_000_000;
 /** The population import form: a file picker (shown by the page script) that fills the textarea, and a submit. */
 export function populationSection(csv = ""): string {
   return `<section aria-labelledby="population-h">
-<h2 id="population-h">Nhập dân số theo tổ dân phố</h2>
-<p class="hint">Dân số của từng tổ, chia theo nhóm, là mẫu số để tính các tỷ lệ. Nhập lại sẽ thay toàn bộ bảng cũ.</p>
-<p><a class="btn light" href="${BASE}/dan-so-mau.csv">Tải tệp mẫu (CSV)</a></p>
+<h2 id="population-h">${T.formHeading}</h2>
+<p class="hint">${T.hint}</p>
+<p><a class="btn light" href="${BASE}/dan-so-mau.csv">${T.sampleFile}</a></p>
 <form method="post" action="${BASE}/dan-so">
-<div id="csv-file-row" hidden><label for="csv-file">Chọn tệp CSV</label><input type="file" id="csv-file" accept=".csv,text/csv"></div>
-<label for="csv">Nội dung tệp CSV</label>
+<div id="csv-file-row" hidden><label for="csv-file">${T.chooseFile}</label><input type="file" id="csv-file" accept=".csv,text/csv"></div>
+<label for="csv">${T.fileContents}</label>
 <textarea id="csv" name="csv" required spellcheck="false" placeholder="to_dan_pho,nguoi_dan,hoc_sinh,can_bo,lao_dong">${escapeHtml(csv)}</textarea>
-<p><button type="submit">Nhập dân số</button></p>
+<p><button type="submit">${T.submit}</button></p>
 </form>
 </section>`;
 }
@@ -26,11 +27,11 @@ export function renderPopulationResult(
 ): string {
   const body =
     "imported" in result
-      ? `<section><h1>Nhập dân số</h1><p class="ok" role="status">Đã nhập ${result.imported} tổ dân phố.</p><p><a class="btn" href="${BASE}">Về bảng số liệu</a></p></section>`
-      : `<section><h1>Nhập dân số</h1><div class="error" role="alert">Chưa nhập được: hãy sửa các dòng dưới đây rồi gửi lại. Bảng dân số cũ vẫn giữ nguyên.<ul>${errorItems(result.errors)}</ul></div><p><a class="btn light" href="${BASE}">Về bảng số liệu</a></p></section>
+      ? `<section><h1>${T.heading}</h1><p class="ok" role="status">${T.imported(result.imported)}</p><p><a class="btn" href="${BASE}">${dashboardFrame.backToDashboard}</a></p></section>`
+      : `<section><h1>${T.heading}</h1><div class="error" role="alert">${T.notImported}<ul>${errorItems(result.errors)}</ul></div><p><a class="btn light" href="${BASE}">${dashboardFrame.backToDashboard}</a></p></section>
 ${populationSection(result.csv)}`;
   return renderPage({
-    title: "Nhập dân số — Bình dân học vụ số",
+    title: T.pageTitle,
     wardName,
     signedIn: { scope: scopeLabel },
     body,
@@ -43,8 +44,8 @@ const MAX_SHOWN = 50;
 function errorItems(errors: { line: number; message: string }[]): string {
   const shown = errors
     .slice(0, MAX_SHOWN)
-    .map((e) => `<li>Dòng ${e.line}: ${escapeHtml(e.message)}</li>`)
+    .map((e) => `<li>${T.lineProblem(e.line, escapeHtml(e.message))}</li>`)
     .join("");
   const more = errors.length - MAX_SHOWN;
-  return more > 0 ? `${shown}<li>… và ${more} lỗi khác.</li>` : shown;
+  return more > 0 ? `${shown}<li>${T.moreProblems(more)}</li>` : shown;
 }

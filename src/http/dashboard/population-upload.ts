@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
+import { dashboardFrame, populationText } from "../../catalog/dashboard.ts";
 import { describeScope } from "../../organizer/roles.ts";
 import type { DashboardDeps } from "./deps.ts";
 import { BASE, messagePage, sendHtml } from "./layout.ts";
@@ -24,16 +25,14 @@ export function registerPopulationUpload(app: FastifyInstance, deps: DashboardDe
         return sendHtml(
           reply,
           403,
-          messagePage(
-            deps.wardName,
-            "Không có quyền nhập dân số",
-            "Chỉ người tổ chức phụ trách cả phường mới nhập được bảng dân số.",
-            { href: BASE, label: "Về bảng số liệu" },
-          ),
+          messagePage(deps.wardName, populationText.notWardScope.title, populationText.notWardScope.message, {
+            href: BASE,
+            label: dashboardFrame.backToDashboard,
+          }),
         );
       const csv = typeof request.body?.csv === "string" ? request.body.csv : "";
       if (Buffer.byteLength(csv) > MAX_CSV_BYTES) {
-        const errors = [{ line: 1, message: "Tệp quá lớn (tối đa 1 MB)." }];
+        const errors = [{ line: 1, message: dashboardFrame.fileTooLarge }];
         return sendHtml(reply, 400, renderPopulationResult(deps.wardName, scopeLabel, { errors, csv: "" }));
       }
       const result = await deps.reports.importPopulation(csv, now());

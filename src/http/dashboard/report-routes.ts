@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { dashboardFrame, reportRangeText } from "../../catalog/dashboard.ts";
 import { reportCsv } from "../../organizer/reports/export-csv.ts";
 import { reportXlsx } from "../../organizer/reports/export-xlsx.ts";
 import { parseReportRange, type RangeResult } from "../../organizer/reports/range.ts";
@@ -17,8 +18,8 @@ const text = (value: unknown) =>
 
 /** What an organizer reads when the period cannot be used. */
 export function rangeErrorText(result: Exclude<RangeResult, { ok: true }>): string {
-  if (result.error === "end-before-start") return "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.";
-  return `Không đọc được ngày "${result.text ?? ""}". Hãy chọn ngày trong ô lịch (ngày/tháng/năm).`;
+  if (result.error === "end-before-start") return reportRangeText.endBeforeStart;
+  return reportRangeText.unreadableDate(result.text ?? "");
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -64,9 +65,9 @@ export function registerReportRoutes(app: FastifyInstance, deps: DashboardDeps):
       return sendHtml(
         reply,
         400,
-        messagePage(deps.wardName, "Chưa tải được báo cáo", rangeErrorText(parsed), {
+        messagePage(deps.wardName, reportRangeText.downloadFailed, rangeErrorText(parsed), {
           href: BASE,
-          label: "Về bảng số liệu",
+          label: dashboardFrame.backToDashboard,
         }),
       );
     const { presented } = await deps.reports.produce(parsed.range, organizer.scope, at);

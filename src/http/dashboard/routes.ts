@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { dashboardErrors, dashboardFrame, type MessageText } from "../../catalog/dashboard.ts";
 import { registerContactsPage } from "./contacts-page.ts";
 import type { DashboardDeps } from "./deps.ts";
 import { BASE, DASHBOARD_CSP, messagePage, sendHtml } from "./layout.ts";
@@ -38,34 +39,9 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
           .header("x-robots-tag", "noindex, nofollow");
         return payload;
       });
-      dash.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
-        const status =
-          error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-        if (status === 500) request.log.error({ code: error.code ?? "internal" }, "dashboard request failed");
-        const [title, message] =
-          status === 413
-            ? ["Tệp quá lớn", "Dữ liệu gửi lên quá lớn. Tệp dân số tối đa 1 MB."]
-            : status < 500
-              ? ["Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng. Vui lòng thử lại."]
-              : [
-                  "Tạm thời chưa lấy được số liệu",
-                  "Hệ thống đang bận hoặc đang bảo trì. Vui lòng thử lại sau ít phút.",
-                ];
-        return sendHtml(
-          reply,
-          status,
-          messagePage(deps.wardName, title, message, { href: BASE, label: "Về bảng số liệu" }),
-        );
-      });
+      dash.setErrorHandler(errorHandler(deps.wardName));
       dash.setNotFoundHandler((_request, reply) =>
-        sendHtml(
-          reply,
-          404,
-          messagePage(deps.wardName, "Không có trang này", "Địa chỉ này không có trong bảng số liệu.", {
-            href: BASE,
-            label: "Về bảng số liệu",
-          }),
-        ),
+        sendHtml(reply, 404, errorPage(deps.wardName, dashboardErrors.notFound)),
       );
       registerLogin(dash, deps);
       await dash.register(async (guarded) => {
@@ -77,6 +53,22 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
     },
     { prefix: BASE },
   );
+}
+
+/** A framework error as a page: 413 too large, other 4xx a bad request, anything else "try later" (logged). */
+function errorHandler(wardName: string) {
+  return (error: { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ code: error.code ?? "internal" }, "dashboard request failed");
+    const text =
+      status === 413
+        ? dashboardErrors.tooLarge
+        : status < 500
+          ? dashboardErrors.badRequest
+          : dashboardErrors.unavailable;
+    return sendHtml(reply, status, errorPage(wardName, text));
+  };
 }
 
 /**
@@ -94,14 +86,7 @@ function refuseForeignPosts(wardName: string) {
       site !== undefined
         ? site !== "same-origin" && site !== "none"
         : origin !== undefined && hostOf(origin) !== request.headers.host;
-    const refuse = (status: number, title: string, message: string) =>
-      sendHtml(
-        reply,
-        status,
-        messagePage(wardName, title, message, { href: BASE, label: "Về bảng số liệu" }),
-      );
-    if (foreign)
-      return refuse(403, "Yêu cầu bị từ chối", "Biểu mẫu này chỉ gửi được từ chính trang quản trị.");
+    if (foreign) return sendHtml(reply, 403, errorPage(wardName, dashboardErrors.foreignPost));
     const type = String(request.headers["content-type"] ?? "")
       .split(";")[0]
       ?.trim()
@@ -109,8 +94,16 @@ function refuseForeignPosts(wardName: string) {
     const hasBody =
       Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"];
     if (hasBody && type !== "application/x-www-form-urlencoded")
-      return refuse(415, "Yêu cầu không hợp lệ", "Trình duyệt gửi dữ liệu không đúng dạng.");
+      return sendHtml(reply, 415, errorPage(wardName, dashboardErrors.notAForm));
   };
+}
+
+/** An error page with the way back to the report. */
+function errorPage(wardName: string, text: MessageText): string {
+  return messagePage(wardName, text.title, text.message, {
+    href: BASE,
+    label: dashboardFrame.backToDashboard,
+  });
 }
 
 function hostOf(origin: string): string | null {

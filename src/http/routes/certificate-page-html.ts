@@ -1,4 +1,11 @@
 import qrcode from "qrcode-generator";
+import {
+  certificateNotFoundText,
+  certificatePageText,
+  certificateUnavailableText,
+  revokedCertificateText,
+  validCertificateText,
+} from "../../catalog/certificate-page.ts";
 import { GROUP_LABELS } from "../../knowledge/group-labels.ts";
 import type { Certificate } from "../../learning/certificates.ts";
 import { vietnamDate } from "../../shared/vietnam-time.ts";
@@ -11,10 +18,6 @@ export type CertificateView =
   | { kind: "withdrawn"; id: string; revokedAt: string }
   | { kind: "not-found" }
   | { kind: "unavailable" };
-
-const NOTE =
-  "Đây là ghi nhận học tập của phường. Việc xác nhận chính thức trên toàn quốc thực hiện trên VNeID, " +
-  "theo hướng dẫn của phường và nền tảng binhdanhocvuso.gov.vn.";
 
 const CSS = `
 *{box-sizing:border-box}
@@ -101,20 +104,21 @@ export function qrSvg(url: string): string {
   qr.make();
   return qr
     .createSvgTag({ cellSize: 4, margin: 4 * 4, scalable: true }) // a quiet zone of 4 modules
-    .replace("<svg ", '<svg role="img" aria-label="Mã QR kiểm tra chứng nhận" ');
+    .replace("<svg ", `<svg role="img" aria-label="${certificatePageText.qrLabel}" `);
 }
 
 function fields(certificate: Certificate, moduleTitles: string[]): string {
-  const row = (label: string, value: string, cls = "") =>
-    `<dt>${label}</dt><dd${cls ? ` class="${cls}"` : ""}>${value}</dd>`;
+  const label = certificatePageText.fields;
+  const row = (name: string, value: string, cls = "") =>
+    `<dt>${name}</dt><dd${cls ? ` class="${cls}"` : ""}>${value}</dd>`;
   return [
     "<dl>",
-    row("Số chứng nhận", escapeHtml(certificate.id)),
-    row("Họ và tên", escapeHtml(certificate.name), "name"),
-    row("Nhóm", escapeHtml(GROUP_LABELS[certificate.group] ?? certificate.group)),
-    certificate.to ? row("Tổ dân phố", escapeHtml(certificate.to)) : "",
-    row("Ngày cấp", vietnameseDate(certificate.issuedOn)),
-    row("Đã hoàn thành", `<ol>${moduleTitles.map((title) => `<li>${escapeHtml(title)}</li>`).join("")}</ol>`),
+    row(label.id, escapeHtml(certificate.id)),
+    row(label.name, escapeHtml(certificate.name), "name"),
+    row(label.group, escapeHtml(GROUP_LABELS[certificate.group] ?? certificate.group)),
+    certificate.to ? row(label.to, escapeHtml(certificate.to)) : "",
+    row(label.issuedOn, vietnameseDate(certificate.issuedOn)),
+    row(label.modules, `<ol>${moduleTitles.map((title) => `<li>${escapeHtml(title)}</li>`).join("")}</ol>`),
     "</dl>",
   ].join("");
 }
@@ -135,10 +139,10 @@ function page(wardName: string, title: string, body: string, script: boolean): s
 <main class="sheet">
 <header>
 <p class="ward">${escapeHtml(ward)}</p>
-<h1>Chứng nhận học tập — Bình dân học vụ số</h1>
+<h1>${certificatePageText.heading}</h1>
 </header>
 ${body}
-<p class="note">${NOTE}</p>
+<p class="note">${certificatePageText.note}</p>
 </main>${script ? `\n<script>${SCRIPT}</script>` : ""}
 </body>
 </html>
@@ -148,64 +152,70 @@ ${body}
 /** The whole HTML document for one verification outcome; every stored field is escaped. */
 export function renderCertificatePage(view: CertificateView, wardName: string): string {
   switch (view.kind) {
-    case "valid": {
-      const c = view.certificate;
+    case "valid":
+      return validPage(view, wardName);
+    case "revoked":
+      return revokedPage(view, wardName);
+    case "withdrawn":
+      return withdrawnPage(view, wardName);
+    case "not-found": {
+      const T = certificateNotFoundText;
       const body = [
-        `<p class="status valid" role="status">✓ Hợp lệ<small>Chứng nhận này có trong sổ ghi nhận học tập của phường.</small></p>`,
-        fields(c, view.moduleTitles),
-        `<section class="verify" aria-label="Kiểm tra bản gốc">`,
-        `<figure class="qr">${qrSvg(view.verifyUrl)}<figcaption>Quét mã để xem bản gốc</figcaption></figure>`,
-        `<div class="verify-text">`,
-        `<p>Muốn biết bản in có đúng không, hãy quét mã QR hoặc mở địa chỉ dưới đây và so từng dòng với trang hiện ra:</p>`,
-        `<p class="url">${escapeHtml(view.verifyUrl)}</p>`,
-        `</div>`,
-        `</section>`,
-        `<div class="actions no-print">`,
-        `<button type="button" id="print" hidden>In chứng nhận</button>`,
-        `<p class="hint">Dùng chức năng In của trình duyệt (trên điện thoại: menu ⋮ hoặc Chia sẻ → In) để in hoặc lưu thành PDF.</p>`,
-        `</div>`,
-      ].join("\n");
-      return page(wardName, `Chứng nhận ${c.id} — ${c.name}`, body, true);
+        `<p class="status not-found" role="status">${T.status}</p>`,
+        `<p>${T.causes}</p>`,
+        `<p>${T.whatToDo}</p>`,
+      ];
+      return page(wardName, T.title, body.join("\n"), false);
     }
-    case "revoked": {
-      const c = view.certificate;
-      const revokedOn = c.revokedAt ? vietnameseDate(vietnamDate(new Date(c.revokedAt))) : "";
-      const body = [
-        `<p class="status revoked" role="status">✗ Đã thu hồi`,
-        `<small>Chứng nhận này đã bị phường thu hồi${revokedOn ? ` ngày ${revokedOn}` : ""} và không còn giá trị.</small>`,
-        `<small>Lý do: ${escapeHtml(c.revokeReason || "không ghi")}</small></p>`,
-        fields(c, view.moduleTitles),
-      ].join("\n");
-      return page(wardName, `Chứng nhận ${c.id} — đã thu hồi`, body, false);
+    case "unavailable": {
+      const T = certificateUnavailableText;
+      const body = [`<p class="status unavailable" role="status">${T.status}</p>`, `<p>${T.message}</p>`];
+      return page(wardName, T.title, body.join("\n"), false);
     }
-    case "withdrawn": {
-      const revokedOn = vietnameseDate(vietnamDate(new Date(view.revokedAt)));
-      const body = [
-        `<p class="status revoked" role="status">✗ Đã thu hồi`,
-        `<small>Chứng nhận ${escapeHtml(view.id)} đã bị phường thu hồi ngày ${revokedOn} và không còn giá trị.</small></p>`,
-      ].join("\n");
-      return page(wardName, `Chứng nhận ${view.id} — đã thu hồi`, body, false);
-    }
-    case "not-found":
-      return page(
-        wardName,
-        "Không tìm thấy chứng nhận hợp lệ",
-        [
-          `<p class="status not-found" role="status">Không tìm thấy chứng nhận hợp lệ</p>`,
-          `<p>Có thể số chứng nhận hoặc mã kiểm tra bị gõ sai, đường dẫn bị cắt mất một phần, hoặc chứng nhận này không do phường cấp (bản in có thể đã bị sửa).</p>`,
-          `<p>Hãy kiểm tra lại số chứng nhận (dạng HVS-26-XXXXXX) hoặc quét lại mã QR trên bản in. Nếu vẫn không thấy, xin liên hệ Tổ công nghệ số cộng đồng của phường.</p>`,
-        ].join("\n"),
-        false,
-      );
-    case "unavailable":
-      return page(
-        wardName,
-        "Tạm thời chưa kiểm tra được",
-        [
-          `<p class="status unavailable" role="status">Tạm thời chưa kiểm tra được chứng nhận</p>`,
-          `<p>Hệ thống đang bận hoặc đang bảo trì. Bạn vui lòng thử lại sau ít phút.</p>`,
-        ].join("\n"),
-        false,
-      );
   }
+}
+
+function validPage(view: Extract<CertificateView, { kind: "valid" }>, wardName: string): string {
+  const T = validCertificateText;
+  const c = view.certificate;
+  const body = [
+    `<p class="status valid" role="status">${T.status}<small>${T.statusDetail}</small></p>`,
+    fields(c, view.moduleTitles),
+    `<section class="verify" aria-label="${T.verifyLabel}">`,
+    `<figure class="qr">${qrSvg(view.verifyUrl)}<figcaption>${T.qrCaption}</figcaption></figure>`,
+    `<div class="verify-text">`,
+    `<p>${T.howToVerify}</p>`,
+    `<p class="url">${escapeHtml(view.verifyUrl)}</p>`,
+    `</div>`,
+    `</section>`,
+    `<div class="actions no-print">`,
+    `<button type="button" id="print" hidden>${T.print}</button>`,
+    `<p class="hint">${T.printHint}</p>`,
+    `</div>`,
+  ].join("\n");
+  return page(wardName, T.title(c.id, c.name), body, true);
+}
+
+function revokedPage(view: Extract<CertificateView, { kind: "revoked" }>, wardName: string): string {
+  const T = revokedCertificateText;
+  const c = view.certificate;
+  const revokedOn = c.revokedAt ? vietnameseDate(vietnamDate(new Date(c.revokedAt))) : "";
+  const body = [
+    `<p class="status revoked" role="status">${T.status}`,
+    `<small>${T.detail(revokedOn)}</small>`,
+    `<small>${T.reason(escapeHtml(c.revokeReason || T.noReason))}</small></p>`,
+    fields(c, view.moduleTitles),
+  ].join("\n");
+  return page(wardName, T.title(c.id), body, false);
+}
+
+/** A revoked certificate whose learner was erased: only its number and the date remain. */
+function withdrawnPage(view: Extract<CertificateView, { kind: "withdrawn" }>, wardName: string): string {
+  const T = revokedCertificateText;
+  const revokedOn = vietnameseDate(vietnamDate(new Date(view.revokedAt)));
+  const body = [
+    `<p class="status revoked" role="status">${T.status}`,
+    `<small>${T.withdrawnDetail(escapeHtml(view.id), revokedOn)}</small></p>`,
+  ].join("\n");
+  return page(wardName, T.title(view.id), body, false);
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TERMINAL_INTRO } from "../../../src/channels/cli/render.ts";
+import { TERMINAL_INTRO } from "../../../src/catalog/cli.ts";
 import { ROOT } from "../../helpers/process.ts";
 
 /** Runs `npm run chat`'s script with the lines typed in, and resolves everything it printed. */

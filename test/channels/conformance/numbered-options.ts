@@ -1,4 +1,4 @@
-import { zaloMessages } from "../../../src/channels/zalo/messages.ts";
+import { zaloMessages } from "../../../src/catalog/zalo.ts";
 
 /**
  * How a person reads the options of a channel without buttons (the Zalo Bot Platform and the Zalo OA, both

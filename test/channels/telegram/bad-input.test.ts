@@ -6,12 +6,13 @@ import { createAssistant } from "../../../src/assistant/assistant.ts";
 import type { Assistant } from "../../../src/assistant/types.ts";
 import { messages } from "../../../src/catalog/assistant-common.ts";
 import { learningMessages as lm } from "../../../src/catalog/assistant-learning.ts";
-import { telegramMessages } from "../../../src/channels/telegram/messages.ts";
+import { telegramMessages } from "../../../src/catalog/telegram.ts";
 import { TELEGRAM_MAX_CHARS } from "../../../src/channels/telegram/render.ts";
 import { QuizStore } from "../../../src/learning/quiz-store.ts";
 import { createExtractiveTutor } from "../../../src/tutor/extractive-tutor.ts";
 import { onboard, silentLogger, tempStore, testCurriculum, testIndex } from "../../helpers/core.ts";
 import { PROMPT_LINES } from "../../helpers/reply-safety.ts";
+import { grantsAfterTurns, NOTHING_GRANTED } from "../owner-reads.ts";
 import {
   actionsOf,
   callbackUpdate,
@@ -213,8 +214,7 @@ describe("telegram: bad input through updates", () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((m) => m.chat_id === LAN)).toBe(true);
     expectSafeMessages(sent);
-    expect(await store.keys("role:")).toEqual([]);
-    expect(await store.keys("cert")).toEqual([]);
+    expect(await grantsAfterTurns(store, `telegram:${LAN}`)).toEqual(NOTHING_GRANTED);
   });
 
   it.each(CALLBACKS.map((data) => ({ data, shown: JSON.stringify(data.slice(0, 30)) })))(

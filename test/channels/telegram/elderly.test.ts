@@ -3,8 +3,8 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { parseCommand } from "../../../src/assistant/commands.ts";
 import { messages } from "../../../src/catalog/assistant-common.ts";
 import { learningMessages as lm } from "../../../src/catalog/assistant-learning.ts";
+import { telegramMessages } from "../../../src/catalog/telegram.ts";
 import type { TelegramChannel } from "../../../src/channels/telegram/create-telegram-channel.ts";
-import { telegramMessages } from "../../../src/channels/telegram/messages.ts";
 import {
   actionsOf,
   callbackUpdate,

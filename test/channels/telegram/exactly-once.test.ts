@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Assistant } from "../../../src/assistant/types.ts";
+import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { tempStore } from "../../helpers/core.ts";
 import { useTestRedis } from "../../helpers/redis.ts";
@@ -44,8 +45,8 @@ describe("telegram exactly-once", () => {
     const { channel, telegram, store } = await testChannel();
     await channel.handleUpdate(textUpdate(LAN, "chào"));
     for (let i = 0; i < 3; i++) await channel.handleUpdate(callbackUpdate(LAN, "v1:consent:yes", 1001));
-    const profile = await store.hgetall(`learner:telegram:${LAN}`);
-    expect(profile.step).toBe("group");
+    const profile = await new LearnerStore(store).get(`telegram:${LAN}`);
+    expect(profile?.step).toBe("group");
     expect(telegram.called("answerCallbackQuery")).toHaveLength(3);
   });
 

@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { voiceMessages } from "../../../src/channels/voice-messages.ts";
+import { voiceMessages } from "../../../src/catalog/voice.ts";
 import type { Transcriber } from "../../../src/speech/transcriber.ts";
 import { onboard, tempStore, testAssistant } from "../../helpers/core.ts";
 import { startSpeechStandIn } from "../../helpers/speech.ts";

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/assistant/actions.ts";
 import { messages } from "../../../src/catalog/assistant-common.ts";
 import { createHttpServer } from "../../../src/http/server.ts";
+import { LearnerStore } from "../../../src/learning/learner-store.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";
 import { invisibleIn, LONE_SURROGATE, PROMPT_LINES } from "../../helpers/reply-safety.ts";
+import { grantsAfterTurns, NOTHING_GRANTED } from "../owner-reads.ts";
 
 let app: FastifyInstance;
 let store: EmbeddedStore;
@@ -274,9 +276,7 @@ describe("web: bad input through POST /api/chat", () => {
     const body = response.json() as ChatBody;
     expectSafeBody(body);
     if (says) expect(body.replies[0]?.text).toBe(says);
-    expect(await store.keys("role:")).toEqual([]);
-    expect(await store.keys("cert")).toEqual([]);
-    expect(await store.keys("bc:")).toEqual([]);
+    expect(await grantsAfterTurns(store, `web:${sessionId}`)).toEqual(NOTHING_GRANTED);
   });
 
   it.each(ACTIONS.map((action) => ({ action, shown: JSON.stringify(action.slice(0, 30)) })))(
@@ -329,7 +329,8 @@ describe("web: bad input through POST /api/chat", () => {
     expect(response.statusCode).toBe(200);
     expectSafeBody(response.json() as ChatBody);
     // The turn stays the web session's: no Telegram learner appears.
-    expect(await store.keys("learner:telegram")).toEqual([]);
-    expect(await store.keys(`learner:web:${sessionId}`)).toEqual([`learner:web:${sessionId}`]);
+    const learners = new LearnerStore(store);
+    expect(await learners.get("telegram:5550001")).toBeNull();
+    expect(await learners.get(`web:${sessionId}`)).not.toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SHARED_NETWORK_BUSY } from "../../../src/http/ip-rate-limit.ts";
+import { SHARED_NETWORK_BUSY } from "../../../src/catalog/http.ts";
 import { axeViolations, launchChromium } from "../../helpers/browser.ts";
 import {
   ARTIFACTS,

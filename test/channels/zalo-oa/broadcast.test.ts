@@ -87,7 +87,7 @@ describe("broadcasts to Zalo OA followers and the 48-hour window", () => {
     await runtime.runOnce();
     expect(await org.outbox.counts(id)).toMatchObject({ sent: 0, outsideWindow: 1, unreachable: 0 });
     expect(await new ConsultationWindow(store).isOpen("f-recent", clock.now())).toBe(false);
-    expect(await store.hgetall("stats:broadcast")).toMatchObject({ outsideWindow: "1" });
+    expect(await org.outbox.totals()).toMatchObject({ outsideWindow: "1" });
   });
 
   it("paces a follower's 429 through the shared pacer, then delivers", async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { loadOptions, optionsKey } from "../../../src/channels/zalo/options.ts";
 import { LearnerStore } from "../../../src/learning/learner-store.ts";
+import type { Store } from "../../../src/storage/store.ts";
 import { webhookHarness } from "./harness.ts";
+
+/** The actions of the numbered options remembered for a private chat, as the handler reads them back. */
+const rememberedActions = async (store: Store, userId: string) =>
+  (await loadOptions(store, optionsKey(userId))).map((o) => o.action);
 
 type Harness = Awaited<ReturnType<typeof webhookHarness>>;
 
@@ -58,7 +64,7 @@ describe("a conversation on Zalo with numbered options", () => {
   it("keeps the numbered options in the store, so a restart still understands “1”", async () => {
     const h = await webhookHarness();
     await h.say("hi", "user-zalo-2");
-    expect(await h.store.get("zalo:options:user-zalo-2")).toContain("v1:consent:yes");
+    expect(await rememberedActions(h.store, "user-zalo-2")).toContain("v1:consent:yes");
     const restarted = await webhookHarness({ store: h.store }); // a new process over the same store
     await restarted.say("B", "user-zalo-2");
     expect(restarted.turns.at(-1)).toMatchObject({ action: "v1:consent:no" });

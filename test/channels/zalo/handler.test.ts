@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
 import { createZaloHandler } from "../../../src/channels/zalo/handler.ts";
+import { loadOptions, optionsKey } from "../../../src/channels/zalo/options.ts";
 import { createZaloSender } from "../../../src/channels/zalo/sender.ts";
 import { parseZaloUpdate, type ZaloUpdate } from "../../../src/channels/zalo/types.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
@@ -56,7 +57,7 @@ describe("Zalo numbered options in a conversation", () => {
     await h.say("hi");
     await h.say("câu 2");
     expect(h.turns.at(-1)).toMatchObject({ action: "v1:help" });
-    expect(await h.store.get("zalo:options:user-zalo-1")).toBeNull();
+    expect(await loadOptions(h.store, optionsKey("user-zalo-1"))).toEqual([]);
     await h.say("2");
     expect(h.turns.at(-1)).toMatchObject({ text: "2" });
   });

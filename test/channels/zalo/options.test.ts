@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { optionHint, renderReplies } from "../../../src/channels/zalo/render.ts";
+import { optionHint } from "../../../src/catalog/zalo.ts";
+import { renderReplies } from "../../../src/channels/zalo/render.ts";
 
 describe("numbered rendering", () => {
   it("reads naturally for each number of options", () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TOKEN_REFUSED_MESSAGE, WEBHOOK_SET_MESSAGE } from "../../../src/catalog/zalo.ts";
 import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
 import type { ZaloHandler } from "../../../src/channels/zalo/handler.ts";
-import {
-  createZaloPoller,
-  TOKEN_REFUSED_MESSAGE,
-  WEBHOOK_SET_MESSAGE,
-} from "../../../src/channels/zalo/polling.ts";
+import { createZaloPoller } from "../../../src/channels/zalo/polling.ts";
 import type { ZaloUpdate } from "../../../src/channels/zalo/types.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../src/channels/zalo/client.ts";
+import { loadOptions, optionsKey } from "../../../src/channels/zalo/options.ts";
 import { createZaloSender, QUOTA_BACKOFF_MS } from "../../../src/channels/zalo/sender.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import { silentLogger, tempStore } from "../../helpers/core.ts";
@@ -101,6 +102,6 @@ describe("sending to Zalo", () => {
     const { api, sender, store } = await senderWith();
     await sender.send("u1", [{ text: "Lớp học mới", options: [{ label: "Tham gia", action: "v1:menu" }] }]);
     expect(api.sent()[0]?.text).toBe("Lớp học mới\n\n1. Tham gia\n\nTrả lời 1 để chọn.");
-    expect(await store.get("zalo:options:u1")).toContain("v1:menu");
+    expect((await loadOptions(store, optionsKey("u1"))).map((o) => o.action)).toContain("v1:menu");
   });
 });

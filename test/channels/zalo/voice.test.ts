@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { voiceMessages } from "../../../src/channels/voice-messages.ts";
+import { voiceMessages } from "../../../src/catalog/voice.ts";
 import type { Store } from "../../../src/storage/store.ts";
 import { onboard, tempStore, testAssistant } from "../../helpers/core.ts";
 import { startSpeechStandIn } from "../../helpers/speech.ts";

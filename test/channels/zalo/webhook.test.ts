@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { TOKEN_REFUSED_MESSAGE, zaloMessages } from "../../../src/catalog/zalo.ts";
 import { createZaloChannel } from "../../../src/channels/zalo/channel.ts";
-import { zaloMessages } from "../../../src/channels/zalo/messages.ts";
-import { TOKEN_REFUSED_MESSAGE } from "../../../src/channels/zalo/polling.ts";
 import { Reachability } from "../../../src/learning/reachability.ts";
 import { AppError } from "../../../src/shared/app-error.ts";
 import { silentLogger, tempStore, testAssistant } from "../../helpers/core.ts";

@@ -1,5 +1,3 @@
-import type { TranscribeFailure } from "../speech/transcriber.ts";
-
 /** What a person hears back about a voice message, on every channel. Plain and kind: never their fault. */
 export const voiceMessages = {
   /** Put before the answer, so the person can tell whether they were heard right. */
@@ -16,7 +14,8 @@ export const voiceMessages = {
     "hoặc nhờ một thành viên Tổ công nghệ số cộng đồng gõ giúp nhé.",
 } as const;
 
-export function voiceFailureLine(reason: TranscribeFailure): string {
+/** The line for a voice message that could not be turned into text (any other reason: not heard). */
+export function voiceFailureLine(reason: "not-configured" | "too-large" | (string & {})): string {
   if (reason === "not-configured") return voiceMessages.notAvailable;
   if (reason === "too-large") return voiceMessages.tooLarge;
   return voiceMessages.notHeard;
