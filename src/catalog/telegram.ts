@@ -6,7 +6,8 @@ export const telegramMessages = {
   notYourKeyboard: "Nút này dành cho người khác. Bạn nhắn riêng cho mình để tự học nhé.",
   /**
    * The big buttons under the message box in elderly mode, two to a row. Pressing one sends its text,
-   * which the assistant reads as a command (src/assistant/commands.ts), so keep the two in step.
+   * which the assistant reads as a command (the typed `words` of the features in
+   * src/assistant/features/learning-features.ts, matched without accents), so keep the two in step.
    */
   elderlyButtons: [
     ["Hỏi", "Học bài"],
