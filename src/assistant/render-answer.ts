@@ -1,10 +1,10 @@
 import { messages } from "../catalog/assistant-common.ts";
 import { learningMessages as lm } from "../catalog/assistant-learning.ts";
+import { tutorMessages } from "../catalog/tutor.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import type { Reply, ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 import type { TutorAnswer } from "../tutor/tutor.ts";
-import { tutorMessages } from "../tutor/tutor-messages.ts";
 import { act } from "./actions.ts";
 
 /** Elderly mode shows this many lines of steps at a time. */

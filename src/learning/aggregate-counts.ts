@@ -1,3 +1,4 @@
+import { toDanPhoWords } from "../catalog/learning.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../knowledge/schema.ts";
 import { VN_OFFSET_MS } from "../shared/vietnam-time.ts";
 import type { Store } from "../storage/store.ts";
@@ -17,7 +18,7 @@ export const METRICS: readonly Metric[] = ["r", "l", "p", "a", "c", "k", "v"];
 const CUMULATIVE: readonly Metric[] = ["r", "a", "c"];
 
 /** The row of learners who gave no tổ dân phố. */
-export const NO_TO = "Chưa khai báo tổ";
+export const NO_TO = toDanPhoWords.undeclared;
 /** The AI module: passing it is how the report counts "biết sử dụng công cụ AI". */
 export const AI_MODULE = "tri-tue-nhan-tao";
 const DAY_MS = 86_400_000;

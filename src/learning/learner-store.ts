@@ -1,3 +1,4 @@
+import { toDanPhoWords } from "../catalog/learning.ts";
 import { type LearnerGroup, learnerGroupSchema } from "../knowledge/schema.ts";
 import type { Store, WriteOp } from "../storage/store.ts";
 import { LearnerAggregates, membershipsOf } from "./learner-aggregates.ts";
@@ -191,10 +192,10 @@ export function parseToDanPho(text: string): string | null {
   const number = /^(?:(?:tổ|to)(?: dân phố| dan pho)?(?: số| so)?\s*)?(\d{1,3})\.?$/iu.exec(cleaned);
   if (number) {
     const n = Number(number[1]);
-    return n >= 1 && n <= 999 ? `Tổ ${n}` : null;
+    return n >= 1 && n <= 999 ? toDanPhoWords.numbered(n) : null;
   }
   if (/^[\p{L}\p{N}][\p{L}\p{N} .'-]{1,59}$/u.test(cleaned) && /\p{L}/u.test(cleaned)) {
-    return cleaned.replace(/^(tổ|to)\b/iu, "Tổ");
+    return cleaned.replace(/^(tổ|to)\b/iu, toDanPhoWords.prefix);
   }
   return null;
 }

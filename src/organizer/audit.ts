@@ -1,7 +1,8 @@
+import { organizerWords } from "../catalog/organizer.ts";
 import type { Store } from "../storage/store.ts";
 
 const KEY = "audit:log";
-const ERASED = "(đã xóa)";
+const ERASED = organizerWords.erasedPerson;
 
 /** One recorded organizer act: role changes, class announcements, broadcasts, revocations. */
 export interface AuditEntry {

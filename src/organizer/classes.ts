@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { organizerWords } from "../catalog/organizer.ts";
 import type { LearnerGroup } from "../knowledge/schema.ts";
 import { ProgressStore } from "../learning/progress-store.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -189,7 +190,7 @@ export class Classes {
       await this.store.hincrby(k.record(record.id), "n_present", 1);
       await new ProgressStore(this.store).markCheckedIn(personId, record.id, record.startsAt);
       await this.store.hincrby("stats:classes", "attendance", 1);
-      await this.store.hincrby("stats:attendance:to", who.to ?? "(không rõ)", 1);
+      await this.store.hincrby("stats:attendance:to", who.to ?? organizerWords.unknownTo, 1);
       return { record, fresh: true };
     }
     return { record, fresh: false };
@@ -267,7 +268,7 @@ export class Classes {
     for (const { member } of await this.store.zrangeByScore(BY_START, 0, Number.MAX_SAFE_INTEGER)) {
       const createdBy = await this.store.hget(k.record(member), "createdBy");
       if (createdBy && personIds.includes(createdBy))
-        await this.store.hset(k.record(member), { createdBy: "(đã xóa)" });
+        await this.store.hset(k.record(member), { createdBy: organizerWords.erasedPerson });
     }
   }
 

@@ -1,3 +1,4 @@
+import { organizerWords } from "../catalog/organizer.ts";
 import { fold } from "../retrieval/normalize.ts";
 import { VN_OFFSET_MS } from "../shared/vietnam-time.ts";
 
@@ -64,7 +65,10 @@ export function parseVietnamDateTime(text: string, now: Date): ParsedWhen {
 export function formatVietnamDateTime(date: Date): string {
   const d = new Date(date.getTime() + VN_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ngày ${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return organizerWords.timeOnDay(
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+  );
 }
 
 /** "19:30" in Vietnam time. */

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { organizerWords } from "../catalog/organizer.ts";
 import type { ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 
@@ -266,7 +267,7 @@ export class Outbox {
     for (const id of await this.ids()) {
       const createdBy = await this.store.hget(recordKey(id), "createdBy");
       if (createdBy && personIds.includes(createdBy))
-        await this.store.hset(recordKey(id), { createdBy: "(đã xóa)" });
+        await this.store.hset(recordKey(id), { createdBy: organizerWords.erasedPerson });
       if (await this.store.hget(recordKey(id), "final")) continue;
       await this.store.hdel(statesKey(id), ...personIds);
     }

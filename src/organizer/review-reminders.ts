@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { organizerWords } from "../catalog/organizer.ts";
 import { LearnerStore } from "../learning/learner-store.ts";
 import { ReviewSchedule } from "../learning/review-schedule.ts";
 import type { ReplyOption } from "../messaging/message.ts";
@@ -49,7 +50,7 @@ export function createReviewReminders(deps: ReviewRemindersDeps) {
         const input = {
           kind: "review" as const,
           ...deps.message,
-          audienceLabel: "người học có câu cần ôn hôm nay",
+          audienceLabel: organizerWords.reviewAudience,
           createdBy: "system",
           sendAt: at,
           urgent: false,

@@ -1,3 +1,4 @@
+import { organizerWords } from "../catalog/organizer.ts";
 import type { Store } from "../storage/store.ts";
 import type { Scope } from "./audience.ts";
 import type { AuditLog } from "./audit.ts";
@@ -25,7 +26,7 @@ const roleKey = (id: string) => `role:${id}`;
 const ALL = "roles:all";
 
 export function describeScope(scope: Scope): string {
-  return scope.ward ? "cả phường" : scope.tos.join(", ");
+  return scope.ward ? organizerWords.wholeWard : scope.tos.join(", ");
 }
 
 /** Admins (from ADMIN_IDS) and organizers (granted by an admin, stored per person). */

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { organizerWords } from "../catalog/organizer.ts";
 import type { ReplyOption } from "../messaging/message.ts";
 import type { Store } from "../storage/store.ts";
 import type { Classes, ClassRecord } from "./classes.ts";
@@ -42,7 +43,7 @@ export function createScheduler(deps: SchedulerDeps) {
         {
           kind: "reminder",
           ...message,
-          audienceLabel: `người đăng ký lớp ${record.id}`,
+          audienceLabel: organizerWords.classAudience(record.id),
           createdBy: "system",
           sendAt: at,
           urgent: false,

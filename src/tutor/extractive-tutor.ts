@@ -1,3 +1,4 @@
+import { tutorMessages as tm } from "../catalog/tutor.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybrid-index.ts";
 import { chooseSection, compose, stepCount, stepOf } from "./compose.ts";
@@ -6,7 +7,6 @@ import { questionKind } from "./intent.ts";
 import { isMedical } from "./medical.ts";
 import { redactPersonalData } from "./redact.ts";
 import type { AnswerSource, FollowUpContext, Tutor, TutorAnswer } from "./tutor.ts";
-import { tutorMessages as tm } from "./tutor-messages.ts";
 
 export interface ExtractiveTutorOptions {
   index: HybridIndex;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import type { Logger } from "pino";
+import { tutorMessages } from "../catalog/tutor.ts";
 import { hostOf } from "../knowledge/links.ts";
 import type { Curriculum } from "../knowledge/types.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
@@ -11,7 +12,6 @@ import type { createExtractiveTutor } from "./extractive-tutor.ts";
 import { redactPersonalData } from "./redact.ts";
 import { contactsIn, removeUnlistedContacts } from "./sanitize.ts";
 import type { Tutor, TutorAnswer } from "./tutor.ts";
-import { tutorMessages } from "./tutor-messages.ts";
 
 const PROMPTS_DIR = join(import.meta.dirname, "..", "..", "prompts");
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FollowUps } from "../../src/assistant/follow-ups.ts";
+import { tutorMessages as tm } from "../../src/catalog/tutor.ts";
 import { Identities } from "../../src/learning/identity.ts";
 import type { Inbound } from "../../src/messaging/message.ts";
 import { type DecisionModel, FEATURE_NAMES } from "../../src/tutor/decision.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
-import { tutorMessages as tm } from "../../src/tutor/tutor-messages.ts";
 import { onboard, tempStore, testAssistant, testIndex } from "../helpers/core.ts";
 
 const web = (userId: string, input: Partial<Inbound>): Inbound => ({ channel: "web", userId, ...input });

@@ -7,6 +7,7 @@ import type { Assistant } from "../../src/assistant/types.ts";
 import { messages } from "../../src/catalog/assistant-common.ts";
 import { learningMessages as lm } from "../../src/catalog/assistant-learning.ts";
 import { organizerMessages as om } from "../../src/catalog/assistant-organizer.ts";
+import { tutorMessages as tm } from "../../src/catalog/tutor.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { QuizStore } from "../../src/learning/quiz-store.ts";
 import type { Reply } from "../../src/messaging/message.ts";
@@ -14,7 +15,6 @@ import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts
 import type { Store } from "../../src/storage/store.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
 import { createLlmTutor, loadAnswerPrompt } from "../../src/tutor/llm-tutor.ts";
-import { tutorMessages as tm } from "../../src/tutor/tutor-messages.ts";
 import {
   onboard,
   silentLogger,

@@ -1,5 +1,5 @@
 import { messages } from "../../catalog/assistant-common.ts";
-import { tutorMessages } from "../../tutor/tutor-messages.ts";
+import { tutorMessages } from "../../catalog/tutor.ts";
 import type { Feature } from "../feature.ts";
 import { MAX_TEXT_CHARS } from "../input.ts";
 import { renderAnswer } from "../render-answer.ts";

@@ -1,7 +1,9 @@
 /** What the tutor says in Vietnamese: answers' frame, questions back, refusals and referrals. */
-import type { REFERRAL_PLACES } from "../knowledge/schema.ts";
 
-const PLACE_NAMES: Record<(typeof REFERRAL_PLACES)[number], string> = {
+/** The places a lesson can refer a resident to (knowledge/schema.ts REFERRAL_PLACES, spelled out here). */
+type ReferralPlace = "cong-an-phuong" | "trung-tam-hcc-phuong";
+
+const PLACE_NAMES: Record<ReferralPlace, string> = {
   "cong-an-phuong": "Công an phường",
   "trung-tam-hcc-phuong": "Trung tâm Phục vụ hành chính công phường",
 };
@@ -17,7 +19,7 @@ export const tutorMessages = {
   medical:
     "Mình không tư vấn được về triệu chứng, bệnh hay thuốc. Bạn hãy hỏi bác sĩ hoặc Trạm Y tế phường. " +
     "Nếu khẩn cấp, hãy gọi ngay 115.",
-  referral: (place: (typeof REFERRAL_PLACES)[number] | undefined, onlineLesson: string | undefined) =>
+  referral: (place: ReferralPlace | undefined, onlineLesson: string | undefined) =>
     `Đây là thủ tục hành chính, các bài học của mình chưa hướng dẫn thủ tục này. ` +
     `Bạn hỏi trực tiếp ${place ? PLACE_NAMES[place] : "Trung tâm Phục vụ hành chính công phường"} để biết cần giấy tờ gì và làm ở đâu.` +
     (onlineLesson
@@ -32,4 +34,14 @@ export const tutorMessages = {
   clarifyNoneReply:
     "Bạn kể cụ thể hơn giúp mình nhé: bạn đang dùng ứng dụng nào, muốn làm việc gì, máy báo gì? " +
     "Hoặc nhờ Tổ công nghệ số cộng đồng của tổ dân phố chỉ trực tiếp.",
+} as const;
+
+/** The labels that stand in for personal data removed from a question before it leaves the process. */
+export const redactionLabels = {
+  idNumber: "[số định danh]",
+  phone: "[số điện thoại]",
+  otp: "[mã OTP]",
+  bankAccount: "[số tài khoản]",
+  email: "[email]",
+  card: "[số thẻ]",
 } as const;
