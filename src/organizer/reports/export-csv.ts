@@ -1,3 +1,4 @@
+import { exportWords } from "../../catalog/reports.ts";
 import { formatCsv } from "./csv-text.ts";
 import type { Cell, PresentedReport, Table } from "./present.ts";
 
@@ -12,9 +13,9 @@ export const REPORT_TABLES = ["targets", "byTo", "byGroup", "activity", "trend"]
 export function reportCsv(presented: PresentedReport): string {
   const rows: Cell[][] = [
     [presented.title],
-    ["Phạm vi", presented.scope],
-    ["Kỳ báo cáo", presented.period],
-    ...presented.notes.map((note) => ["Ghi chú", note]),
+    [exportWords.scope, presented.scope],
+    [exportWords.period, presented.period],
+    ...presented.notes.map((note) => [exportWords.note, note]),
     [],
   ];
   for (const name of REPORT_TABLES) rows.push(...tableRows(presented[name]));

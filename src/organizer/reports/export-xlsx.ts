@@ -1,15 +1,10 @@
 import type ExcelJS from "exceljs";
+import { exportWords } from "../../catalog/reports.ts";
 import { REPORT_TABLES } from "./export-csv.ts";
 import { type Cell, NO_POPULATION, type PresentedReport, SMALL, type Table } from "./present.ts";
 
 /** The worksheet of each table (Excel allows at most 31 characters and none of []:*?/\). */
-export const SHEET_NAMES: Record<(typeof REPORT_TABLES)[number], string> = {
-  targets: "Chỉ tiêu",
-  byTo: "Theo tổ dân phố",
-  byGroup: "Theo nhóm",
-  activity: "Lớp học và thông báo",
-  trend: "Theo tháng",
-};
+export const SHEET_NAMES: Record<(typeof REPORT_TABLES)[number], string> = exportWords.sheets;
 
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 50;
@@ -37,8 +32,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, presented: Presented
   const sheet = workbook.addWorksheet(name);
   sheet.addRow([presented.title]).font = { bold: true, size: 14 };
   sheet.addRow([table.title]).font = { bold: true, size: 12 };
-  sheet.addRow([`Phạm vi: ${presented.scope}`]);
-  sheet.addRow([`Kỳ báo cáo: ${presented.period}`]);
+  sheet.addRow([exportWords.labelled(exportWords.scope, presented.scope)]);
+  sheet.addRow([exportWords.labelled(exportWords.period, presented.period)]);
   for (const note of presented.notes) sheet.addRow([note]).font = { italic: true };
   sheet.addRow([]);
 

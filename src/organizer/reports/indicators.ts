@@ -1,3 +1,4 @@
+import { reportWords } from "../../catalog/reports.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../../knowledge/schema.ts";
 import type { WardTarget } from "../../knowledge/ward-schema.ts";
 import { AI_MODULE, type CellCounts, dayNumber, NO_TO } from "../../learning/aggregate-counts.ts";
@@ -76,7 +77,7 @@ export function computeReport(
     ),
   );
   const total = row(
-    scope.ward ? "Toàn phường" : "Tổng các tổ phụ trách",
+    scope.ward ? reportWords.wholeWard : reportWords.totalOfTos,
     popOf(null, null),
     (c) => inScope(c.to),
     (c) => scope.ward || (c.tos?.some((t) => scope.tos.includes(t)) ?? false),

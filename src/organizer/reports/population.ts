@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { populationErrors } from "../../catalog/reports.ts";
 import { LEARNER_GROUPS, type LearnerGroup } from "../../knowledge/schema.ts";
 import { parseToDanPho } from "../../learning/learner-store.ts";
 import { fold } from "../../retrieval/normalize.ts";
@@ -31,13 +32,13 @@ const countSchema = z
   .string()
   .trim()
   .transform((text) => (/^\d{1,3}([.,]\d{3})+$/.test(text) ? text.replace(/[.,]/g, "") : text))
-  .pipe(z.string().regex(/^\d+$/, "phải là số nguyên không âm"))
+  .pipe(z.string().regex(/^\d+$/, populationErrors.notACount))
   .transform(Number)
   .pipe(
     z
       .number()
       .int()
-      .max(MAX_PEOPLE, `không quá ${MAX_PEOPLE.toLocaleString("vi-VN")}`),
+      .max(MAX_PEOPLE, populationErrors.tooMany(MAX_PEOPLE.toLocaleString("vi-VN"))),
   );
 
 const headerKey = (text: string) =>
@@ -53,16 +54,17 @@ export function parsePopulationCsv(text: string, now: Date): PopulationImport {
   const { rows } = parseCsv(text);
   const lines = rows.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim()));
   const header = lines.shift();
-  if (!header)
-    return { ok: false, errors: [{ line: 1, message: "Tệp trống: cần dòng tiêu đề và ít nhất một tổ." }] };
+  if (!header) return { ok: false, errors: [{ line: 1, message: populationErrors.empty }] };
   const keys = header.cells.map(headerKey);
   const missing = Object.values(POPULATION_COLUMNS).filter((c) => !keys.includes(c));
   if (missing.length)
-    return { ok: false, errors: [{ line: header.line, message: `Thiếu cột: ${missing.join(", ")}.` }] };
-  if (!lines.length)
-    return { ok: false, errors: [{ line: header.line, message: "Chưa có dòng tổ dân phố nào." }] };
+    return {
+      ok: false,
+      errors: [{ line: header.line, message: populationErrors.missingColumns(missing.join(", ")) }],
+    };
+  if (!lines.length) return { ok: false, errors: [{ line: header.line, message: populationErrors.noRows }] };
   if (lines.length > MAX_ROWS)
-    return { ok: false, errors: [{ line: MAX_ROWS + 2, message: `Quá ${MAX_ROWS} dòng.` }] };
+    return { ok: false, errors: [{ line: MAX_ROWS + 2, message: populationErrors.tooManyRows(MAX_ROWS) }] };
 
   const errors: { line: number; message: string }[] = [];
   const seen = new Map<string, number>();
@@ -72,12 +74,12 @@ export function parsePopulationCsv(text: string, now: Date): PopulationImport {
     const rawTo = cell(POPULATION_COLUMNS.to).trim();
     const to = parseToDanPho(rawTo);
     if (!to) {
-      errors.push({ line, message: `Không đọc được tên tổ dân phố "${rawTo.slice(0, 40)}".` });
+      errors.push({ line, message: populationErrors.unreadableTo(rawTo.slice(0, 40)) });
       continue;
     }
     const first = seen.get(to);
     if (first) {
-      errors.push({ line, message: `${to} bị trùng (đã có ở dòng ${first}).` });
+      errors.push({ line, message: populationErrors.duplicateTo(to, first) });
       continue;
     }
     seen.set(to, line);
@@ -89,7 +91,11 @@ export function parsePopulationCsv(text: string, now: Date): PopulationImport {
       else
         errors.push({
           line,
-          message: `Cột ${column} = "${cell(column).slice(0, 20)}": ${parsed.error.issues[0]?.message ?? "không hợp lệ"}.`,
+          message: populationErrors.badCell(
+            column,
+            cell(column).slice(0, 20),
+            parsed.error.issues[0]?.message,
+          ),
         });
     }
     tos.push({ to, byGroup });

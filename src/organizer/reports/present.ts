@@ -1,3 +1,4 @@
+import { activityRows, reportWords, rowColumns } from "../../catalog/reports.ts";
 import { GROUP_LABELS } from "../../knowledge/group-labels.ts";
 import type { IndicatorRow } from "./indicator-row.ts";
 import type { WardReport } from "./indicators.ts";
@@ -27,7 +28,7 @@ export interface PresentedReport {
 
 /** What a cell counting fewer than 5 people shows instead of the number. */
 export const SMALL = "< 5";
-export const NO_POPULATION = "chưa có dân số";
+export const NO_POPULATION = reportWords.noPopulation;
 const MIN_PEOPLE = 5;
 
 /** A count of people, or SMALL under 5. */
@@ -43,19 +44,20 @@ export function percent(numerator: number, denominator: number | null): Cell {
   return Math.round((numerator / denominator) * 1000) / 10;
 }
 
-const ROW_COLUMNS = [
-  "Dân số",
-  "Đã đăng ký học",
-  "Đăng ký mới trong kỳ",
-  "Hoạt động 30 ngày qua",
-  "Bài học đã đọc",
-  "Lượt đạt học phần",
-  "Có chứng nhận",
-  "Có chứng nhận (% dân số)",
-  "Đạt học phần AI",
-  "Đạt học phần AI (% người học)",
-  "Buổi học",
-  "Lượt điểm danh",
+const C = rowColumns;
+const ROW_COLUMNS: string[] = [
+  C.population,
+  C.registered,
+  C.newInPeriod,
+  C.active30,
+  C.lessonsRead,
+  C.modulePasses,
+  C.certified,
+  C.certifiedShare,
+  C.aiPassed,
+  C.aiPassedShare,
+  C.classesHeld,
+  C.attendance,
 ];
 
 function rowCells(row: IndicatorRow): Cell[] {
@@ -90,7 +92,7 @@ export function suppressComplements(rows: Cell[][]): Cell[][] {
   const out = rows.map((r) => [...r]);
   const width = out[0]?.length ?? 0;
   for (let col = 1; col < width; col++) {
-    if (ROW_COLUMNS[col - 1] === "Buổi học" || ROW_COLUMNS[col - 1]?.includes("%")) continue;
+    if (ROW_COLUMNS[col - 1] === C.classesHeld || ROW_COLUMNS[col - 1]?.includes("%")) continue;
     const hidden = out.filter((r) => r[col] === SMALL).length;
     if (hidden !== 1) continue;
     const shown = out
@@ -107,76 +109,75 @@ export function suppressComplements(rows: Cell[][]): Cell[][] {
 
 /** Applies small-cell suppression and lays the report out as the plan's reporting tables. */
 export function presentReport(report: WardReport, scopeLabel: string): PresentedReport {
-  const period = `từ ${formatDay(report.range.from)} đến ${formatDay(report.range.to)}`;
-  const notes: string[] = [];
-  if (!report.populationImportedAt)
-    notes.push("Chưa nhập dân số theo tổ dân phố: chưa tính được tỷ lệ trên dân số.");
-  if (report.tosWithoutPopulation.length)
-    notes.push(`Có người học ở tổ chưa có trong bảng dân số: ${report.tosWithoutPopulation.join(", ")}.`);
-  notes.push(`Ô dưới 5 người ghi "${SMALL}" để không lộ thông tin cá nhân.`);
+  const W = reportWords;
   return {
-    title: "Báo cáo kết quả Phong trào Bình dân học vụ số",
-    period,
+    title: W.title,
+    period: W.period(formatDay(report.range.from), formatDay(report.range.to)),
     scope: scopeLabel,
-    notes,
+    notes: reportNotes(report),
     targets: {
-      title: "Chỉ tiêu (mục III của Kế hoạch)",
-      columns: [
-        "Chỉ tiêu",
-        "Mục tiêu (%)",
-        "Cách tính",
-        "Số người đạt",
-        "Trên tổng số",
-        "Tỷ lệ (%)",
-        "Còn thiếu (điểm %)",
-        "Cần thêm (người)",
-        "Đánh giá",
-      ],
-      rows: report.targets.map((t) => {
-        const hidden = t.numerator < MIN_PEOPLE || (t.denominator ?? 0) < MIN_PEOPLE;
-        return [
-          t.label,
-          `${t.kind === "above" ? "trên " : ""}${Math.round(t.target * 100)}`,
-          t.measure,
-          people(t.numerator),
-          people(t.denominator),
-          percent(t.numerator, t.denominator),
-          t.gapPoints === null || hidden ? "—" : t.gapPoints,
-          t.peopleNeeded === null || hidden ? "—" : t.peopleNeeded,
-          t.met === null ? "Chưa có số liệu" : t.met ? "Đạt" : "Chưa đạt",
-        ];
-      }),
+      title: W.targets.title,
+      columns: [...W.targets.columns],
+      rows: report.targets.map(targetCells),
     },
     byTo: {
-      title: "Theo tổ dân phố",
-      columns: ["Tổ dân phố", ...ROW_COLUMNS],
+      title: W.byTo.title,
+      columns: [W.byTo.labelColumn, ...ROW_COLUMNS],
       rows: [
         ...suppressComplements(report.tos.map((row) => [row.label, ...rowCells(row)])),
         [report.total.label, ...rowCells(report.total)],
       ],
     },
     byGroup: {
-      title: "Theo nhóm người học",
-      columns: ["Nhóm", ...ROW_COLUMNS],
+      title: W.byGroup.title,
+      columns: [W.byGroup.labelColumn, ...ROW_COLUMNS],
       rows: suppressComplements(report.groups.map((row) => [GROUP_LABELS[row.group], ...rowCells(row)])),
     },
     activity: {
-      title: "Lớp học và thông báo",
-      columns: ["Nội dung", "Số lượng"],
+      title: W.activity.title,
+      columns: [...W.activity.columns],
       rows: [
-        ["Buổi học đã tổ chức", report.total.classesHeld],
-        ["Lượt điểm danh", people(report.total.attendance)],
-        ["Thông báo đã gửi", report.notices.sent],
-        ["Lượt nhận thông báo thành công", people(report.notices.delivered)],
-        ["Lượt người nhận theo danh sách", people(report.notices.recipients)],
+        [activityRows.classesHeld, report.total.classesHeld],
+        [activityRows.attendance, people(report.total.attendance)],
+        [activityRows.noticesSent, report.notices.sent],
+        [activityRows.noticesDelivered, people(report.notices.delivered)],
+        [activityRows.noticeRecipients, people(report.notices.recipients)],
       ],
     },
     trend: {
-      title: "Theo tháng (lũy kế)",
-      columns: ["Tháng", "Đã đăng ký học", "Có chứng nhận"],
+      title: W.trend.title,
+      columns: [W.trend.monthColumn, C.registered, C.certified],
       rows: report.trend.map((p) => [p.month, people(p.registered), people(p.certified)]),
     },
   };
+}
+
+/** What a reader must know to read the figures: missing population, unknown tổ, the small-cell mark. */
+function reportNotes(report: WardReport): string[] {
+  const notes: string[] = [];
+  if (!report.populationImportedAt) notes.push(reportWords.notes.populationMissing);
+  if (report.tosWithoutPopulation.length)
+    notes.push(reportWords.notes.tosWithoutPopulation(report.tosWithoutPopulation.join(", ")));
+  notes.push(reportWords.notes.smallCells(SMALL));
+  return notes;
+}
+
+/** One row of the targets table; the gap and the people needed are hidden with a small count. */
+function targetCells(t: WardReport["targets"][number]): Cell[] {
+  const W = reportWords.targets;
+  const hidden = t.numerator < MIN_PEOPLE || (t.denominator ?? 0) < MIN_PEOPLE;
+  const goal = Math.round(t.target * 100);
+  return [
+    t.label,
+    t.kind === "above" ? W.above(goal) : `${goal}`,
+    t.measure,
+    people(t.numerator),
+    people(t.denominator),
+    percent(t.numerator, t.denominator),
+    t.gapPoints === null || hidden ? "—" : t.gapPoints,
+    t.peopleNeeded === null || hidden ? "—" : t.peopleNeeded,
+    t.met === null ? W.noData : t.met ? W.met : W.notMet,
+  ];
 }
 
 /** "1.234" or "45,2" for people reading Vietnamese. */

@@ -1,4 +1,5 @@
-import { formatCell, type PresentedReport, SMALL, type Table } from "./present.ts";
+import { activityRows, rowColumns as C, reportWords, reportTextWords as T } from "../../catalog/reports.ts";
+import { type Cell, formatCell, type PresentedReport, SMALL, type Table } from "./present.ts";
 
 /** A table's cell by row label and column name. */
 function cell(table: Table, rowLabel: string, column: string): string {
@@ -15,41 +16,49 @@ const share = (text: string, of: string) =>
 
 /** The short text summary an organizer gets in the chat (/baocao), from the same cells as every output. */
 export function reportText(report: PresentedReport): string {
-  const { targets, byTo, activity } = report;
-  const targetLines = targets.rows.map((r) => {
-    const [label, goal, , reached, over, rate, gap, needed, verdict] = r.map((c) => formatCell(c ?? ""));
-    const value =
-      rate === SMALL
-        ? `dưới 5 người trên tổng ${over}`
-        : isNumber(rate ?? "")
-          ? `${pct(rate ?? "")} (${reached}/${over})`
-          : rate;
-    const rest =
-      verdict === "Đạt"
-        ? "ĐẠT"
-        : gap && gap !== "—"
-          ? `còn thiếu ${gap} điểm %, cần thêm ${needed} người`
-          : (verdict ?? "");
-    return `• ${label}: ${value}. Mục tiêu ${goal}% — ${rest}.`;
-  });
+  const { byTo, activity } = report;
   const totalLabel = byTo.rows.at(-1)?.[0] as string;
   const line = (label: string) =>
-    `${cell(byTo, label, "Đã đăng ký học")} đăng ký học, ${cell(byTo, label, "Có chứng nhận")} có chứng nhận${share(cell(byTo, label, "Có chứng nhận (% dân số)"), "dân số")}, ${cell(byTo, label, "Hoạt động 30 ngày qua")} hoạt động 30 ngày qua`;
+    T.people(
+      cell(byTo, label, C.registered),
+      cell(byTo, label, C.certified),
+      share(cell(byTo, label, C.certifiedShare), T.ofPopulation),
+      cell(byTo, label, C.active30),
+    );
   const toLines = byTo.rows.slice(0, -1).map((r) => `• ${r[0]}: ${line(r[0] as string)}.`);
   const count = (label: string) => formatCell(activity.rows.find((r) => r[0] === label)?.[1] ?? "");
+  const A = activityRows;
   return [
     `📊 ${report.title}`,
     `${report.scope}, ${report.period}.`,
     "",
-    "Chỉ tiêu của Kế hoạch (mục III):",
-    ...targetLines,
+    T.targetsHeading,
+    ...report.targets.rows.map(targetLine),
     "",
-    `${totalLabel}: ${line(totalLabel)}; ${cell(byTo, totalLabel, "Bài học đã đọc")} bài học đã đọc, ${cell(byTo, totalLabel, "Lượt đạt học phần")} lượt đạt học phần, ${cell(byTo, totalLabel, "Đạt học phần AI")} người đạt học phần AI.`,
-    `Lớp học: ${count("Buổi học đã tổ chức")} buổi, ${count("Lượt điểm danh")} lượt điểm danh. Thông báo: ${count("Thông báo đã gửi")}, ${count("Lượt nhận thông báo thành công")} lượt nhận thành công.`,
+    `${totalLabel}: ${line(totalLabel)}; ${T.learning(cell(byTo, totalLabel, C.lessonsRead), cell(byTo, totalLabel, C.modulePasses), cell(byTo, totalLabel, C.aiPassed))}`,
+    T.activity(count(A.classesHeld), count(A.attendance), count(A.noticesSent), count(A.noticesDelivered)),
     "",
-    "Theo tổ dân phố:",
+    T.byToHeading,
     ...toLines,
     "",
     ...report.notes,
   ].join("\n");
+}
+
+/** "• label: 42,1% (120/285). Mục tiêu 50% — còn thiếu 7,9 điểm %, cần thêm 23 người." */
+function targetLine(row: Cell[]): string {
+  const [label, goal, , reached, over, rate, gap, needed, verdict] = row.map((c) => formatCell(c ?? ""));
+  const value =
+    rate === SMALL
+      ? T.fewerThanFive(over ?? "")
+      : isNumber(rate ?? "")
+        ? `${pct(rate ?? "")} (${reached}/${over})`
+        : rate;
+  const rest =
+    verdict === reportWords.targets.met
+      ? T.met
+      : gap && gap !== "—"
+        ? T.gap(gap, needed ?? "")
+        : (verdict ?? "");
+  return T.target(label ?? "", value ?? "", goal ?? "", rest);
 }

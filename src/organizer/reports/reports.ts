@@ -1,3 +1,4 @@
+import { reportWords } from "../../catalog/reports.ts";
 import type { WardProfile } from "../../knowledge/ward-schema.ts";
 import type { Store } from "../../storage/store.ts";
 import type { Scope } from "../audience.ts";
@@ -36,7 +37,7 @@ export function createReports(
     },
     async produce(range, scope, now) {
       const raw = computeReport(await collectSnapshot(store, range, scope), range, scope, now, ward.targets);
-      const presented = presentReport(raw, scope.ward ? "Toàn phường" : describeScope(scope));
+      const presented = presentReport(raw, scope.ward ? reportWords.wholeWard : describeScope(scope));
       if (ward.report_deadlines.length) presented.notes.push(deadlinesNote(ward.report_deadlines));
       return { raw, presented };
     },
@@ -45,5 +46,5 @@ export function createReports(
 
 /** "Hạn nộp báo cáo (mục VII của Kế hoạch): Báo cáo 6 tháng trước ngày 20/5; Báo cáo năm trước ngày 20/11." */
 export function deadlinesNote(deadlines: WardProfile["report_deadlines"]): string {
-  return `Hạn nộp báo cáo (mục VII của Kế hoạch): ${deadlines.map((d) => `${d.report} trước ngày ${d.before}`).join("; ")}.`;
+  return reportWords.notes.deadlines(deadlines);
 }

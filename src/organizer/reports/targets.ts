@@ -1,3 +1,4 @@
+import { targetMeasures } from "../../catalog/reports.ts";
 import type { LearnerGroup } from "../../knowledge/schema.ts";
 import type { MeasurableTarget, WardTarget } from "../../knowledge/ward-schema.ts";
 import type { IndicatorRow } from "./indicator-row.ts";
@@ -45,29 +46,29 @@ const certifiedOf = (group: LearnerGroup): Pick<TargetMeasure, "numerator" | "de
 /** How each target of section III of a ward's plan is measured from learning records. */
 const MEASURES: Record<MeasurableTarget, TargetMeasure> = {
   "nguoi-truong-thanh": {
-    measure: "có chứng nhận / dân số trưởng thành (người dân, cán bộ, lao động)",
+    measure: targetMeasures["nguoi-truong-thanh"],
     numerator: (r) => sum(r, ADULTS, (x) => x.certified) ?? 0,
     denominator: (r) => sum(r, ADULTS, (x) => x.population),
   },
   "can-bo": {
-    measure: "cán bộ có chứng nhận / số cán bộ",
+    measure: targetMeasures["can-bo"],
     ...certifiedOf("can-bo"),
   },
   "hoc-sinh": {
-    measure: "học sinh có chứng nhận / số học sinh",
+    measure: targetMeasures["hoc-sinh"],
     ...certifiedOf("hoc-sinh"),
   },
   "lao-dong": {
-    measure: "người lao động có chứng nhận / số người lao động",
+    measure: targetMeasures["lao-dong"],
     ...certifiedOf("lao-dong"),
   },
   "can-bo-ai": {
-    measure: "cán bộ đạt học phần Trí tuệ nhân tạo / số cán bộ",
+    measure: targetMeasures["can-bo-ai"],
     numerator: (r) => r.group["can-bo"].aiPassed,
     denominator: (r) => r.group["can-bo"].population,
   },
   "nguoi-hoc-ai": {
-    measure: "người học đạt học phần Trí tuệ nhân tạo / người đã đăng ký học",
+    measure: targetMeasures["nguoi-hoc-ai"],
     numerator: (r) => r.total.aiPassed,
     denominator: (r) => r.total.registered,
   },
