@@ -1,3 +1,4 @@
+import { contactProblems } from "../catalog/knowledge-check.ts";
 import { findHosts, findPhoneNumbers, hostOf } from "./links.ts";
 import type { Curriculum } from "./types.ts";
 
@@ -8,10 +9,10 @@ export function unlistedContacts(text: string, { contacts }: Curriculum): string
   const phones = new Set(all.filter((c) => c.kind === "phone").map((c) => c.value.replace(/\D/g, "")));
   const problems: string[] = [];
   for (const host of findHosts(text)) {
-    if (!hosts.has(host)) problems.push(`địa chỉ web "${host}" không có trong contacts.yaml`);
+    if (!hosts.has(host)) problems.push(contactProblems.unlistedHost(host));
   }
   for (const phone of findPhoneNumbers(text)) {
-    if (!phones.has(phone)) problems.push(`số điện thoại "${phone}" không có trong contacts.yaml`);
+    if (!phones.has(phone)) problems.push(contactProblems.unlistedPhone(phone));
   }
   return problems;
 }

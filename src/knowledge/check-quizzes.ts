@@ -1,3 +1,4 @@
+import { quizProblems } from "../catalog/knowledge-check.ts";
 import { unlistedContacts } from "./check-contacts.ts";
 import type { QuizQuestion } from "./schema.ts";
 import type { Curriculum, KnowledgeIssue } from "./types.ts";
@@ -31,14 +32,14 @@ export function checkQuizzes(curriculum: Curriculum): KnowledgeIssue[] {
       issues.push({
         file,
         field: "questions",
-        message: `${questions.length} câu hỏi, cần ít nhất ${MIN_QUESTIONS_PER_MODULE}`,
+        message: quizProblems.tooFewInModule(questions.length, MIN_QUESTIONS_PER_MODULE),
       });
     const share = longestCorrectShare(questions);
     if (share > MAX_LONGEST_CORRECT)
       issues.push({
         file,
         field: "questions",
-        message: `${Math.round(share * 100)}% câu có đáp án đúng là lựa chọn dài nhất (tối đa ${MAX_LONGEST_CORRECT * 100}%): đoán "câu dài nhất" là qua`,
+        message: quizProblems.longestIsCorrect(Math.round(share * 100), MAX_LONGEST_CORRECT * 100),
       });
   }
   for (const lesson of curriculum.lessons.values()) {
@@ -47,28 +48,28 @@ export function checkQuizzes(curriculum: Curriculum): KnowledgeIssue[] {
       issues.push({
         file: `quizzes/${lesson.module}.yaml`,
         field: "questions",
-        message: `bài "${lesson.id}" có ${count} câu hỏi, cần ít nhất ${MIN_QUESTIONS_PER_LESSON}`,
+        message: quizProblems.tooFewForLesson(lesson.id, count, MIN_QUESTIONS_PER_LESSON),
       });
   }
   for (const [module, questions] of curriculum.quizzes) {
     const file = `quizzes/${module}.yaml`;
     if (!curriculum.modules.some((m) => m.slug === module))
-      issues.push({ file, field: "module", message: `module không tồn tại "${module}"` });
+      issues.push({ file, field: "module", message: quizProblems.noSuchModule(module) });
     questions.forEach((q, i) => {
       const add = (field: string, message: string) =>
         issues.push({ file, field: `questions.${i}.${field}`, message });
       const lesson = curriculum.lessons.get(q.lesson);
-      if (!lesson) add("lesson", `bài học không tồn tại "${q.lesson}"`);
-      else if (lesson.module !== module) add("lesson", `bài "${q.lesson}" không thuộc module "${module}"`);
+      if (!lesson) add("lesson", quizProblems.noSuchLesson(q.lesson));
+      else if (lesson.module !== module) add("lesson", quizProblems.lessonOfOtherModule(q.lesson, module));
       const correct = q.options.filter((o) => o.correct).length;
-      if (correct !== 1) add("options", `cần đúng một đáp án đúng, đang có ${correct}`);
-      if (ids.has(q.id)) add("id", `trùng id "${q.id}" với ${ids.get(q.id)}`);
+      if (correct !== 1) add("options", quizProblems.correctCount(correct));
+      if (ids.has(q.id)) add("id", quizProblems.duplicateId(q.id, ids.get(q.id)));
       ids.set(q.id, file);
       const key = q.question.toLowerCase().replace(/\s+/g, " ").trim();
-      if (texts.has(key)) add("question", `trùng câu hỏi với ${texts.get(key)}`);
+      if (texts.has(key)) add("question", quizProblems.duplicateQuestion(texts.get(key)));
       texts.set(key, `${file} (${q.id})`);
       const options = new Set(q.options.map((o) => o.text.trim().toLowerCase()));
-      if (options.size !== q.options.length) add("options", "có hai lựa chọn giống nhau");
+      if (options.size !== q.options.length) add("options", quizProblems.sameOptionTwice);
       const text = [q.question, ...q.options.map((o) => o.text), q.explanation].join("\n");
       for (const problem of unlistedContacts(text, curriculum)) add("question", problem);
     });

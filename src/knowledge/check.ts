@@ -1,3 +1,4 @@
+import { curriculumProblems } from "../catalog/knowledge-check.ts";
 import { foldAccents } from "../shared/fold-accents.ts";
 import { unlistedContacts } from "./check-contacts.ts";
 import { checkQuizzes, longestCorrectShare } from "./check-quizzes.ts";
@@ -36,7 +37,11 @@ function checkModules({ modules, lessons }: Curriculum): KnowledgeIssue[] {
   const known = new Set(modules.map((m) => m.slug));
   for (const slug of Object.keys(OUTLINE_LESSONS)) {
     if (!known.has(slug))
-      issues.push({ file: "modules.yaml", field: "modules", message: `thiếu module "${slug}"` });
+      issues.push({
+        file: "modules.yaml",
+        field: "modules",
+        message: curriculumProblems.moduleMissing(slug),
+      });
   }
   const seen = new Set<string>();
   issues.push(...checkLessonOrder(modules, lessons));
@@ -45,10 +50,14 @@ function checkModules({ modules, lessons }: Curriculum): KnowledgeIssue[] {
       issues.push({
         file: "modules.yaml",
         field: `modules.${i}.slug`,
-        message: `module "${m.slug}" không có trong đề cương`,
+        message: curriculumProblems.moduleNotInOutline(m.slug),
       });
     if (seen.has(m.slug))
-      issues.push({ file: "modules.yaml", field: `modules.${i}.slug`, message: `trùng "${m.slug}"` });
+      issues.push({
+        file: "modules.yaml",
+        field: `modules.${i}.slug`,
+        message: curriculumProblems.duplicate(m.slug),
+      });
     seen.add(m.slug);
   });
   return issues;
@@ -61,9 +70,14 @@ function checkLessonOrder(modules: Curriculum["modules"], lessons: Curriculum["l
     const listed = new Set<string>();
     for (const slug of m.lessons) {
       const field = `modules.${i}.lessons`;
-      if (listed.has(slug)) issues.push({ file: "modules.yaml", field, message: `"${slug}" có hai lần` });
+      if (listed.has(slug))
+        issues.push({ file: "modules.yaml", field, message: curriculumProblems.listedTwice(slug) });
       else if (!lessons.has(`${m.slug}/${slug}`))
-        issues.push({ file: "modules.yaml", field, message: `không có bài "${m.slug}/${slug}"` });
+        issues.push({
+          file: "modules.yaml",
+          field,
+          message: curriculumProblems.noSuchLesson(`${m.slug}/${slug}`),
+        });
       listed.add(slug);
     }
     for (const lesson of lessons.values())
@@ -71,7 +85,7 @@ function checkLessonOrder(modules: Curriculum["modules"], lessons: Curriculum["l
         issues.push({
           file: lesson.file,
           field: "id",
-          message: `chưa có chỗ trong thứ tự bài của module (modules.yaml, "${m.slug}".lessons)`,
+          message: curriculumProblems.notInLessonOrder(m.slug),
         });
   });
   return issues;
@@ -81,19 +95,18 @@ function checkLesson(lesson: Lesson, curriculum: Curriculum): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
   const add = (field: string, message: string) => issues.push({ file: lesson.file, field, message });
   if (!curriculum.modules.some((m) => m.slug === lesson.module))
-    add("module", `module không tồn tại "${lesson.module}"`);
+    add("module", curriculumProblems.noSuchModule(lesson.module));
   if (!lesson.id.startsWith(`${lesson.module}/`))
-    add("id", `id "${lesson.id}" phải bắt đầu bằng "${lesson.module}/"`);
-  if (lesson.file !== `lessons/${lesson.id}.md`)
-    add("id", `id "${lesson.id}" không khớp tên tệp (lessons/${lesson.id}.md)`);
+    add("id", curriculumProblems.idPrefix(lesson.id, lesson.module));
+  if (lesson.file !== `lessons/${lesson.id}.md`) add("id", curriculumProblems.idNotFileName(lesson.id));
   if (lesson.wordCount < LESSON_WORDS.min || lesson.wordCount > LESSON_WORDS.max)
-    add("body", `${lesson.wordCount} từ, cần ${LESSON_WORDS.min}–${LESSON_WORDS.max}`);
+    add("body", curriculumProblems.wordCount(lesson.wordCount, LESSON_WORDS.min, LESSON_WORDS.max));
   const last = lesson.sections.at(-1);
-  if (!last || !/^ghi nhớ$/iu.test(last.heading.trim())) add("body", 'phải kết thúc bằng mục "## Ghi nhớ"');
-  else if (!/^\s*[-*]\s+\S/m.test(last.text)) add("body", 'mục "Ghi nhớ" phải là danh sách gạch đầu dòng');
+  if (!last || !/^ghi nhớ$/iu.test(last.heading.trim())) add("body", curriculumProblems.recapLast);
+  else if (!/^\s*[-*]\s+\S/m.test(last.text)) add("body", curriculumProblems.recapBullets);
   if (lesson.kind === "huong-dan") {
-    if (!/^\s*1\.\s+\S/m.test(lesson.body)) add("body", "bài hướng dẫn cần các bước đánh số (1. 2. 3.)");
-    if (!lesson.practice) add("practice", "bài hướng dẫn cần một bài thực hành");
+    if (!/^\s*1\.\s+\S/m.test(lesson.body)) add("body", curriculumProblems.numberedSteps);
+    if (!lesson.practice) add("practice", curriculumProblems.practiceNeeded);
   }
   const text = [lesson.title, lesson.summary, lesson.practice ?? "", lesson.body].join("\n");
   for (const problem of unlistedContacts(text, curriculum)) add("body", problem);
@@ -119,23 +132,23 @@ function checkAnswerCards(curriculum: Curriculum): KnowledgeIssue[] {
     const headings = new Set(lesson.sections.map((s) => s.heading || INTRO_KEY));
     const asks = lesson.asks ?? {};
     const total = Object.values(asks).reduce((n, list) => n + list.length, 0);
-    if (total < MIN_ASKS_PER_LESSON)
-      add("asks", `${total} câu người dân hay hỏi, cần ít nhất ${MIN_ASKS_PER_LESSON}`);
+    if (total < MIN_ASKS_PER_LESSON) add("asks", curriculumProblems.tooFewAsks(total, MIN_ASKS_PER_LESSON));
     for (const [heading, list] of Object.entries(asks)) {
-      if (!headings.has(heading)) add(`asks.${heading}`, "không có mục nào tên như vậy");
-      if (isRecap(heading)) add(`asks.${heading}`, 'mục "Ghi nhớ" không nhận câu hỏi');
+      if (!headings.has(heading)) add(`asks.${heading}`, curriculumProblems.noSuchSection);
+      if (isRecap(heading)) add(`asks.${heading}`, curriculumProblems.recapTakesNoAsks);
       for (const ask of list) {
         const key = foldedLine(ask);
         const other = seen.get(key);
-        if (other) add(`asks.${heading}`, `"${ask}" trùng với ${other}`);
+        if (other) add(`asks.${heading}`, curriculumProblems.askTwice(ask, other));
         seen.set(key, lesson.file);
       }
     }
     for (const heading of Object.keys(lesson.answers ?? {}))
-      if (!headings.has(heading)) add(`answers.${heading}`, "không có mục nào tên như vậy");
+      if (!headings.has(heading)) add(`answers.${heading}`, curriculumProblems.noSuchSection);
     for (const section of lesson.sections) {
       const key = section.heading || INTRO_KEY;
-      if (!isRecap(key) && !lesson.answers?.[key]) add("answers", `mục "${key}" chưa nói nó trả lời điều gì`);
+      if (!isRecap(key) && !lesson.answers?.[key])
+        add("answers", curriculumProblems.sectionWithoutAnswer(key));
     }
   }
   return issues;
@@ -156,7 +169,7 @@ export function checkAsksAgainstEval(curriculum: Curriculum, questions: string[]
           issues.push({
             file: lesson.file,
             field: `asks.${heading}`,
-            message: `"${ask}" là nguyên văn một câu trong bộ đánh giá: hãy viết câu khác`,
+            message: curriculumProblems.copiedFromEval(ask),
           });
       }
     }
@@ -168,7 +181,7 @@ export function checkAsksAgainstEval(curriculum: Curriculum, questions: string[]
         issues.push({
           file: "out-of-scope.yaml",
           field: `topics.${topic.id}`,
-          message: `"${example}" là nguyên văn một câu trong bộ đánh giá: hãy viết câu khác`,
+          message: curriculumProblems.copiedFromEval(example),
         });
     }
   }
@@ -185,7 +198,7 @@ function checkPaths({ paths, modules }: Curriculum): KnowledgeIssue[] {
           issues.push({
             file: "paths.yaml",
             field: `groups.${group}.${list}.${i}`,
-            message: `module không tồn tại "${slug}"`,
+            message: curriculumProblems.noSuchModule(slug),
           });
       });
     }
@@ -194,19 +207,23 @@ function checkPaths({ paths, modules }: Curriculum): KnowledgeIssue[] {
         issues.push({
           file: "paths.yaml",
           field: `groups.${group}.order`,
-          message: `thiếu module bắt buộc "${slug}"`,
+          message: curriculumProblems.requiredModuleMissing(slug),
         });
       if (path.recommended.includes(slug))
         issues.push({
           file: "paths.yaml",
           field: `groups.${group}.recommended`,
-          message: `"${slug}" đã là bắt buộc`,
+          message: curriculumProblems.alreadyRequired(slug),
         });
     }
   }
   for (const slug of Object.keys(paths.pass_marks)) {
     if (!known.has(slug))
-      issues.push({ file: "paths.yaml", field: `pass_marks.${slug}`, message: "module không tồn tại" });
+      issues.push({
+        file: "paths.yaml",
+        field: `pass_marks.${slug}`,
+        message: curriculumProblems.noSuchModuleHere,
+      });
   }
   return issues;
 }
@@ -218,7 +235,11 @@ export function checkOutline(curriculum: Curriculum): KnowledgeIssue[] {
     for (const lesson of lessons) {
       const id = `${module}/${lesson}`;
       if (!curriculum.lessons.has(id))
-        issues.push({ file: `lessons/${id}.md`, field: "id", message: `thiếu bài "${id}" của đề cương` });
+        issues.push({
+          file: `lessons/${id}.md`,
+          field: "id",
+          message: curriculumProblems.outlineLessonMissing(id),
+        });
     }
   }
   return issues;

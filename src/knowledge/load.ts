@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
+import { loadProblems } from "../catalog/knowledge-check.ts";
 import { countWords, splitFrontMatter, splitSections } from "./markdown.ts";
 import {
   contactsFileSchema,
@@ -51,7 +52,7 @@ function createReader(dir: string, issues: KnowledgeIssue[]) {
     try {
       data = YAML.parse(await readFile(join(dir, file), "utf8"));
     } catch (error) {
-      issues.push({ file, field: "(tệp)", message: describeReadError(error) });
+      issues.push({ file, field: loadProblems.wholeFile, message: describeReadError(error) });
       return null;
     }
     const parsed = schema.safeParse(data);
@@ -68,7 +69,7 @@ async function readLessons(dir: string, issues: KnowledgeIssue[]): Promise<Map<s
     const file = relative(dir, path);
     const parts = splitFrontMatter(await readFile(path, "utf8"));
     if (!parts) {
-      issues.push({ file, field: "front matter", message: "thiếu phần đầu --- … --- (front matter)" });
+      issues.push({ file, field: "front matter", message: loadProblems.noFrontMatter });
       continue;
     }
     let data: unknown;
@@ -88,7 +89,7 @@ async function readLessons(dir: string, issues: KnowledgeIssue[]): Promise<Map<s
       issues.push({
         file,
         field: "id",
-        message: `trùng id "${parsed.data.id}" với ${lessons.get(parsed.data.id)?.file}`,
+        message: loadProblems.duplicateId(parsed.data.id, lessons.get(parsed.data.id)?.file),
       });
       continue;
     }
@@ -132,20 +133,20 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
 }
 
 function fieldOf(path: PropertyKey[]): string {
-  return path.length ? path.map(String).join(".") : "(gốc)";
+  return path.length ? path.map(String).join(".") : loadProblems.root;
 }
 
 function describeReadError(error: unknown): string {
   if (error && typeof error === "object" && "code" in error && error.code === "ENOENT")
-    return "không tìm thấy tệp";
+    return loadProblems.fileMissing;
   const message = error instanceof Error ? error.message : String(error);
-  return `YAML không hợp lệ: ${message.split("\n")[0]}`;
+  return loadProblems.invalidYaml(message.split("\n")[0]);
 }
 
 /** What stands in for an unreadable ward.yaml (the issue is reported; nothing is invented). */
 function emptyWard(): WardProfile {
   return {
-    name: "phường",
+    name: loadProblems.unnamedWard,
     province: "",
     plan: "",
     to_dan_pho: [],

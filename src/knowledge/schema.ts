@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { fieldShapes } from "../catalog/knowledge-check.ts";
+import { sectionHeadings } from "../catalog/words.ts";
 
 export const LEARNER_GROUPS = ["can-bo", "hoc-sinh", "lao-dong", "nguoi-dan"] as const;
 export const learnerGroupSchema = z.enum(LEARNER_GROUPS);
 export type LearnerGroup = z.infer<typeof learnerGroupSchema>;
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "chữ thường không dấu, nối bằng gạch ngang");
-const lessonId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "dạng module/bai-hoc");
-const isoDate = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ngày dạng YYYY-MM-DD")]);
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, fieldShapes.slug);
+const lessonId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, fieldShapes.lessonId);
+const isoDate = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldShapes.isoDate)]);
 
 export const moduleSchema = z.strictObject({
   slug,
@@ -22,7 +24,7 @@ export type Module = z.infer<typeof moduleSchema>;
 export const SECTION_KINDS = ["la-gi", "cac-buoc", "dau-hieu", "xu-ly", "luu-y"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 /** The introduction (text before the first "## ") is named by this key in `asks` and `answers`. */
-export const INTRO_KEY = "Mở đầu";
+export const INTRO_KEY = sectionHeadings.intro;
 
 export const lessonFrontMatterSchema = z.strictObject({
   id: lessonId,
@@ -32,7 +34,7 @@ export const lessonFrontMatterSchema = z.strictObject({
     .string()
     .min(10)
     .max(300)
-    .refine((s) => !/[.!?]\s+\S/.test(s.trim()), "chỉ một câu"),
+    .refine((s) => !/[.!?]\s+\S/.test(s.trim()), fieldShapes.oneSentence),
   kind: z.enum(["huong-dan", "kien-thuc"]),
   groups: z.array(learnerGroupSchema).min(1),
   level: z.enum(["co-ban", "trung-binh", "nang-cao"]),
@@ -50,7 +52,7 @@ export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 export const quizOptionSchema = z.strictObject({ text: z.string().min(1), correct: z.boolean().optional() });
 
 export const quizQuestionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+-\d{2,3}$/, "dạng <module>-NN"),
+  id: z.string().regex(/^[a-z0-9-]+-\d{2,3}$/, fieldShapes.quizId),
   lesson: lessonId,
   question: z.string().min(10),
   options: z.array(quizOptionSchema).min(3).max(4),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldShapes } from "../catalog/knowledge-check.ts";
 import { contactSchema } from "./schema.ts";
 
 /** The plan targets the assistant's records can measure (organizer/reports/targets.ts knows how). */
@@ -25,7 +26,7 @@ const targetSchema = z.strictObject({
 const deadlineSchema = z.strictObject({
   report: z.string().min(3),
   /** Day and month, "20/5": the report is due before this day each year. */
-  before: z.string().regex(/^([1-9]|[12]\d|3[01])\/([1-9]|1[0-2])$/, "dạng ngày/tháng, ví dụ 20/5"),
+  before: z.string().regex(/^([1-9]|[12]\d|3[01])\/([1-9]|1[0-2])$/, fieldShapes.dayMonth),
 });
 
 /** knowledge/ward.yaml: everything that makes the assistant this ward's and not another's. */

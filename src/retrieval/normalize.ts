@@ -1,3 +1,4 @@
+import { accentedStopwords } from "../catalog/words.ts";
 import { foldAccents } from "../shared/fold-accents.ts";
 import { ABBREVIATIONS, PHRASES } from "./abbreviations.ts";
 
@@ -102,14 +103,7 @@ function expandUncached(tokens: string[]): string[] {
 }
 
 /** Function words, as typed with diacritics. */
-const ACCENTED_STOPWORDS = new Set(
-  (
-    "à ạ ơi nhé nhe nha hả hở vậy thế thì là mà và với của cho các những một cái con chiếc " +
-    "tôi tui mình tớ em anh chị ông bà cô chú bác cháu bạn ad admin " +
-    "có được bị đã đang sẽ rồi nữa cũng lại ra vào lên này kia đó đây ấy nào gì sao đâu " +
-    "nhỉ chứ thôi luôn hay hoặc nếu khi để ở trong từ làm như xin hỏi giúp"
-  ).split(/\s+/),
-);
+const ACCENTED_STOPWORDS = new Set(accentedStopwords.split(/\s+/));
 
 /**
  * The same words without diacritics, minus those whose folded form is also a content word
