@@ -4,28 +4,17 @@ import type { LearnerGroup } from "../knowledge/schema.ts";
 import { ProgressStore } from "../learning/progress-store.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Store } from "../storage/store.ts";
-import type { Audience } from "./audience.ts";
+import {
+  BY_START,
+  type ClassInput,
+  type ClassRecord,
+  ID,
+  k,
+  recordFields,
+  recordFrom,
+} from "./class-record.ts";
 
-export interface ClassInput {
-  topic: string;
-  /** Curriculum module slug when the topic is a module. */
-  module?: string;
-  startsAt: Date;
-  endsAt?: Date;
-  place: string;
-  audience: Audience;
-  capacity: number;
-  createdBy: string;
-}
-
-export interface ClassRecord extends ClassInput {
-  id: string;
-  /** 6-digit check-in code shown in the room. */
-  code: string;
-  createdAt: Date;
-  /** How many checked in (kept after erasure, for reports). */
-  present: number;
-}
+export type { ClassInput, ClassRecord } from "./class-record.ts";
 
 export type RsvpStatus = "going" | "waitlist" | "declined";
 export type RsvpResult =
@@ -33,20 +22,6 @@ export type RsvpResult =
   | { status: "waitlist"; position: number }
   | { status: "closed" | "unknown" };
 
-const ID = /^[a-z0-9]{6}$/;
-const k = {
-  record: (id: string) => `class:${id}`,
-  going: (id: string) => `class:${id}:going`,
-  wait: (id: string) => `class:${id}:wait`,
-  no: (id: string) => `class:${id}:no`,
-  present: (id: string) => `class:${id}:present`,
-  /** Tổ and group of erased people who checked in (their place in the class's counts). */
-  anon: (id: string) => `class:${id}:anon`,
-  names: (id: string) => `class:${id}:names`,
-  of: (personId: string) => `rsvp-of:${personId}`,
-  code: (code: string) => `checkin:${code}`,
-};
-const BY_START = "classes:by-start";
 const HOUR = 3600_000;
 
 /** Classes, RSVPs with a waitlist, and check-in attendance. */
@@ -67,41 +42,15 @@ export class Classes {
       if (tries > 50) throw new AppError("checkin-codes-exhausted", "no free check-in code");
     }
     const record: ClassRecord = { ...input, id, code, createdAt: now, present: 0 };
-    await this.store.hset(k.record(id), {
-      topic: input.topic,
-      module: input.module ?? "",
-      startsAt: input.startsAt.toISOString(),
-      endsAt: input.endsAt?.toISOString() ?? "",
-      place: input.place,
-      audience: JSON.stringify(input.audience),
-      capacity: String(input.capacity),
-      createdBy: input.createdBy,
-      createdAt: now.toISOString(),
-      code,
-    });
+    await this.store.hset(k.record(id), recordFields(record));
     await this.store.zadd(BY_START, input.startsAt.getTime(), id);
-    await this.store.hincrby("stats:classes", "created", 1);
+    await this.store.hincrby(k.stats, "created", 1);
     return record;
   }
 
   async get(id: string): Promise<ClassRecord | null> {
     if (!ID.test(id)) return null;
-    const raw = await this.store.hgetall(k.record(id));
-    if (!raw.startsAt) return null;
-    return {
-      id,
-      topic: raw.topic ?? "",
-      ...(raw.module ? { module: raw.module } : {}),
-      startsAt: new Date(raw.startsAt),
-      ...(raw.endsAt ? { endsAt: new Date(raw.endsAt) } : {}),
-      place: raw.place ?? "",
-      audience: JSON.parse(raw.audience ?? "{}") as Audience,
-      capacity: Number(raw.capacity ?? 0),
-      createdBy: raw.createdBy ?? "",
-      createdAt: new Date(raw.createdAt ?? 0),
-      code: raw.code ?? "",
-      present: Number(raw.n_present ?? 0),
-    };
+    return recordFrom(id, await this.store.hgetall(k.record(id)));
   }
 
   /** Classes starting between `from` and `to`, earliest first. */
@@ -189,8 +138,8 @@ export class Classes {
       if (who.name) await this.store.hset(k.names(record.id), { [personId]: who.name.slice(0, 80) });
       await this.store.hincrby(k.record(record.id), "n_present", 1);
       await new ProgressStore(this.store).markCheckedIn(personId, record.id, record.startsAt);
-      await this.store.hincrby("stats:classes", "attendance", 1);
-      await this.store.hincrby("stats:attendance:to", who.to ?? organizerWords.unknownTo, 1);
+      await this.store.hincrby(k.stats, "attendance", 1);
+      await this.store.hincrby(k.attendanceByTo, who.to ?? organizerWords.unknownTo, 1);
       return { record, fresh: true };
     }
     return { record, fresh: false };
