@@ -29,8 +29,8 @@ export const MONTHS_KEY = "agg:months";
 const cellOf = (to: string, group: LearnerGroup) => `${to}|${group}`;
 const monthKey = (cell: string, month: string) => `agg:${cell}:${month}`;
 const totalKey = (cell: string) => `agg:${cell}:all`;
-/** Every key of the aggregates starts with this (for the rebuild). */
-export const AGGREGATES_PREFIX = "agg:";
+/** Every key of the aggregates starts with this. */
+const AGGREGATES_PREFIX = "agg:";
 
 /** The Vietnam day number of an instant (days since 1970-01-01, Vietnam time). */
 export const dayNumber = (ms: number) => Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
@@ -162,4 +162,33 @@ export async function readCells(
       return { to, group, totals, days };
     }),
   );
+}
+
+/** Every stored count, and the cells and months listed, as they stand (to compare two states of the counts). */
+export interface StoredCounts {
+  cells: string[];
+  months: string[];
+  /** One entry per cell and month ("all" for the all-time totals) with its fields as numbers. */
+  counts: { cell: string; month: string; fields: Record<string, number> }[];
+}
+
+export async function readStoredCounts(store: Store): Promise<StoredCounts> {
+  const counts: StoredCounts["counts"] = [];
+  for (const key of await store.keys(AGGREGATES_PREFIX)) {
+    if (key === CELLS_KEY || key === MONTHS_KEY) continue;
+    const cut = key.lastIndexOf(":");
+    const fields = Object.entries(await store.hgetall(key)).map(([f, n]): [string, number] => [f, Number(n)]);
+    counts.push({
+      cell: key.slice(AGGREGATES_PREFIX.length, cut),
+      month: key.slice(cut + 1),
+      fields: Object.fromEntries(fields),
+    });
+  }
+  return { cells: await store.smembers(CELLS_KEY), months: await store.smembers(MONTHS_KEY), counts };
+}
+
+/** Deletes every count (before a rebuild). */
+export async function clearCounts(store: Store): Promise<void> {
+  const keys = await store.keys(AGGREGATES_PREFIX);
+  for (let i = 0; i < keys.length; i += 1000) await store.del(...keys.slice(i, i + 1000));
 }

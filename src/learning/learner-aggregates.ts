@@ -8,8 +8,28 @@ import { certKey, certOfKey, learnerKey, progressKey } from "./record-keys.ts";
 export const toMembersKey = (to: string) => `members:to:${to}`;
 /** Ready learners of a learner group. */
 export const groupMembersKey = (group: string) => `members:group:${group}`;
-/** Every key of the membership sets starts with this (for the rebuild). */
-export const MEMBERS_PREFIX = "members:";
+/** Every key of the membership sets starts with this. */
+const MEMBERS_PREFIX = "members:";
+/** Every membership set as it stands: ready learners by tổ and by group. */
+export async function readMemberships(
+  store: Store,
+): Promise<{ byTo: Record<string, string[]>; byGroup: Record<string, string[]> }> {
+  const byTo: Record<string, string[]> = {};
+  const byGroup: Record<string, string[]> = {};
+  for (const key of await store.keys(MEMBERS_PREFIX)) {
+    const members = await store.smembers(key);
+    if (key.startsWith(toMembersKey(""))) byTo[key.slice(toMembersKey("").length)] = members;
+    else if (key.startsWith(groupMembersKey(""))) byGroup[key.slice(groupMembersKey("").length)] = members;
+  }
+  return { byTo, byGroup };
+}
+
+/** Deletes every membership set (before a rebuild). */
+export async function clearMemberships(store: Store): Promise<void> {
+  const keys = await store.keys(MEMBERS_PREFIX);
+  for (let i = 0; i < keys.length; i += 1000) await store.del(...keys.slice(i, i + 1000));
+}
+
 /** Bumped with every counted change of a learner, so two changes racing are applied one after the other. */
 const VERSION_FIELD = "aggv";
 const ATTEMPTS = 8;

@@ -181,6 +181,16 @@ export class Classes {
     return this.store.smembers(k.present(classId));
   }
 
+  /** Every name the class keeps, by person id, present or not (what erasure must have removed). */
+  namesKept(classId: string): Promise<Record<string, string>> {
+    return this.store.hgetall(k.names(classId));
+  }
+
+  /** The ward's class totals kept for reports: classes created and check-ins, erasure or not. */
+  totals(): Promise<Record<string, string>> {
+    return this.store.hgetall(k.stats);
+  }
+
   /** Names (or a placeholder) of those present; only for the class's organizer. */
   async attendees(classId: string): Promise<string[]> {
     const names = await this.store.hgetall(k.names(classId));

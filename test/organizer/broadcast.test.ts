@@ -64,7 +64,7 @@ describe("broadcasts through the outbox and the paced sender", () => {
     }
     // Per-person states are gone; the counts stay for reports.
     expect(await org.outbox.states(id)).toEqual({});
-    expect(await store.hgetall("stats:broadcast")).toMatchObject({ sent: "1996", unreachable: "7" });
+    expect(await org.outbox.totals()).toMatchObject({ sent: "1996", unreachable: "7" });
   });
 
   it("finishes cleanly when there are fewer recipients than workers", async () => {
@@ -77,7 +77,7 @@ describe("broadcasts through the outbox and the paced sender", () => {
     await testRuntime(org, { telegram: telegram.sender }, clock, { concurrency: 8 }).runOnce();
     expect(telegram.sent.map((s) => s.userId).sort()).toEqual(["few0", "few1", "few2"]);
     expect(await org.outbox.states(id)).toEqual({});
-    expect(await store.hgetall("stats:broadcast")).toMatchObject({ sent: "3" });
+    expect(await org.outbox.totals()).toMatchObject({ sent: "3" });
   });
 
   it("picks the first reachable account of a person on a channel that can push", async () => {

@@ -74,11 +74,11 @@ describe("classes: the guided dialogue, RSVP with a waitlist, reminders and atte
     expect(await text("org-1", "100000")).toContain("từ 1 đến 500");
     expect(await text("org-1", "30")).toContain("Kiểm tra lại lớp học");
     expect(await text("org-1", "/huy")).toContain("Đã hủy");
-    expect(await store.keys("class:")).toEqual([]);
+    expect(await org.classes.held()).toEqual([]); // no class was created
   });
 
   it("announces a class, fills it, waitlists, promotes on cancel, reminds 24 h and 1 h before, and takes attendance", async () => {
-    const { store, org, clock, web, runtime, assistant, say, text } = await world();
+    const { org, clock, web, runtime, assistant, say, text } = await world();
     await resident(assistant, "res-1", "5");
     await resident(assistant, "res-2", "5");
     await resident(assistant, "res-3", "7"); // not in the audience
@@ -139,7 +139,7 @@ describe("classes: the guided dialogue, RSVP with a waitlist, reminders and atte
     await say("res-2", { action: "v1:erase:yes" });
     expect(await org.classes.statusOf(classId, "web:res-2")).toBeNull();
     expect((await org.classes.get(classId))?.present).toBe(1);
-    expect(await store.hgetall("stats:classes")).toEqual({ created: "1", attendance: "1" });
-    expect(JSON.stringify(await store.hgetall(`class:${classId}:names`))).toBe("{}");
+    expect(await org.classes.totals()).toEqual({ created: "1", attendance: "1" });
+    expect(await org.classes.namesKept(classId)).toEqual({});
   });
 });

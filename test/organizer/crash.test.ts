@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONCURRENCY } from "../../src/organizer/broadcast-worker.ts";
+import { Outbox } from "../../src/organizer/outbox.ts";
 import { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
 import { ROOT } from "../helpers/process.ts";
 
@@ -45,7 +46,7 @@ describe("a broadcast survives kill -9 of the sending process", () => {
     await first.exited;
     const beforeRestart = lines(env.OUT_FILE).length;
     const inspect = await EmbeddedStore.open(env.DATA_DIR);
-    const inFlight = Object.values(await inspect.hgetall("bc:crash1:st")).filter(
+    const inFlight = Object.values(await new Outbox(inspect).states("crash1")).filter(
       (s) => s === "sending",
     ).length;
     await inspect.close();

@@ -1,15 +1,15 @@
 import { learnerGroupSchema } from "../../knowledge/schema.ts";
 import {
-  AGGREGATES_PREFIX,
   addContribution,
   CELLS_KEY,
   type Contribution,
+  clearCounts,
   contributionOf,
   countCheckin,
   deltaWrites,
   MONTHS_KEY,
 } from "../../learning/aggregate-counts.ts";
-import { MEMBERS_PREFIX, membershipsOf } from "../../learning/learner-aggregates.ts";
+import { clearMemberships, membershipsOf } from "../../learning/learner-aggregates.ts";
 import { checkinField, factsOf, readRecords } from "../../learning/learner-facts.ts";
 import { ALL_LEARNERS, progressKey } from "../../learning/record-keys.ts";
 import type { Store, WriteOp } from "../../storage/store.ts";
@@ -35,8 +35,8 @@ export async function rebuildAggregates(
   store: Store,
   onProgress?: (done: number) => void,
 ): Promise<RebuildResult> {
-  const stale = [...(await store.keys(AGGREGATES_PREFIX)), ...(await store.keys(MEMBERS_PREFIX))];
-  for (let i = 0; i < stale.length; i += 1000) await store.del(...stale.slice(i, i + 1000));
+  await clearCounts(store);
+  await clearMemberships(store);
   const classes = new Classes(store);
   const total: Contribution = new Map();
   let checkins = 0;
