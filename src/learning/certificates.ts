@@ -37,6 +37,8 @@ const ofPersonKey = certOfKey;
 const withdrawnKey = (id: string) => `cert-withdrawn:${id}`;
 /** A keyed hash of a person whose certificate was revoked: they are not issued another one. */
 const barredKey = (tag: string) => `cert-barred:${tag}`;
+/** The numbers of every certificate issued and not erased. */
+const ALL_CERTS = "certs:all";
 
 /** Issues, verifies and revokes the ward's learning certificates; one per person, ever. */
 export class Certificates {
@@ -67,8 +69,13 @@ export class Certificates {
       if (winner) return { certificate: winner, fresh: false };
       throw new Error("certificate claim lost without a winner");
     }
-    await this.store.sadd("certs:all", id);
+    await this.store.sadd(ALL_CERTS, id);
     return { certificate, fresh: true };
+  }
+
+  /** The numbers of every certificate issued and not erased. */
+  ids(): Promise<string[]> {
+    return this.store.smembers(ALL_CERTS);
   }
 
   async get(id: string): Promise<Certificate | null> {
@@ -125,7 +132,7 @@ export class Certificates {
     }
     if (id) {
       await this.store.del(recordKey(id));
-      await this.store.srem("certs:all", id);
+      await this.store.srem(ALL_CERTS, id);
     }
     await this.store.del(ofPersonKey(personId));
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { createRetention } from "../../src/learning/retention.ts";
 import { AuditLog } from "../../src/organizer/audit.ts";
 import { createReports } from "../../src/organizer/reports/reports.ts";
@@ -33,6 +34,13 @@ async function mentions(store: Store, text: string): Promise<string[]> {
   return found;
 }
 
+/** The consenting learners' ids, sorted, as the learner store lists them. */
+async function consenting(store: Store): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const id of new LearnerStore(store).consenting()) ids.push(id);
+  return ids.sort();
+}
+
 describe("erasure keeps the ward's counts", () => {
   it("erasing a certified learner removes every trace of them but not their place in the report", async () => {
     const store = await tempStore();
@@ -58,10 +66,8 @@ describe("retention (RETENTION_MONTHS)", () => {
     now = new Date("2026-01-10T03:00:00Z");
     await onboard(assistant, "recent");
     const roles = new Roles(store, [], new AuditLog(store));
-    await store.set(
-      "role:web:organizer",
-      JSON.stringify({ scope: { ward: true }, grantedBy: "x", grantedAt: "" }),
-    );
+    const admin = { personId: "x", admin: true, scope: { ward: true as const } };
+    await roles.grant(admin, "web:organizer", { ward: true }, now);
     now = new Date("2026-02-15T03:00:00Z");
     const retention = createRetention({
       store,
@@ -73,7 +79,7 @@ describe("retention (RETENTION_MONTHS)", () => {
     });
     expect(await retention.runOnce()).toEqual({ erased: 1 });
     expect(await mentions(store, "web:old")).toEqual([]);
-    expect((await store.smembers("learners:all")).sort()).toEqual(["web:organizer", "web:recent"]);
+    expect(await consenting(store)).toEqual(["web:organizer", "web:recent"]);
     const report = await createReports(store, testWard).produce(
       { from: "2025-01-01", to: "2026-02-15" },
       { ward: true },
@@ -95,6 +101,6 @@ describe("retention (RETENTION_MONTHS)", () => {
       logger: silentLogger,
     });
     expect(await retention.runOnce()).toEqual({ erased: 0 });
-    expect(await store.smembers("learners:all")).toEqual(["web:old"]);
+    expect(await consenting(store)).toEqual(["web:old"]);
   });
 });
