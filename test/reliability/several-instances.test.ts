@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningMessages } from "../../src/catalog/assistant-learning.ts";
+import { LearnerStore } from "../../src/learning/learner-store.ts";
+import { ReviewSchedule } from "../../src/learning/review-schedule.ts";
 import { Classes } from "../../src/organizer/classes.ts";
 import { Outbox } from "../../src/organizer/outbox.ts";
 import { scheduleClassReminders } from "../../src/organizer/scheduler.ts";
@@ -86,9 +88,11 @@ async function playDay(s: RedisStore, redis: Record<string, string>): Promise<vo
     // Morning: who gets review reminders, and a class starting in an hour with people going.
     for (const id of [...tgReview.map((u) => `telegram:${u}`), ...zaloReview.map((u) => `zalo:${u}`)]) {
       await seedLearner(s, id);
-      await s.sadd("learners:remind", id);
-      await s.zadd(`review:${id}`, dayNow().getTime() - HOUR, "q-1");
-      await s.zadd(`review:${id}`, dayNow().getTime() - 2 * HOUR, "q-2");
+      await new LearnerStore(s).setRemind(id, true);
+      // Answered wrong a day before they fall due: one and two hours ago.
+      const reviews = new ReviewSchedule(s);
+      await reviews.answeredWrong(id, "q-1", new Date(dayNow().getTime() - 25 * HOUR));
+      await reviews.answeredWrong(id, "q-2", new Date(dayNow().getTime() - 26 * HOUR));
     }
     const classes = new Classes(s);
     const lesson = await classes.create(

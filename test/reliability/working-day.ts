@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeLearnersInBulk } from "../../src/learning/bulk-learners.ts";
 import type { RedisStore } from "../../src/storage/redis/redis-store.ts";
 import { ROOT } from "../helpers/process.ts";
 
@@ -81,11 +82,7 @@ export const count = (items: string[]) => {
 
 /** Learners written the way onboarding leaves them (ready, in a tổ), each reachable on its own account. */
 export async function seedLearner(s: RedisStore, personId: string) {
-  await s.hset(`learner:${personId}`, {
-    step: "ready",
-    group: "nguoi-dan",
-    to: "5",
-    createdAt: dayNow().toISOString(),
-  });
-  await s.sadd("learners:all", personId);
+  await writeLearnersInBulk(s, [
+    { id: personId, group: "nguoi-dan", to: "5", consentAt: dayNow().toISOString() },
+  ]);
 }
