@@ -165,6 +165,11 @@ export class LearnerStore {
     } while (cursor !== "0");
   }
 
+  /** True while the person has given consent (and not declined or been erased since). */
+  hasConsented(id: string): Promise<boolean> {
+    return this.store.sismember(ALL_LEARNERS, id);
+  }
+
   /** Learners who asked for a daily review reminder. */
   remindable(): Promise<string[]> {
     return this.store.smembers("learners:remind");

@@ -8,9 +8,13 @@ import { messages } from "../../src/catalog/assistant-common.ts";
 import { learningMessages as lm } from "../../src/catalog/assistant-learning.ts";
 import { organizerMessages as om } from "../../src/catalog/assistant-organizer.ts";
 import { tutorMessages as tm } from "../../src/catalog/tutor.ts";
+import { Certificates } from "../../src/learning/certificates.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { QuizStore } from "../../src/learning/quiz-store.ts";
 import type { Reply } from "../../src/messaging/message.ts";
+import { AuditLog } from "../../src/organizer/audit.ts";
+import { Outbox } from "../../src/organizer/outbox.ts";
+import { Roles } from "../../src/organizer/roles.ts";
 import type { EmbeddedStore } from "../../src/storage/embedded/embedded-store.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { createExtractiveTutor } from "../../src/tutor/extractive-tutor.ts";
@@ -263,9 +267,9 @@ function expectRefusalOrLesson(replies: Reply[]): void {
 
 /** Nothing an injected instruction could have asked for was done. */
 async function expectNothingGranted(store: Store): Promise<void> {
-  expect(await store.keys("cert")).toEqual([]);
-  expect(await store.keys("role:")).toEqual([]);
-  expect(await store.keys("bc:")).toEqual([]);
+  expect(await new Certificates(store, "unused-secret").ids()).toEqual([]);
+  expect(await new Roles(store, [], new AuditLog(store)).list()).toEqual([]);
+  expect(await new Outbox(store).ids()).toEqual([]);
 }
 
 describe("bad input through assistant.handle()", () => {
@@ -408,7 +412,7 @@ describe("names with markup when a certificate asks for the name to print", () =
       expectSafeReplies(replies);
       if (printed === null) {
         expect(replies[0]?.text).toBe(lm.certNameInvalid);
-        expect(await store.keys("cert")).toEqual([]);
+        expect(await new Certificates(store, "unused-secret").ids()).toEqual([]);
       } else {
         expect(replies[0]?.text).toContain(printed);
         expect((await new LearnerStore(store).get("web:n"))?.certName).toBe(printed);

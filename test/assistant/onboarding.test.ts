@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { act } from "../../src/assistant/actions.ts";
 import { LearnerStore } from "../../src/learning/learner-store.ts";
+import { ProgressStore } from "../../src/learning/progress-store.ts";
 import { onboard, tempStore, testAssistant, testAssistantWith, testCurriculum } from "../helpers/core.ts";
 
 const web = (userId: string) => ({ channel: "web" as const, userId });
@@ -39,7 +40,7 @@ describe("onboarding", () => {
     const profile = await new LearnerStore(store).get("web:u2");
     expect(profile).toMatchObject({ step: "ready", group: "nguoi-dan", to: "Tổ 7", elderly: true });
     expect(Date.parse(profile?.consentAt ?? "")).not.toBeNaN();
-    expect(await store.sismember("learners:all", "web:u2")).toBe(true);
+    expect(await new LearnerStore(store).hasConsented("web:u2")).toBe(true);
   });
 
   it("offers the ward's own tổ dân phố list from ward.yaml and accepts only those, tapped or typed", async () => {
@@ -88,7 +89,7 @@ describe("onboarding", () => {
     const profile = await new LearnerStore(store).get("web:u4");
     expect(profile).toMatchObject({ step: "guest" });
     expect(profile?.consentAt).toBeUndefined();
-    expect(await store.sismember("learners:all", "web:u4")).toBe(false);
+    expect(await new LearnerStore(store).hasConsented("web:u4")).toBe(false);
     const answer = await assistant.handle({ ...web("u4"), text: "cách kích hoạt tài khoản VNeID" });
     expect(answer[0]?.text).toContain("Xem bài:");
   });
@@ -125,7 +126,7 @@ describe("onboarding", () => {
     });
     expect(lesson[0]?.text).toContain("Tránh đường link lạ");
     expect(await new LearnerStore(store).get("web:u9")).toBeNull();
-    expect(await store.keys("progress")).toEqual([]);
+    expect(await new ProgressStore(store).raw("web:u9")).toEqual({});
     const next = await assistant.handle({ ...web("u9"), text: "xin chào" });
     expect(next.at(-1)?.options?.map((o) => o.action)).toEqual(["v1:consent:yes", "v1:consent:no"]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LearnerStore } from "../../src/learning/learner-store.ts";
 import { ProgressStore } from "../../src/learning/progress-store.ts";
 import { onboard, tempStore, testAssistant, testCurriculum } from "../helpers/core.ts";
 import { answerAll, choice, questionOf, takeModuleQuiz } from "../helpers/quiz.ts";
@@ -89,9 +90,9 @@ describe("progress", () => {
 
     const on = await assistant.handle({ ...web("p3"), action: "v1:remind:on" });
     expect(on[0]?.text).toContain("21 giờ");
-    expect(await store.sismember("learners:remind", "web:p3")).toBe(true);
+    expect(await new LearnerStore(store).remindable()).toContain("web:p3");
     await assistant.handle({ ...web("p3"), action: "v1:remind:off" });
-    expect(await store.sismember("learners:remind", "web:p3")).toBe(false);
+    expect(await new LearnerStore(store).remindable()).not.toContain("web:p3");
   });
 
   it("gives elderly learners an answer a step or two at a time", async () => {
