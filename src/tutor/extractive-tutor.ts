@@ -53,128 +53,153 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
     return { text, personalData: found, result };
   }
 
-  function answerFrom(
-    hit: LessonHit,
-    chunk: Chunk,
-    result: RetrievalResult | null,
-    warning: string | undefined,
-    question?: string,
-  ): TutorAnswer {
-    const composed = compose({
-      hit,
-      chosen: chunk,
-      lessonChunks: index.chunksOf(hit.lessonId),
-      terms: result?.terms ?? [],
-      ...(question ? { question, kind: questionKind(question) } : {}),
-      ...(result ? { query: result.query } : {}),
-    });
-    const citation = tm.seeLesson(hit.title);
-    const section = sectionIndex(chunk);
-    return {
-      refused: false,
-      text: [warning, [composed.direct, ...composed.points].filter(Boolean).join("\n"), citation]
-        .filter(Boolean)
-        .join("\n\n"),
-      sources: result ? sourcesOf(result, hit.lessonId, section) : [sourceOf(hit, 1, section)],
-      parts: { ...(warning ? { warning } : {}), direct: composed.direct, points: composed.points, citation },
-      context: { lesson: hit.lessonId, section },
-    };
-  }
-
-  /** "bước 3", "bước tiếp", "còn cách nào khác" — continued from the last answer's lesson. */
-  function followUp(text: string, context: FollowUpContext, warning: string | undefined): TutorAnswer | null {
-    const chunks = index.chunksOf(context.lesson);
-    const hit = lessonHitOf(context.lesson, chunks);
-    if (!hit) return null;
-    const asked = STEP_ASKED.exec(text);
-    const next = NEXT_STEP.test(text) ? (context.step ?? 1) + 1 : undefined;
-    const n = asked ? Number(asked[1]) : next;
-    if (n !== undefined) {
-      const withSteps = [chunks[context.section], ...chunks].find((c) => c && stepCount(c) > 0) ?? undefined;
-      if (!withSteps) return null;
-      const step = stepOf(withSteps, n);
-      const citation = tm.seeLesson(hit.title);
-      const direct = step ? `${tm.stepIntro(n)} ${step}` : tm.noSuchStep(n, stepCount(withSteps));
-      return {
-        refused: false,
-        text: [warning, direct, citation].filter(Boolean).join("\n\n"),
-        sources: [sourceOf(hit, 1, sectionIndex(withSteps))],
-        parts: { ...(warning ? { warning } : {}), direct, points: [], citation },
-        context: {
-          lesson: context.lesson,
-          section: sectionIndex(withSteps),
-          step: step ? n : (context.step ?? 0),
-        },
-      };
-    }
-    if (OTHER_WAY.test(text)) {
-      const other = chunks.find(
-        (c, i) => i !== context.section && c.kind && c.kind !== "la-gi" && !isRecap(c),
-      );
-      if (other) return answerFrom(hit, other, null, warning);
-    }
-    return null;
-  }
-
   return {
     async answer(question, context) {
       const retrieved = await retrieve(question, context);
       const warning = retrieved.personalData.length ? tm.personalDataWarning : undefined;
       if (isMedical(retrieved.text)) return refusal("medical", tm.medical, warning);
       if (context) {
-        const continued = followUp(retrieved.text, context, warning);
+        const continued = followUp(index, retrieved.text, context, warning);
         if (continued) return continued;
       }
       const { result } = retrieved;
       const decision = decide(result, model);
       const best = result.hits[0];
-      if (decision.verdict === "refuse" || !best) {
-        // The nearest out-of-scope example names the kind of refusal only when it is actually near.
-        const topic =
-          result.outside.similarity >= TOPIC_MIN_SIMILARITY && result.known >= KNOWN_MIN_SHARE
-            ? result.outside.topic
-            : null;
-        if (topic?.kind === "admin")
-          return refusal(
-            "referral",
-            tm.referral(topic.where, topic.online ? options.onlineLesson?.title : undefined),
-            warning,
-          );
-        if (topic?.kind === "medical") return refusal("medical", tm.medical, warning);
-        if (topic) return refusal("out-of-scope", tm.outOfScope, warning);
-        return refusal("low-confidence", tm.dontKnow, warning);
-      }
+      if (decision.verdict === "refuse" || !best) return declined(result, warning, options.onlineLesson);
       if (decision.verdict === "clarify") return clarification(result, questionKind(retrieved.text), warning);
       const chunk = chooseSection(best, questionKind(retrieved.text)) ?? best.chunks[0];
       if (!chunk) return refusal("low-confidence", tm.dontKnow, warning);
-      return answerFrom(best, chunk, result, warning, retrieved.text);
+      return answerFrom(index, { hit: best, chunk, result, warning, question: retrieved.text });
     },
     async explain(lesson, section) {
       const chunks = index.chunksOf(lesson);
       const chunk = chunks[section] ?? chunks[0];
       const hit = lessonHitOf(lesson, chunks);
       if (!chunk || !hit) return null;
-      return answerFrom(hit, chunk, null, undefined);
+      return answerFrom(index, { hit, chunk, result: null, warning: undefined });
     },
   };
+}
 
-  function clarification(
-    result: RetrievalResult,
-    kind: ReturnType<typeof questionKind>,
-    warning: string | undefined,
-  ): TutorAnswer {
-    const candidates = result.hits.slice(0, 3).map((hit) => {
-      const chunk = chooseSection(hit, kind) ?? hit.chunks[0];
-      return sourceOf(hit, hit.score, chunk ? sectionIndex(chunk) : 0);
-    });
-    const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`);
-    return {
-      refused: false,
-      clarify: true,
-      text: [warning, [tm.clarify, ...lines].join("\n")].filter(Boolean).join("\n\n"),
-      sources: candidates,
-    };
+/** The answer from one section of a lesson: its direct part and points, the warning first, the citation last. */
+function answerFrom(
+  index: HybridIndex,
+  from: {
+    hit: LessonHit;
+    chunk: Chunk;
+    result: RetrievalResult | null;
+    warning: string | undefined;
+    question?: string;
+  },
+): TutorAnswer {
+  const { hit, chunk, result, warning, question } = from;
+  const composed = compose({
+    hit,
+    chosen: chunk,
+    lessonChunks: index.chunksOf(hit.lessonId),
+    terms: result?.terms ?? [],
+    ...(question ? { question, kind: questionKind(question) } : {}),
+    ...(result ? { query: result.query } : {}),
+  });
+  const citation = tm.seeLesson(hit.title);
+  const section = sectionIndex(chunk);
+  return {
+    refused: false,
+    text: [warning, [composed.direct, ...composed.points].filter(Boolean).join("\n"), citation]
+      .filter(Boolean)
+      .join("\n\n"),
+    sources: result ? sourcesOf(result, hit.lessonId, section) : [sourceOf(hit, 1, section)],
+    parts: { ...(warning ? { warning } : {}), direct: composed.direct, points: composed.points, citation },
+    context: { lesson: hit.lessonId, section },
+  };
+}
+
+/** "bước 3", "bước tiếp", "còn cách nào khác" — continued from the last answer's lesson. */
+function followUp(
+  index: HybridIndex,
+  text: string,
+  context: FollowUpContext,
+  warning: string | undefined,
+): TutorAnswer | null {
+  const chunks = index.chunksOf(context.lesson);
+  const hit = lessonHitOf(context.lesson, chunks);
+  if (!hit) return null;
+  const asked = STEP_ASKED.exec(text);
+  const next = NEXT_STEP.test(text) ? (context.step ?? 1) + 1 : undefined;
+  const n = asked ? Number(asked[1]) : next;
+  if (n !== undefined) return stepAnswer(hit, chunks, context, n, warning);
+  if (OTHER_WAY.test(text)) {
+    const other = chunks.find((c, i) => i !== context.section && c.kind && c.kind !== "la-gi" && !isRecap(c));
+    if (other) return answerFrom(index, { hit, chunk: other, result: null, warning });
   }
+  return null;
+}
+
+/** Step `n` of the section with steps (the last answer's, else the lesson's first), or how many there are. */
+function stepAnswer(
+  hit: LessonHit,
+  chunks: Chunk[],
+  context: FollowUpContext,
+  n: number,
+  warning: string | undefined,
+): TutorAnswer | null {
+  const withSteps = [chunks[context.section], ...chunks].find((c) => c && stepCount(c) > 0) ?? undefined;
+  if (!withSteps) return null;
+  const step = stepOf(withSteps, n);
+  const citation = tm.seeLesson(hit.title);
+  const direct = step ? `${tm.stepIntro(n)} ${step}` : tm.noSuchStep(n, stepCount(withSteps));
+  return {
+    refused: false,
+    text: [warning, direct, citation].filter(Boolean).join("\n\n"),
+    sources: [sourceOf(hit, 1, sectionIndex(withSteps))],
+    parts: { ...(warning ? { warning } : {}), direct, points: [], citation },
+    context: {
+      lesson: context.lesson,
+      section: sectionIndex(withSteps),
+      step: step ? n : (context.step ?? 0),
+    },
+  };
+}
+
+/** Nothing to answer from: a referral, a medical or out-of-scope refusal when a topic is near, else "don't know". */
+function declined(
+  result: RetrievalResult,
+  warning: string | undefined,
+  onlineLesson: ExtractiveTutorOptions["onlineLesson"],
+): TutorAnswer {
+  // The nearest out-of-scope example names the kind of refusal only when it is actually near.
+  const topic =
+    result.outside.similarity >= TOPIC_MIN_SIMILARITY && result.known >= KNOWN_MIN_SHARE
+      ? result.outside.topic
+      : null;
+  if (topic?.kind === "admin")
+    return refusal(
+      "referral",
+      tm.referral(topic.where, topic.online ? onlineLesson?.title : undefined),
+      warning,
+    );
+  if (topic?.kind === "medical") return refusal("medical", tm.medical, warning);
+  if (topic) return refusal("out-of-scope", tm.outOfScope, warning);
+  return refusal("low-confidence", tm.dontKnow, warning);
+}
+
+/** "Ý bạn là:" and the three nearest lessons, each at the section that would answer. */
+function clarification(
+  result: RetrievalResult,
+  kind: ReturnType<typeof questionKind>,
+  warning: string | undefined,
+): TutorAnswer {
+  const candidates = result.hits.slice(0, 3).map((hit) => {
+    const chunk = chooseSection(hit, kind) ?? hit.chunks[0];
+    return sourceOf(hit, hit.score, chunk ? sectionIndex(chunk) : 0);
+  });
+  const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`);
+  return {
+    refused: false,
+    clarify: true,
+    text: [warning, [tm.clarify, ...lines].join("\n")].filter(Boolean).join("\n\n"),
+    sources: candidates,
+  };
 }
 
 function lessonHitOf(lessonId: string, chunks: Chunk[]): LessonHit | null {

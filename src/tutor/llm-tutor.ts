@@ -45,32 +45,30 @@ export function loadAnswerPrompt(): ChatPromptTemplate {
  */
 export function createLlmTutor(options: LlmTutorOptions): Tutor {
   const prompt = loadAnswerPrompt();
-  const listed = [...options.curriculum.contacts.national, ...options.curriculum.contacts.ward].filter(
-    (c) => c.value,
-  );
-  const listedHosts = listed.filter((c) => c.kind === "url").map((c) => hostOf(c.value));
-  const listedPhones = listed.filter((c) => c.kind === "phone").map((c) => c.value.replace(/\D/g, ""));
+  const listed = listedContacts(options.curriculum);
   const timeoutMs = options.timeoutMs ?? 8000;
 
-  /**
-   * The same selection as the extractive answer: the section it chose first, then the lesson's other
-   * matching sections and the recap, then the next lesson's best section.
-   */
-  function passagesFor(answer: TutorAnswer): { title: string; text: string }[] {
-    const chosen = answer.context;
-    if (!chosen) return [];
-    const lessonChunks = options.index.chunksOf(chosen.lesson);
-    const first = lessonChunks[chosen.section];
-    const recap = lessonChunks.find(isRecap);
-    const others = answer.sources
-      .slice(1, 2)
-      .map((s) => options.index.chunksOf(s.lesson)[s.section ?? 0])
-      .filter((c): c is Chunk => !!c);
-    const picked = [first, recap, ...others].filter((c): c is Chunk => !!c);
-    return [...new Set(picked)].map((c) => ({
-      title: `${c.title} (${c.lessonId})`,
-      text: `${c.heading}\n${c.text}`,
-    }));
+  /** The model's answer from the passages, unlisted contacts removed; throws when there is none to use. */
+  async function written(question: string, passages: string[]): Promise<string> {
+    const input = await prompt.formatMessages({
+      ward: options.wardName,
+      passages: passages.join("\n\n"),
+      question: redactPersonalData(question).text,
+    });
+    const output = await withTimeout(options.model.invoke(input), timeoutMs);
+    const raw =
+      typeof output.content === "string"
+        ? output.content
+        : output.content.map((p) => ("text" in p ? p.text : "")).join("");
+    const allowed = contactsIn(passages);
+    for (const host of listed.hosts) allowed.hosts.add(host);
+    for (const phone of listed.phones) allowed.phones.add(phone);
+    if (echoesInstructions(raw, String(input[0]?.content ?? ""))) throw new Error("instructions echoed");
+    const cleaned = removeUnlistedContacts(raw, allowed);
+    if (cleaned.removed.length)
+      options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
+    if (!cleaned.text.trim()) throw new Error("empty answer");
+    return cleaned.text;
   }
 
   return {
@@ -79,30 +77,12 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
       const fallback = await options.extractive.answer(question, context);
       // Declines, questions back and single steps need no writer.
       if (fallback.refused || fallback.clarify || !fallback.parts?.points.length) return fallback;
-      const passages = passagesFor(fallback).map((p) => `### ${p.title}\n${p.text}`);
+      const passages = passagesFor(options.index, fallback).map((p) => `### ${p.title}\n${p.text}`);
       const title = fallback.sources[0]?.title;
       try {
-        const input = await prompt.formatMessages({
-          ward: options.wardName,
-          passages: passages.join("\n\n"),
-          question: redactPersonalData(question).text,
-        });
-        const output = await withTimeout(options.model.invoke(input), timeoutMs);
-        const raw =
-          typeof output.content === "string"
-            ? output.content
-            : output.content.map((p) => ("text" in p ? p.text : "")).join("");
-        const allowed = contactsIn(passages);
-        for (const host of listedHosts) allowed.hosts.add(host);
-        for (const phone of listedPhones) allowed.phones.add(phone);
-        if (echoesInstructions(raw, String(input[0]?.content ?? ""))) throw new Error("instructions echoed");
-        const cleaned = removeUnlistedContacts(raw, allowed);
-        if (cleaned.removed.length)
-          options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
-        if (!cleaned.text.trim()) throw new Error("empty answer");
+        const text = withCitation(await written(question, passages), title);
         options.onCall?.("ok");
         const warning = fallback.parts?.warning;
-        const text = withCitation(cleaned.text, title);
         return {
           refused: false,
           text: warning ? `${warning}\n\n${text}` : text,
@@ -120,6 +100,36 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
       }
     },
   };
+}
+
+/** The web hosts and phone numbers contacts.yaml lists: the model may always name these. */
+function listedContacts(curriculum: Curriculum): { hosts: string[]; phones: string[] } {
+  const listed = [...curriculum.contacts.national, ...curriculum.contacts.ward].filter((c) => c.value);
+  return {
+    hosts: listed.filter((c) => c.kind === "url").map((c) => hostOf(c.value)),
+    phones: listed.filter((c) => c.kind === "phone").map((c) => c.value.replace(/\D/g, "")),
+  };
+}
+
+/**
+ * The same selection as the extractive answer: the section it chose first, then the lesson's other
+ * matching sections and the recap, then the next lesson's best section.
+ */
+function passagesFor(index: HybridIndex, answer: TutorAnswer): { title: string; text: string }[] {
+  const chosen = answer.context;
+  if (!chosen) return [];
+  const lessonChunks = index.chunksOf(chosen.lesson);
+  const first = lessonChunks[chosen.section];
+  const recap = lessonChunks.find(isRecap);
+  const others = answer.sources
+    .slice(1, 2)
+    .map((s) => index.chunksOf(s.lesson)[s.section ?? 0])
+    .filter((c): c is Chunk => !!c);
+  const picked = [first, recap, ...others].filter((c): c is Chunk => !!c);
+  return [...new Set(picked)].map((c) => ({
+    title: `${c.title} (${c.lessonId})`,
+    text: `${c.heading}\n${c.text}`,
+  }));
 }
 
 function withCitation(text: string, title: string | undefined): string {
