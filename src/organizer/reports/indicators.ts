@@ -48,23 +48,9 @@ export function computeReport(
   const cells = snapshot.cells.filter((c) => inScope(c.to));
   const days = { start: dayNumber(start), end: dayNumber(end) };
   const population = (snapshot.population?.tos ?? []).filter((p) => inScope(p.to));
-  const popOf = (to: string | null, group: LearnerGroup | null): number | null => {
-    if (!snapshot.population) return null;
-    const rows = to === null ? population : population.filter((p) => p.to === to);
-    if (!rows.length) return null;
-    return rows.reduce((sum, p) => sum + (group ? p.byGroup[group] : sumGroups(p.byGroup)), 0);
-  };
+  const popOf = populationOf(snapshot.population ? population : null);
   const classes = snapshot.classes.filter((c) => c.startsAt >= start && c.startsAt < end);
-  /** A row: the cells it counts (`who`) and the classes held for it (`classFor`). */
-  const row = (
-    label: string,
-    population: number | null,
-    who: (c: Pick<CellCounts, "to" | "group">) => boolean,
-    classFor: (c: ClassFacts) => boolean,
-  ): IndicatorRow => {
-    const { attendance, ...counts } = cellCounts(cells.filter(who), days);
-    return { label, population, ...counts, classesHeld: classes.filter(classFor).length, attendance };
-  };
+  const row = rowBuilder(cells, classes, days);
 
   const registeredTos = cells.filter((c) => registeredBy(c, days.end) > 0).map((c) => c.to);
   const toNames = scope.ward ? unique([...population.map((p) => p.to), ...registeredTos]) : [...scope.tos];
@@ -93,7 +79,6 @@ export function computeReport(
       (c) => c.group === group,
     ),
   }));
-  const notices = snapshot.broadcasts.filter((b) => b.createdAt >= start && b.createdAt < end);
   const withPopulation = new Set(population.map((p) => p.to));
   return {
     range,
@@ -105,11 +90,7 @@ export function computeReport(
     groups,
     targets: evaluateTargets(total, groups, targets),
     notices: scope.ward
-      ? {
-          sent: notices.length,
-          recipients: notices.reduce((n, b) => n + b.recipients, 0),
-          delivered: notices.reduce((n, b) => n + b.sent, 0),
-        }
+      ? noticeTotals(snapshot.broadcasts.filter((b) => b.createdAt >= start && b.createdAt < end))
       : { sent: 0, recipients: 0, delivered: 0 },
     trend: trend(cells, range),
     tosWithoutPopulation: snapshot.population
@@ -117,6 +98,40 @@ export function computeReport(
           .filter((t) => t.registered > 0 && t.label !== NO_TO && !withPopulation.has(t.label))
           .map((t) => t.label)
       : [],
+  };
+}
+
+type Population = NonNullable<WardSnapshot["population"]>["tos"];
+
+/** Residents of a tổ (or all the scope's) and of a group (or all); null without a population or its row. */
+function populationOf(population: Population | null) {
+  return (to: string | null, group: LearnerGroup | null): number | null => {
+    if (!population) return null;
+    const rows = to === null ? population : population.filter((p) => p.to === to);
+    if (!rows.length) return null;
+    return rows.reduce((sum, p) => sum + (group ? p.byGroup[group] : sumGroups(p.byGroup)), 0);
+  };
+}
+
+/** A row builder over the period: the cells a row counts (`who`) and the classes held for it (`classFor`). */
+function rowBuilder(cells: CellCounts[], classes: ClassFacts[], days: { start: number; end: number }) {
+  return (
+    label: string,
+    population: number | null,
+    who: (c: Pick<CellCounts, "to" | "group">) => boolean,
+    classFor: (c: ClassFacts) => boolean,
+  ): IndicatorRow => {
+    const { attendance, ...counts } = cellCounts(cells.filter(who), days);
+    return { label, population, ...counts, classesHeld: classes.filter(classFor).length, attendance };
+  };
+}
+
+/** Notices sent in the period, the recipients they listed and the messages delivered. */
+function noticeTotals(notices: WardSnapshot["broadcasts"]): WardReport["notices"] {
+  return {
+    sent: notices.length,
+    recipients: notices.reduce((n, b) => n + b.recipients, 0),
+    delivered: notices.reduce((n, b) => n + b.sent, 0),
   };
 }
 
