@@ -33,8 +33,49 @@ export interface OrganizerRuntimeDeps {
  * leaves the rest pending and resolves.
  */
 export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
-  const { org, logger } = deps;
+  const { logger } = deps;
   const now = deps.now ?? (() => new Date());
+  const { scheduler, reviewReminders, worker } = backgroundJobs(deps, now);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  async function runOnce(): Promise<void> {
+    try {
+      await scheduler.runOnce();
+      await reviewReminders?.runOnce();
+      await worker.runOnce();
+    } catch (error) {
+      logger.warn({ code: errorCode(error) }, "organizer jobs failed");
+    }
+  }
+
+  return {
+    runOnce,
+    start(intervalMs = 2000): void {
+      const loop = () => {
+        if (stopped) return;
+        running = runOnce().then(() => {
+          if (!stopped) timer = setTimeout(loop, intervalMs);
+        });
+      };
+      loop();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      worker.stop();
+      await running;
+    },
+  };
+}
+
+/**
+ * The three jobs: class reminders, the daily review reminder (when there is a message for it) and the
+ * broadcast worker over the organizer's outbox, paced at BROADCAST_RATE_PER_S and the chat spacing.
+ */
+function backgroundJobs(deps: OrganizerRuntimeDeps, now: () => Date) {
+  const { org, logger } = deps;
   const scheduler = createScheduler({
     store: org.store,
     classes: org.classes,
@@ -69,36 +110,5 @@ export function createOrganizerRuntime(deps: OrganizerRuntimeDeps) {
     ...(deps.concurrency ? { concurrency: deps.concurrency } : {}),
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
   });
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-
-  async function runOnce(): Promise<void> {
-    try {
-      await scheduler.runOnce();
-      await reviewReminders?.runOnce();
-      await worker.runOnce();
-    } catch (error) {
-      logger.warn({ code: errorCode(error) }, "organizer jobs failed");
-    }
-  }
-
-  return {
-    runOnce,
-    start(intervalMs = 2000): void {
-      const loop = () => {
-        if (stopped) return;
-        running = runOnce().then(() => {
-          if (!stopped) timer = setTimeout(loop, intervalMs);
-        });
-      };
-      loop();
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      worker.stop();
-      await running;
-    },
-  };
+  return { scheduler, reviewReminders, worker };
 }

@@ -97,63 +97,80 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 }
 
 export function createTranscriber(options: TranscriberOptions): Transcriber {
-  const doFetch = options.fetch ?? fetch;
   const maxBytes = options.maxBytes ?? MAX_AUDIO_BYTES;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const model = options.model;
-  const configured = Boolean(model && (options.baseUrl || options.apiKey));
-  const endpoint = `${(options.baseUrl ?? OPENAI_DEFAULT_BASE).replace(/\/+$/, "")}/audio/transcriptions`;
-
-  async function download(source: AudioSource): Promise<Uint8Array<ArrayBuffer> | TranscribeFailure> {
-    if (source.declaredBytes !== undefined && source.declaredBytes > maxBytes) return "too-large";
-    try {
-      const response = await doFetch(source.url, { signal: AbortSignal.timeout(timeoutMs) });
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => {});
-        return "download-failed";
-      }
-      const audio = await readCapped(response, maxBytes);
-      if (audio === null) return "too-large";
-      return audio.byteLength ? audio : "download-failed";
-    } catch {
-      return "download-failed";
-    }
-  }
-
-  async function send(audio: Uint8Array<ArrayBuffer>, filename: string): Promise<TranscribeResult> {
-    const form = new FormData();
-    form.append("file", new Blob([audio]), filename);
-    form.append("model", model as string);
-    form.append("language", options.language ?? "vi");
-    form.append("response_format", "json");
-    try {
-      const response = await doFetch(endpoint, {
-        method: "POST",
-        headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
-        body: form,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => {});
-        return { ok: false, reason: "transcribe-failed" };
-      }
-      const body = (await response.json()) as { text?: unknown };
-      const text = typeof body?.text === "string" ? body.text.replace(/\s+/g, " ").trim() : "";
-      if (!text) return { ok: false, reason: "empty" };
-      return { ok: true, text: text.slice(0, MAX_TRANSCRIPT_CHARS) };
-    } catch {
-      return { ok: false, reason: "transcribe-failed" };
-    }
-  }
-
+  const configured = Boolean(options.model && (options.baseUrl || options.apiKey));
+  const call: Call = {
+    options,
+    doFetch: options.fetch ?? fetch,
+    maxBytes,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    endpoint: `${(options.baseUrl ?? OPENAI_DEFAULT_BASE).replace(/\/+$/, "")}/audio/transcriptions`,
+  };
   return {
     configured,
     maxBytes,
     async transcribe(source) {
       if (!configured) return { ok: false, reason: "not-configured" };
-      const audio = await download(source);
+      const audio = await download(call, source);
       if (typeof audio === "string") return { ok: false, reason: audio };
-      return send(audio, source.filename);
+      return send(call, audio, source.filename);
     },
   };
+}
+
+/** The settled options of one transcriber. */
+interface Call {
+  options: TranscriberOptions;
+  doFetch: typeof fetch;
+  maxBytes: number;
+  timeoutMs: number;
+  endpoint: string;
+}
+
+/** The voice message's audio, refused above `maxBytes` (declared or read). */
+async function download(
+  call: Call,
+  source: AudioSource,
+): Promise<Uint8Array<ArrayBuffer> | TranscribeFailure> {
+  if (source.declaredBytes !== undefined && source.declaredBytes > call.maxBytes) return "too-large";
+  try {
+    const response = await call.doFetch(source.url, { signal: AbortSignal.timeout(call.timeoutMs) });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      return "download-failed";
+    }
+    const audio = await readCapped(response, call.maxBytes);
+    if (audio === null) return "too-large";
+    return audio.byteLength ? audio : "download-failed";
+  } catch {
+    return "download-failed";
+  }
+}
+
+/** Posts the audio to the transcription endpoint; the text, spaces collapsed and capped. */
+async function send(call: Call, audio: Uint8Array<ArrayBuffer>, filename: string): Promise<TranscribeResult> {
+  const { options } = call;
+  const form = new FormData();
+  form.append("file", new Blob([audio]), filename);
+  form.append("model", options.model as string);
+  form.append("language", options.language ?? "vi");
+  form.append("response_format", "json");
+  try {
+    const response = await call.doFetch(call.endpoint, {
+      method: "POST",
+      headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+      body: form,
+      signal: AbortSignal.timeout(call.timeoutMs),
+    });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      return { ok: false, reason: "transcribe-failed" };
+    }
+    const body = (await response.json()) as { text?: unknown };
+    const text = typeof body?.text === "string" ? body.text.replace(/\s+/g, " ").trim() : "";
+    if (!text) return { ok: false, reason: "empty" };
+    return { ok: true, text: text.slice(0, MAX_TRANSCRIPT_CHARS) };
+  } catch {
+    return { ok: false, reason: "transcribe-failed" };
+  }
 }

@@ -44,32 +44,12 @@ export function loadAnswerPrompt(): ChatPromptTemplate {
  * lesson is always cited; any error or timeout falls back to the extractive answer.
  */
 export function createLlmTutor(options: LlmTutorOptions): Tutor {
-  const prompt = loadAnswerPrompt();
-  const listed = listedContacts(options.curriculum);
-  const timeoutMs = options.timeoutMs ?? 8000;
-
-  /** The model's answer from the passages, unlisted contacts removed; throws when there is none to use. */
-  async function written(question: string, passages: string[]): Promise<string> {
-    const input = await prompt.formatMessages({
-      ward: options.wardName,
-      passages: passages.join("\n\n"),
-      question: redactPersonalData(question).text,
-    });
-    const output = await withTimeout(options.model.invoke(input), timeoutMs);
-    const raw =
-      typeof output.content === "string"
-        ? output.content
-        : output.content.map((p) => ("text" in p ? p.text : "")).join("");
-    const allowed = contactsIn(passages);
-    for (const host of listed.hosts) allowed.hosts.add(host);
-    for (const phone of listed.phones) allowed.phones.add(phone);
-    if (echoesInstructions(raw, String(input[0]?.content ?? ""))) throw new Error("instructions echoed");
-    const cleaned = removeUnlistedContacts(raw, allowed);
-    if (cleaned.removed.length)
-      options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
-    if (!cleaned.text.trim()) throw new Error("empty answer");
-    return cleaned.text;
-  }
+  const writer: Writer = {
+    options,
+    prompt: loadAnswerPrompt(),
+    listed: listedContacts(options.curriculum),
+    timeoutMs: options.timeoutMs ?? 8000,
+  };
 
   return {
     explain: (lesson, section) => options.extractive.explain(lesson, section),
@@ -80,7 +60,7 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
       const passages = passagesFor(options.index, fallback).map((p) => `### ${p.title}\n${p.text}`);
       const title = fallback.sources[0]?.title;
       try {
-        const text = withCitation(await written(question, passages), title);
+        const text = withCitation(await written(writer, question, passages), title);
         options.onCall?.("ok");
         const warning = fallback.parts?.warning;
         return {
@@ -100,6 +80,38 @@ export function createLlmTutor(options: LlmTutorOptions): Tutor {
       }
     },
   };
+}
+
+/** The LLM call's settled parts: the options, the prompt, the contacts always allowed, the time limit. */
+interface Writer {
+  options: LlmTutorOptions;
+  prompt: ChatPromptTemplate;
+  listed: { hosts: string[]; phones: string[] };
+  timeoutMs: number;
+}
+
+/** The model's answer from the passages, unlisted contacts removed; throws when there is none to use. */
+async function written(writer: Writer, question: string, passages: string[]): Promise<string> {
+  const { options, listed } = writer;
+  const input = await writer.prompt.formatMessages({
+    ward: options.wardName,
+    passages: passages.join("\n\n"),
+    question: redactPersonalData(question).text,
+  });
+  const output = await withTimeout(options.model.invoke(input), writer.timeoutMs);
+  const raw =
+    typeof output.content === "string"
+      ? output.content
+      : output.content.map((p) => ("text" in p ? p.text : "")).join("");
+  const allowed = contactsIn(passages);
+  for (const host of listed.hosts) allowed.hosts.add(host);
+  for (const phone of listed.phones) allowed.phones.add(phone);
+  if (echoesInstructions(raw, String(input[0]?.content ?? ""))) throw new Error("instructions echoed");
+  const cleaned = removeUnlistedContacts(raw, allowed);
+  if (cleaned.removed.length)
+    options.logger.warn({ removed: cleaned.removed.length }, "llm output: unlisted contacts removed");
+  if (!cleaned.text.trim()) throw new Error("empty answer");
+  return cleaned.text;
 }
 
 /** The web hosts and phone numbers contacts.yaml lists: the model may always name these. */

@@ -44,6 +44,31 @@ export function computeReport(
   targets: readonly WardTarget[],
 ): WardReport {
   const { start, end } = rangeBounds(range);
+  const { cells, population, tos, total, groups } = indicatorRows(snapshot, range, scope);
+  const notices = snapshot.broadcasts.filter((b) => b.createdAt >= start && b.createdAt < end);
+  const withPopulation = new Set(population.map((p) => p.to));
+  return {
+    range,
+    scope,
+    generatedAt: now.toISOString(),
+    populationImportedAt: snapshot.population?.importedAt ?? null,
+    total,
+    tos,
+    groups,
+    targets: evaluateTargets(total, groups, targets),
+    notices: scope.ward ? noticeTotals(notices) : { sent: 0, recipients: 0, delivered: 0 },
+    trend: trend(cells, range),
+    tosWithoutPopulation: snapshot.population
+      ? tos
+          .filter((t) => t.registered > 0 && t.label !== NO_TO && !withPopulation.has(t.label))
+          .map((t) => t.label)
+      : [],
+  };
+}
+
+/** The rows of the period in the scope: each tổ, the total, each learner group; with the cells and population read. */
+function indicatorRows(snapshot: WardSnapshot, range: ReportRange, scope: Scope) {
+  const { start, end } = rangeBounds(range);
   const inScope = (to: string | undefined) => scope.ward || (to !== undefined && scope.tos.includes(to));
   const cells = snapshot.cells.filter((c) => inScope(c.to));
   const days = { start: dayNumber(start), end: dayNumber(end) };
@@ -79,26 +104,7 @@ export function computeReport(
       (c) => c.group === group,
     ),
   }));
-  const withPopulation = new Set(population.map((p) => p.to));
-  return {
-    range,
-    scope,
-    generatedAt: now.toISOString(),
-    populationImportedAt: snapshot.population?.importedAt ?? null,
-    total,
-    tos,
-    groups,
-    targets: evaluateTargets(total, groups, targets),
-    notices: scope.ward
-      ? noticeTotals(snapshot.broadcasts.filter((b) => b.createdAt >= start && b.createdAt < end))
-      : { sent: 0, recipients: 0, delivered: 0 },
-    trend: trend(cells, range),
-    tosWithoutPopulation: snapshot.population
-      ? tos
-          .filter((t) => t.registered > 0 && t.label !== NO_TO && !withPopulation.has(t.label))
-          .map((t) => t.label)
-      : [],
-  };
+  return { cells, population, tos, total, groups };
 }
 
 type Population = NonNullable<WardSnapshot["population"]>["tos"];
