@@ -22,9 +22,12 @@ export function longestCorrectShare(questions: QuizQuestion[]): number {
 }
 
 export function checkQuizzes(curriculum: Curriculum): KnowledgeIssue[] {
+  return [...checkQuizSizes(curriculum), ...checkQuestions(curriculum)];
+}
+
+/** Enough questions per module and per lesson, and not guessable by picking the longest option. */
+function checkQuizSizes(curriculum: Curriculum): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  const ids = new Map<string, string>();
-  const texts = new Map<string, string>();
   for (const { slug } of curriculum.modules) {
     const questions = curriculum.quizzes.get(slug) ?? [];
     const file = `quizzes/${slug}.yaml`;
@@ -51,6 +54,14 @@ export function checkQuizzes(curriculum: Curriculum): KnowledgeIssue[] {
         message: quizProblems.tooFewForLesson(lesson.id, count, MIN_QUESTIONS_PER_LESSON),
       });
   }
+  return issues;
+}
+
+/** Each question: its module and lesson exist, one correct option, no repeated id, text or option. */
+function checkQuestions(curriculum: Curriculum): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const ids = new Map<string, string>();
+  const texts = new Map<string, string>();
   for (const [module, questions] of curriculum.quizzes) {
     const file = `quizzes/${module}.yaml`;
     if (!curriculum.modules.some((m) => m.slug === module))

@@ -85,23 +85,38 @@ export function createOrganizerServices(deps: {
     },
     organizerOf: async (personId) => roles.of(personId, await identities.accountsOf(personId)),
     recipients: (audience) => resolveAudience(audienceDeps, audience),
-    preview: async (audience) => {
-      const report = emptyReach();
-      let recipients = 0;
-      for await (const page of audiencePages(audienceDeps, audience)) {
-        recipients += page.length;
-        await reach.of(page, report);
-      }
-      return { recipients, reach: report };
-    },
-    queue: async (audience, input, now) => {
-      const report = emptyReach();
-      const pages = audiencePages(audienceDeps, audience);
-      const onPage = async (page: readonly string[]) => void (await reach.of(page, report));
-      const made = await outbox.createFrom(input, pages, now, { onPage, skipEmpty: true });
-      return { id: made.created ? made.id : null, recipients: made.total, reach: report };
-    },
+    preview: (audience) => previewNotice(audienceDeps, reach, audience),
+    queue: (audience, input, now) => queueNotice({ audienceDeps, reach, outbox }, audience, input, now),
   };
+}
+
+/** How many people an audience holds and how many of them a notice can reach, page by page. */
+async function previewNotice(
+  audienceDeps: AudienceDeps,
+  reach: Reach,
+  audience: Audience,
+): ReturnType<OrganizerServices["preview"]> {
+  const report = emptyReach();
+  let recipients = 0;
+  for await (const page of audiencePages(audienceDeps, audience)) {
+    recipients += page.length;
+    await reach.of(page, report);
+  }
+  return { recipients, reach: report };
+}
+
+/** Queues a notice to an audience's people, page by page, counting who it can reach; no id when nobody. */
+async function queueNotice(
+  via: { audienceDeps: AudienceDeps; reach: Reach; outbox: Outbox },
+  audience: Audience,
+  input: BroadcastInput,
+  now: Date,
+): ReturnType<OrganizerServices["queue"]> {
+  const report = emptyReach();
+  const pages = audiencePages(via.audienceDeps, audience);
+  const onPage = async (page: readonly string[]) => void (await via.reach.of(page, report));
+  const made = await via.outbox.createFrom(input, pages, now, { onPage, skipEmpty: true });
+  return { id: made.created ? made.id : null, recipients: made.total, reach: report };
 }
 
 /** RSVPs, attendance, roles, organizer dialogue and authorship, for /dulieu and /xoadulieu. */

@@ -66,6 +66,13 @@ export function parsePopulationCsv(text: string, now: Date): PopulationImport {
   if (lines.length > MAX_ROWS)
     return { ok: false, errors: [{ line: MAX_ROWS + 2, message: populationErrors.tooManyRows(MAX_ROWS) }] };
 
+  const { tos, errors } = parseRows(lines, keys);
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, population: { tos, importedAt: now.toISOString() } };
+}
+
+/** One tổ per line with its count per group; every problem with its line (a tổ listed twice is one). */
+function parseRows(lines: { line: number; cells: string[] }[], keys: string[]) {
   const errors: { line: number; message: string }[] = [];
   const seen = new Map<string, number>();
   const tos: Population["tos"] = [];
@@ -100,8 +107,7 @@ export function parsePopulationCsv(text: string, now: Date): PopulationImport {
     }
     tos.push({ to, byGroup });
   }
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, population: { tos, importedAt: now.toISOString() } };
+  return { tos, errors };
 }
 
 const KEY = "report:population";
