@@ -3,23 +3,25 @@
  * src/http/dashboard/. Arguments documented as "marked up" or "escaped" are inserted as they come.
  */
 
+import { reportWords, rowColumns, targetColumns } from "./reports.ts";
+
 /**
- * Column names and verdicts of the report's tables, as the report presenter (src/organizer/reports/present.ts)
- * names them: the page finds its cells by these, so the two must stay in step.
+ * Column names and verdicts of the report's tables, taken from the report presenter's own words
+ * (catalog/reports.ts): the page finds its cells by these, so they cannot drift apart.
  */
 export const reportColumns = {
-  certifiedPercent: "Có chứng nhận (% dân số)",
-  verdict: "Đánh giá",
-  percent: "Tỷ lệ (%)",
-  gap: "Còn thiếu (điểm %)",
-  needed: "Cần thêm (người)",
-  met: "Số người đạt",
-  outOf: "Trên tổng số",
-  method: "Cách tính",
-  target: "Mục tiêu (%)",
+  certifiedPercent: rowColumns.certifiedShare,
+  verdict: targetColumns.verdict,
+  percent: targetColumns.percent,
+  gap: targetColumns.gap,
+  needed: targetColumns.needed,
+  met: targetColumns.met,
+  outOf: targetColumns.outOf,
+  method: targetColumns.method,
+  target: targetColumns.target,
 } as const;
 
-export const reportVerdicts = { met: "Đạt", unmet: "Chưa đạt" } as const;
+export const reportVerdicts = { met: reportWords.targets.met, unmet: reportWords.targets.notMet } as const;
 
 /** The report page. */
 export const reportPageText = {

@@ -29,6 +29,19 @@ export const activityRows = {
   noticeRecipients: "Lượt người nhận theo danh sách",
 } as const;
 
+/** The columns of the targets table (the dashboard finds its cells by these too). */
+export const targetColumns = {
+  indicator: "Chỉ tiêu",
+  target: "Mục tiêu (%)",
+  method: "Cách tính",
+  met: "Số người đạt",
+  outOf: "Trên tổng số",
+  percent: "Tỷ lệ (%)",
+  gap: "Còn thiếu (điểm %)",
+  needed: "Cần thêm (người)",
+  verdict: "Đánh giá",
+} as const;
+
 export const reportWords = {
   title: "Báo cáo kết quả Phong trào Bình dân học vụ số",
   period: (from: string, to: string) => `từ ${from} đến ${to}`,
@@ -48,15 +61,15 @@ export const reportWords = {
   targets: {
     title: "Chỉ tiêu (mục III của Kế hoạch)",
     columns: [
-      "Chỉ tiêu",
-      "Mục tiêu (%)",
-      "Cách tính",
-      "Số người đạt",
-      "Trên tổng số",
-      "Tỷ lệ (%)",
-      "Còn thiếu (điểm %)",
-      "Cần thêm (người)",
-      "Đánh giá",
+      targetColumns.indicator,
+      targetColumns.target,
+      targetColumns.method,
+      targetColumns.met,
+      targetColumns.outOf,
+      targetColumns.percent,
+      targetColumns.gap,
+      targetColumns.needed,
+      targetColumns.verdict,
     ],
     /** The goal of a target that asks for more than a share ("trên 80"). */
     above: (percent: number) => `trên ${percent}`,
