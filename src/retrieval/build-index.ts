@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Embeddings } from "@langchain/core/embeddings";
 import type { Curriculum, Lesson } from "../knowledge/types.ts";
 import { askTargets, chunkLessons } from "./chunk.ts";
 import { type EmbeddingsChoice, LOCAL_EMBEDDINGS } from "./create-embeddings.ts";
@@ -70,15 +71,8 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
     ? HashingEmbeddings.restore(cachedWords.embeddings)
     : await choice.create(texts);
 
-  const denseOf = async (name: string, docs: string[]) => {
-    const cached = cacheDir ? await readDense(cacheDir, `${contentHash}-${name}`, docs.length) : null;
-    if (cached) return { dense: cached, fromCache: true };
-    const vectors = await embeddings.embedDocuments(docs);
-    const dimensions = vectors[0]?.length ?? 1;
-    const dense = DenseIndex.build(vectors, dimensions);
-    if (cacheDir) await writeDense(cacheDir, `${contentHash}-${name}`, dense, dimensions, docs.length);
-    return { dense, fromCache: false };
-  };
+  const denseOf = (name: string, docs: string[]) =>
+    vectorsOf(docs, embeddings, cacheDir ? { dir: cacheDir, name: `${contentHash}-${name}` } : undefined);
   const sections = await denseOf("sections", texts);
   const askVectors = await denseOf("asks", askTexts);
   const outsideVectors = await denseOf("outside", outsideTexts);
@@ -110,6 +104,21 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
     buildMs: performance.now() - started,
     contentHash,
   };
+}
+
+/** The documents' vectors as a dense index: read from the cache when it holds them, else embedded (and kept). */
+async function vectorsOf(
+  docs: string[],
+  embeddings: Embeddings,
+  cache?: { dir: string; name: string },
+): Promise<{ dense: DenseIndex; fromCache: boolean }> {
+  const cached = cache ? await readDense(cache.dir, cache.name, docs.length) : null;
+  if (cached) return { dense: cached, fromCache: true };
+  const vectors = await embeddings.embedDocuments(docs);
+  const dimensions = vectors[0]?.length ?? 1;
+  const dense = DenseIndex.build(vectors, dimensions);
+  if (cache) await writeDense(cache.dir, cache.name, dense, dimensions, docs.length);
+  return { dense, fromCache: false };
 }
 
 interface WordModels {

@@ -215,24 +215,7 @@ export class HybridIndex {
     if (boost && fused.has(boost.lessonId))
       fused.set(boost.lessonId, (fused.get(boost.lessonId) ?? 0) + boost.weight);
 
-    const hits: LessonHit[] = [...fused.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([lessonId, score]) => {
-        const own = this.chunksOf(lessonId);
-        const ranked = [...own].sort(
-          (a, b) => (chunkScores.get(this.indexOf(b)) ?? 0) - (chunkScores.get(this.indexOf(a)) ?? 0),
-        );
-        const first = own[0] as Chunk;
-        return {
-          lessonId,
-          module: first.module,
-          title: first.title,
-          score,
-          chunks: ranked,
-          chunkScores: ranked.map((c) => chunkScores.get(this.indexOf(c)) ?? 0),
-        };
-      });
+    const hits = this.lessonHits(fused, chunkScores, limit);
 
     const terms = [
       ...new Set(
@@ -256,6 +239,31 @@ export class HybridIndex {
       terms,
       query,
     };
+  }
+
+  /** The best `limit` lessons by fused score, each with its sections ranked by their own scores. */
+  private lessonHits(
+    fused: Map<string, number>,
+    chunkScores: Map<number, number>,
+    limit: number,
+  ): LessonHit[] {
+    const scoreOf = (chunk: Chunk) => chunkScores.get(this.indexOf(chunk)) ?? 0;
+    return [...fused.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([lessonId, score]) => {
+        const own = this.chunksOf(lessonId);
+        const ranked = [...own].sort((a, b) => scoreOf(b) - scoreOf(a));
+        const first = own[0] as Chunk;
+        return {
+          lessonId,
+          module: first.module,
+          title: first.title,
+          score,
+          chunks: ranked,
+          chunkScores: ranked.map(scoreOf),
+        };
+      });
   }
 
   private indexOf(chunk: Chunk): number {
