@@ -33,6 +33,11 @@ export class FollowUps {
     }
   }
 
+  /** Exactly what is kept for a person, as stored (to show that nothing they typed is). */
+  async stored(personId: string): Promise<string | null> {
+    return this.store.get(followUpKey(personId));
+  }
+
   async remember(personId: string, context: FollowUpContext): Promise<void> {
     const { lesson, section, step } = context;
     await this.store.set(

@@ -39,11 +39,10 @@ describe("answers in the conversation", () => {
     await onboard(assistant, "f2");
     await assistant.handle(web("f2", { text: "cách kích hoạt vneid, tên tôi là Nguyễn Văn Bình" }));
     const personId = await new Identities(store).personOf("web", "f2");
-    const saved = await new FollowUps(store).get(personId);
-    expect(saved).toMatchObject({ lesson: "vneid/kich-hoat" });
-    // What is stored, read raw: two numbers and a lesson id, nothing typed.
-    const [key] = await store.keys("fu:");
-    const raw = JSON.parse((await store.get(key ?? "")) ?? "{}");
+    const followUps = new FollowUps(store);
+    expect(await followUps.get(personId)).toMatchObject({ lesson: "vneid/kich-hoat" });
+    // What is stored, as stored: a section number and a lesson id, nothing typed.
+    const raw = JSON.parse((await followUps.stored(personId)) ?? "{}");
     expect(Object.keys(raw).sort()).toEqual(["lesson", "section"]);
     expect(JSON.stringify(raw)).not.toContain("Bình");
   });
