@@ -86,7 +86,9 @@ progress(
   `  retrieval p95 ${retrievalFigures.retrieval_p95_ms} ms, baseline p95 ${retrievalFigures.baseline_p95_ms} ms`,
 );
 
-section("cold start: src/main.ts on a fresh DATA_DIR, then again on the same one (cached index)");
+section(
+  "cold start: npm start's command on a fresh DATA_DIR, then again on the same one (its start-up cache read)",
+);
 const colds: number[] = [];
 const cached: number[] = [];
 for (let i = 0; i < sizes.coldStarts; i++) {
