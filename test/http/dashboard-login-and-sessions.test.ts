@@ -8,13 +8,13 @@ import {
   get,
   login,
   protectedRequests,
-  seededWardDashboard,
+  seededWard,
   signIn,
   startDashboard,
 } from "./dashboard-requests.ts";
 
 describe("organizers' dashboard over the seeded ward", () => {
-  const s = seededWardDashboard();
+  const s = seededWard();
 
   it("shows a Vietnamese login page telling how to get a code, with strict security headers", async () => {
     const res = await get(s.app, "/quan-tri/dang-nhap");

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { POPULATION_CSV } from "../organizer/reports/seed-ward.ts";
-import {
-  ADMIN,
-  FORM,
-  get,
-  PERIOD_QUERY,
-  seededWardDashboard,
-  signIn,
-  TO1_ORGANIZER,
-} from "./dashboard-requests.ts";
+import { ADMIN, FORM, get, PERIOD_QUERY, seededWard, signIn, TO1_ORGANIZER } from "./dashboard-requests.ts";
 
 describe("organizers' dashboard over the seeded ward", () => {
-  const s = seededWardDashboard();
+  const s = seededWard();
 
   it("shows the ward report with the hand-checked numbers, charts, tables and downloads", async () => {
     const cookie = await signIn(s, ADMIN);

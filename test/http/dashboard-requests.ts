@@ -83,7 +83,7 @@ export const ADMIN_ORGANIZER: Organizer = { personId: ADMIN, admin: true, scope:
  * The dashboard over the seeded ward for one file's tests, with a tổ 1 organizer granted; the fields are
  * filled before the first test and closed after the last.
  */
-export function seededWardDashboard(): Dashboard {
+export function seededWard(): Dashboard {
   const s = {} as Dashboard;
   beforeAll(async () => {
     Object.assign(s, await startDashboard(true));
