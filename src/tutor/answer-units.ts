@@ -5,7 +5,8 @@ import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
-import type { LogisticModel } from "./logistic.ts";
+import { type LogisticModel, probability } from "./logistic.ts";
+import { type BoostedTrees, treesProbability } from "./trees.ts";
 
 /** One step, bullet or prose sentence of a lesson: what an answer is assembled from. */
 export interface Unit {
@@ -240,11 +241,17 @@ function unitFeatures(unit: Unit, ctx: UnitContext): number[] {
 
 /** How units are scored and chosen; `npm run fit-answer-units` writes it from the dev split. */
 export interface UnitModel {
-  /** P(a unit holds advice the resident needs). */
-  relevance: LogisticModel;
+  /** P(a unit holds advice the resident needs): boosted trees as fitted, or a weighted sum (tests). */
+  relevance: BoostedTrees | LogisticModel;
   /** Units below this probability are left out even when there is room. */
   keepAbove: number;
   fitted: { split: string; questions: number; units: number; at: string };
+}
+
+/** The model's probability that a unit with these features holds needed advice. */
+export function unitProbability(model: UnitModel, features: number[]): number {
+  const { relevance } = model;
+  return "kind" in relevance ? treesProbability(relevance, features) : probability(relevance, features);
 }
 
 export const UNIT_MODEL_FILE = join(import.meta.dirname, "unit-model.json");

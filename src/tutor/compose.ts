@@ -12,10 +12,10 @@ import {
   type UnitContext,
   type UnitModel,
   unitFeaturesOf,
+  unitProbability,
   unitsOf,
   WANTS_PLACE,
 } from "./answer-units.ts";
-import { probability } from "./logistic.ts";
 
 /** The steps or rules under the direct sentence stay within this many words. */
 export const BODY_MAX_WORDS = 80;
@@ -156,7 +156,7 @@ export function quotableUnits(lessonChunks: Chunk[]): Unit[] {
 function scoreUnits(units: Unit[], input: ComposeInput, model: UnitModel): { unit: Unit; p: number }[] {
   const features = unitFeaturesOf(units, unitContext(units, input));
   return units
-    .map((unit, i) => ({ unit, p: probability(model.relevance, features[i] ?? []) }))
+    .map((unit, i) => ({ unit, p: unitProbability(model, features[i] ?? []) }))
     .sort((a, b) => b.p - a.p || a.unit.index - b.unit.index);
 }
 
