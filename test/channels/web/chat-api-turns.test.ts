@@ -6,6 +6,7 @@ import { createHttpServer } from "../../../src/http/server.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant, testCurriculum } from "../../helpers/core.ts";
 import { choice } from "../../helpers/quiz.ts";
+import { ONBOARDING_INPUTS } from "./onboarding-inputs.ts";
 
 interface WebReply {
   text: string;
@@ -39,14 +40,7 @@ async function say(sessionId: string, input: { text?: string; action?: string })
 let sessions = 0;
 async function learner(): Promise<string> {
   const id = `turns-${++sessions}-session`;
-  for (const input of [
-    { text: "hi" },
-    { action: "v1:consent:yes" },
-    { action: "v1:group:nguoi-dan" },
-    { action: "v1:to-skip" },
-    { action: "v1:mode:normal" },
-  ])
-    await say(id, input);
+  for (const input of ONBOARDING_INPUTS) await say(id, input);
   return id;
 }
 

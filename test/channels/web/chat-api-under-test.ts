@@ -6,6 +6,7 @@ import { createHttpServer } from "../../../src/http/server.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistant } from "../../helpers/core.ts";
 import { invisibleIn, LONE_SURROGATE, PROMPT_LINES } from "../../helpers/reply-safety.ts";
+import { ONBOARDING_INPUTS } from "./onboarding-inputs.ts";
 
 export interface ChatBody {
   replies: { text: string; options?: { label: string; action: string }[]; link?: { url: string } }[];
@@ -45,13 +46,7 @@ export function chatApiUnderTest() {
   /** A fresh web session that has been through onboarding, so text reaches the question routes. */
   async function readySession(): Promise<string> {
     const id = `bad-web-${++session}-session`;
-    for (const input of [
-      { text: "hi" },
-      { action: "v1:consent:yes" },
-      { action: "v1:group:nguoi-dan" },
-      { action: "v1:to-skip" },
-      { action: "v1:mode:normal" },
-    ])
+    for (const input of ONBOARDING_INPUTS)
       expect((await post({ sessionId: id, ...input })).statusCode).toBe(200);
     return id;
   }

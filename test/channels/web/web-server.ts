@@ -9,6 +9,7 @@ import { createPushOptIn } from "../../../src/learning/push-opt-in.ts";
 import type { EmbeddedStore } from "../../../src/storage/embedded/embedded-store.ts";
 import { httpDeps, tempStoreUnscoped, testAssistantWith } from "../../helpers/core.ts";
 import { freePort, ROOT } from "../../helpers/process.ts";
+import { ONBOARDING_INPUTS } from "./onboarding-inputs.ts";
 
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 
@@ -59,14 +60,7 @@ export async function post(base: string, body: object): Promise<void> {
 
 /** Takes a web session through onboarding (consent, Người dân, no tổ, normal mode) through the API. */
 export async function onboardSession(base: string, sessionId: string): Promise<void> {
-  for (const input of [
-    { text: "hi" },
-    { action: "v1:consent:yes" },
-    { action: "v1:group:nguoi-dan" },
-    { action: "v1:to-skip" },
-    { action: "v1:mode:normal" },
-  ])
-    await post(base, { sessionId, ...input });
+  for (const input of ONBOARDING_INPUTS) await post(base, { sessionId, ...input });
 }
 
 /** A 360 × 740 phone in its own context, recording script errors, CSP violations and requests elsewhere. */
