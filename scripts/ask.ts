@@ -1,6 +1,7 @@
 /**
  * npm run --silent ask -- [--json] "câu hỏi"
- * npm run --silent ask -- --json --batch FILE     (JSONL lines {"q": "..."} → one JSONL line per input)
+ * npm run --silent ask -- --json --batch FILE     (JSONL lines {"q": "..."}, or plain lines of text → one
+ *                                                   JSONL line per input)
  * Each answer: {"q", "refused", "answer", "sources": [{"module", "lesson", "score"}]} (best first).
  */
 import { createReadStream } from "node:fs";
@@ -49,12 +50,7 @@ async function main(): Promise<void> {
     for await (const line of lines) {
       lineNumber++;
       if (!line.trim()) continue;
-      let q: unknown;
-      try {
-        q = (JSON.parse(line) as { q?: unknown }).q;
-      } catch {
-        q = undefined;
-      }
+      const q = questionOf(line);
       if (typeof q !== "string") {
         process.stderr.write(`ask: line ${lineNumber}: expected {"q": "..."}\n`);
         console.log(
@@ -71,6 +67,21 @@ async function main(): Promise<void> {
   else {
     console.log(result.answer);
     if (result.sources.length) console.log(`\n(nguồn: ${result.sources.map((s) => s.lesson).join(", ")})`);
+  }
+}
+
+/**
+ * The question on one batch line: `{"q": "..."}`, a JSON string, or — for a plain text file of questions,
+ * one per line — the line itself. A JSON line without a text "q" is an error, not a question.
+ */
+function questionOf(line: string): unknown {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith('"')) return trimmed;
+  try {
+    const parsed = JSON.parse(trimmed) as unknown;
+    return typeof parsed === "string" ? parsed : (parsed as { q?: unknown } | null)?.q;
+  } catch {
+    return trimmed.startsWith("{") ? undefined : trimmed;
   }
 }
 

@@ -39,6 +39,25 @@ describe("ask script", () => {
     expect(lines[0]).toMatchObject({ q: "xổ số hôm nay", refused: true, sources: [] });
     expect(lines[1]).toMatchObject({ q: "otp la gi", refused: false });
   });
+
+  it("takes a plain text file as one question per line, and says which JSON line has no question", async () => {
+    const file = join(env.DATA_DIR as string, "batch.txt");
+    await writeFile(file, 'otp la gi\n\n{"question": "otp la gi"}\n"xổ số hôm nay"\n');
+    const { stdout, stderr } = await run(TSX, ["scripts/ask.ts", "--json", "--batch", file], {
+      cwd: ROOT,
+      env,
+    });
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.q, l.refused])).toEqual([
+      ["otp la gi", false],
+      [null, true],
+      ["xổ số hôm nay", true],
+    ]);
+    expect(stderr).toContain("line 3");
+  });
 });
 
 describe("terminal chat", () => {
