@@ -2,6 +2,9 @@ import { fold, hasDiacritics, isStopword, tokenize } from "./normalize.ts";
 
 const MAX_FORMS = 6;
 const BIGRAM_WEIGHT = 1.5;
+/** A message with at least this many accented words, and this share of the words that take accents accented, is typed with accents. */
+const ACCENTED_MIN_WORDS = 3;
+const ACCENTED_MIN_SHARE = 0.6;
 
 /** The syllable statistics a restorer works from, as `buildIndex` caches them between starts. */
 export interface RestorerState {
@@ -59,7 +62,10 @@ export class DiacriticRestorer {
   /** The message's tokens with accents restored where the curriculum knows the syllable. */
   restore(text: string): string[] {
     const tokens = tokenize(text);
-    const lattice = tokens.map((token) => this.candidates(token));
+    const accented = this.typedWithAccents(tokens);
+    const lattice = tokens.map((token) =>
+      accented && this.usedAsTyped(token) ? [{ form: token, logp: 0 }] : this.candidates(token),
+    );
     // Viterbi over the candidate forms of each token.
     let scores = lattice[0]?.map((c) => c.logp) ?? [];
     const back: number[][] = [];
@@ -91,6 +97,29 @@ export class DiacriticRestorer {
       if (i > 0) at = back[i - 1]?.[at] ?? 0;
     }
     return out;
+  }
+
+  /**
+   * Whether the writer types accents: most of the words that take them carry them ("hàng xóm xây lấn sang
+   * đất"). Such a writer's plain syllable is meant plain ("sang", not "sàng"); a message typed without
+   * accents, or with only one or two, is restored word by word.
+   */
+  private typedWithAccents(tokens: string[]): boolean {
+    let could = 0;
+    let did = 0;
+    for (const token of tokens) {
+      if (hasDiacritics(token)) {
+        could++;
+        did++;
+      } else if (!isStopword(token) && this.built.forms.get(token)?.some((f) => hasDiacritics(f.form)))
+        could++;
+    }
+    return did >= ACCENTED_MIN_WORDS && did / Math.max(1, could) >= ACCENTED_MIN_SHARE;
+  }
+
+  /** The curriculum itself writes this syllable without accents ("sang", "ban", "con"). */
+  private usedAsTyped(token: string): boolean {
+    return (this.built.unigram.get(token) ?? 0) > 0;
   }
 
   private candidates(token: string): { form: string; logp: number }[] {

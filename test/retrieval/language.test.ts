@@ -55,6 +55,14 @@ describe("residents' language", () => {
     expect(r.restore("Quên mật khẩu xqzv").join(" ")).toBe("quên mật khẩu xqzv");
   });
 
+  it("keeps a plain word as typed when the writer types accents, restoring it when they do not", async () => {
+    const r = await restorer();
+    expect(r.restore("hàng xóm xây lấn sang đất nhà tôi").join(" ")).toBe(
+      "hàng xóm xây lấn sang đất nhà tôi",
+    );
+    expect(r.restore("san sang hoc").join(" ")).toBe("sẵn sàng học");
+  });
+
   it("restoring never throws, keeps one word per word, and is idempotent", async () => {
     const r = await restorer();
     fc.assert(
