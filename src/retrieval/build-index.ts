@@ -17,6 +17,7 @@ import {
 } from "./index-cache.ts";
 import { LexicalIndex } from "./lexical-index.ts";
 import { ScopeBank } from "./scope-bank.ts";
+import { ScopeWords } from "./scope-words.ts";
 import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
@@ -99,6 +100,7 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
       spelling: words.spelling,
       restorer: words.restorer,
       outside: ScopeBank.build(curriculum.outOfScope, outsideVectors.dense, words.outsideLexical),
+      scopeWords: words.scopeWords,
     }),
     fromCache: sections.fromCache && askVectors.fromCache && outsideVectors.fromCache && !!cachedWords,
     buildMs: performance.now() - started,
@@ -128,6 +130,7 @@ interface WordModels {
   outsideLexical: LexicalIndex;
   spelling: SpellCorrector;
   restorer: DiacriticRestorer;
+  scopeWords: ScopeWords;
 }
 
 /** The lexical indexes and the spelling and accent models, learnt from the curriculum's words. */
@@ -148,6 +151,7 @@ function learnWordModels(input: {
       ...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]),
       ...askTexts,
     ]),
+    scopeWords: ScopeWords.build(askTexts, input.outsideTexts),
   };
 }
 
@@ -159,6 +163,7 @@ function restoreWordModels(state: WordModelsState): WordModels {
     outsideLexical: LexicalIndex.restore(state.outsideLexical),
     spelling: SpellCorrector.restore(state.spelling),
     restorer: DiacriticRestorer.restore(state.restorer),
+    scopeWords: ScopeWords.restore(state.scopeWords),
   };
 }
 
@@ -170,6 +175,7 @@ function stateOf(words: WordModels): Omit<WordModelsState, "embeddings"> {
     outsideLexical: words.outsideLexical.state(),
     spelling: words.spelling.state(),
     restorer: words.restorer.state(),
+    scopeWords: words.scopeWords.state(),
   };
 }
 

@@ -8,6 +8,7 @@ import type { LexicalIndex } from "./lexical-index.ts";
 import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
 import { focusOf } from "./query-focus.ts";
 import type { OutsideMatch, ScopeBank } from "./scope-bank.ts";
+import type { ScopeWords } from "./scope-words.ts";
 import type { SpellCorrector } from "./spelling.ts";
 
 export interface LessonHit {
@@ -38,6 +39,8 @@ export interface RetrievalResult {
   known: number;
   /** The nearest example of a message the lessons don't answer. */
   outside: OutsideMatch;
+  /** How much the message's words lean towards what residents ask of lessons (> 0) or away (< 0). */
+  scopeOdds: number;
   /** Content words of the (corrected) query, folded, after teencode expansion. */
   terms: string[];
   /** The query as searched: spelling corrected and accents restored. */
@@ -60,6 +63,8 @@ export interface HybridParts {
   restorer: DiacriticRestorer;
   /** Out-of-scope examples, compared with every query. */
   outside: ScopeBank;
+  /** Words of asks against words of out-of-scope examples. */
+  scopeWords: ScopeWords;
   /** Fusion weights; default FUSION_WEIGHTS. */
   weights?: FusionWeights;
 }
@@ -235,6 +240,7 @@ export class HybridIndex {
       outsideShare: outsideShare(nearAsks, outside.neighbours),
       coverage: best ? this.coverage(terms, best.lessonId) : 0,
       outside,
+      scopeOdds: this.parts.scopeWords.logOdds(rawQuery),
       known: this.knownShare(tokenize(rawQuery).filter((t) => !isStopword(t))),
       terms,
       query,

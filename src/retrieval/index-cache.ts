@@ -6,6 +6,7 @@ import { DenseIndex } from "./dense-index.ts";
 import type { RestorerState } from "./diacritics.ts";
 import type { HashingState } from "./hashing-embeddings.ts";
 import type { LexicalState } from "./lexical-index.ts";
+import type { ScopeWordsState } from "./scope-words.ts";
 import type { SpellingState } from "./spelling.ts";
 
 /**
@@ -20,6 +21,7 @@ export interface WordModelsState {
   outsideLexical: LexicalState;
   spelling: SpellingState;
   restorer: RestorerState;
+  scopeWords: ScopeWordsState;
   /** The local embedding's word weights (null for a remote model, which has none). */
   embeddings: HashingState | null;
 }

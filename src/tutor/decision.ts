@@ -17,6 +17,7 @@ export const FEATURE_NAMES = [
   "outside_share",
   "lexical_ask",
   "lexical_outside_minus_ask",
+  "scope_words",
 ] as const;
 
 /** The retrieval features of one query, in `FEATURE_NAMES` order. */
@@ -36,6 +37,7 @@ export function featuresOf(result: RetrievalResult): number[] {
     result.outsideShare,
     Math.log(1 + result.askLexical),
     Math.log(1 + result.outside.lexical) - Math.log(1 + result.askLexical),
+    result.scopeOdds / 10,
   ];
 }
 

@@ -89,7 +89,7 @@ describe("hybrid retrieval", () => {
     const cached = await buildIndex(await testCurriculum(), { cacheDir });
     expect(cached.fromCache).toBe(true);
     // Accented, unaccented, teencode and misspelt: the lexical indexes, the accent and spelling models and the
-    // embedding's word weights all come from the cache.
+    // embedding's word weights and the scope words all come from the cache.
     for (const question of [
       "quên mật khẩu VNeID thì làm sao",
       "ko bit chuyen tien qua dt",
@@ -100,11 +100,12 @@ describe("hybrid retrieval", () => {
       const [a, b] = [await built.index.search(question, 3), await cached.index.search(question, 3)];
       expect(b.query).toBe(a.query);
       expect(b.hits.map((h) => [h.lessonId, h.score])).toEqual(a.hits.map((h) => [h.lessonId, h.score]));
-      expect([b.similarity, b.coverage, b.known, b.outside.topic?.id]).toEqual([
+      expect([b.similarity, b.coverage, b.known, b.outside.topic?.id, b.scopeOdds]).toEqual([
         a.similarity,
         a.coverage,
         a.known,
         a.outside.topic?.id,
+        a.scopeOdds,
       ]);
     }
   }, 60_000);

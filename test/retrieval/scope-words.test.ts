@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ScopeWords } from "../../src/retrieval/scope-words.ts";
+
+const asks = [
+  "lỡ đọc mã otp cho người lạ rồi",
+  "quên mật khẩu vneid",
+  "cach quet ma qr tra tien",
+  "bấm nhầm link lạ thì sao",
+];
+const outside = [
+  "làm sổ đỏ mất bao lâu",
+  "lãi suất ngân hàng nào cao",
+  "so do dat dung ten ai",
+  "xổ số hôm nay",
+];
+
+describe("scope words", () => {
+  it("leans inside for words residents use with lessons and outside for words of other matters", () => {
+    const words = ScopeWords.build(asks, outside);
+    expect(words.logOdds("bị lộ mã OTP")).toBeGreaterThan(0);
+    expect(words.logOdds("sổ đỏ nhà tôi")).toBeLessThan(0);
+  });
+
+  it("reads words without accents as their accented forms, and teencode by its meaning", () => {
+    const words = ScopeWords.build(asks, outside);
+    expect(words.logOdds("so do nha toi")).toBeCloseTo(words.logOdds("sổ đỏ nhà tôi"));
+    expect(words.logOdds("quen mk vneid")).toBeGreaterThan(0);
+  });
+
+  it("is neutral about words it has never seen", () => {
+    expect(ScopeWords.build(asks, outside).logOdds("xqzv")).toBe(0);
+  });
+});
