@@ -16,6 +16,12 @@ import { exitWithReadableError } from "../src/shared/process.ts";
 import { createTutor } from "../src/tutor/create-tutor.ts";
 import type { Tutor } from "../src/tutor/tutor.ts";
 
+// Piped into `head` or a closed reader: stop quietly instead of printing a stack.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
