@@ -4,7 +4,7 @@ import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybri
 import { chooseSection, compose, stepCount, stepOf } from "./compose.ts";
 import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
 import { questionKind } from "./intent.ts";
-import { isMedical } from "./medical.ts";
+import { asksAboutAToolsAdvice, isMedical } from "./medical.ts";
 import { redactPersonalData } from "./redact.ts";
 import type { AnswerSource, FollowUpContext, Tutor, TutorAnswer } from "./tutor.ts";
 
@@ -56,20 +56,14 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
   return {
     async answer(question, context) {
       const retrieved = await retrieve(question, context);
-      const warning = retrieved.personalData.length ? tm.personalDataWarning : undefined;
-      if (isMedical(retrieved.text)) return refusal("medical", tm.medical, warning);
-      if (context) {
-        const continued = followUp(index, retrieved.text, context, warning);
-        if (continued) return continued;
-      }
-      const { result } = retrieved;
-      const decision = decide(result, model);
-      const best = result.hits[0];
-      if (decision.verdict === "refuse" || !best) return declined(result, warning, options.onlineLesson);
-      if (decision.verdict === "clarify") return clarification(result, questionKind(retrieved.text), warning);
-      const chunk = chooseSection(best, questionKind(retrieved.text)) ?? best.chunks[0];
-      if (!chunk) return refusal("low-confidence", tm.dontKnow, warning);
-      return answerFrom(index, { hit: best, chunk, result, warning, question: retrieved.text });
+      const privacy = retrieved.personalData.length ? tm.personalDataWarning : undefined;
+      const medical = isMedical(retrieved.text);
+      // Symptoms and medicines go to a doctor; a resident asking whether to trust an app's medical advice
+      // is told so first, then given the lesson on not letting AI diagnose.
+      if (medical && !asksAboutAToolsAdvice(retrieved.text)) return refusal("medical", tm.medical, privacy);
+      const warning = medical ? [tm.medical, privacy].filter(Boolean).join("\n\n") : privacy;
+      const answered = await answerRetrieved(retrieved, warning, context);
+      return medical && answered.refused ? refusal("medical", tm.medical, privacy) : answered;
     },
     async explain(lesson, section) {
       const chunks = index.chunksOf(lesson);
@@ -79,6 +73,25 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
       return answerFrom(index, { hit, chunk, result: null, warning: undefined });
     },
   };
+
+  async function answerRetrieved(
+    retrieved: Retrieved,
+    warning: string | undefined,
+    context: FollowUpContext | undefined,
+  ): Promise<TutorAnswer> {
+    if (context) {
+      const continued = followUp(index, retrieved.text, context, warning);
+      if (continued) return continued;
+    }
+    const { result } = retrieved;
+    const decision = decide(result, model);
+    const best = result.hits[0];
+    if (decision.verdict === "refuse" || !best) return declined(result, warning, options.onlineLesson);
+    if (decision.verdict === "clarify") return clarification(result, questionKind(retrieved.text), warning);
+    const chunk = chooseSection(best, questionKind(retrieved.text)) ?? best.chunks[0];
+    if (!chunk) return refusal("low-confidence", tm.dontKnow, warning);
+    return answerFrom(index, { hit: best, chunk, result, warning, question: retrieved.text });
+  }
 }
 
 /** The answer from one section of a lesson: its direct part and points, the warning first, the citation last. */

@@ -23,3 +23,18 @@ export function isMedical(text: string): boolean {
   if (MEDICINE.some((re) => re.test(folded))) return true;
   return SYMPTOMS.some((re) => re.test(folded)) && !DIGITAL_CONTEXT.test(folded);
 }
+
+/** An AI, a chat app or the internet named as where the medical advice came from. */
+const TOOL_FOLDED =
+  /\b(chatgpt|chat gpt|tri tue nhan tao|tro ly (ao|ai)|ung dung (tro chuyen|hoi dap|ai)|app (ai|hoi dap)|hoi (mang|google|tren mang)|tra (mang|google|tren mang)|len mang (hoi|tra))\b/;
+/** "AI" as residents write it: capitals, so it is not the pronoun "ai" (who). */
+const AI_WRITTEN = /(?<![\p{L}\d])AI(?![\p{L}\d])/u;
+
+/**
+ * A medical message that asks whether to trust what an AI, a chat app or the internet said about it ("cái AI
+ * bảo uống thuốc này, có nên không"): still a doctor's matter, but there is also a lesson to give — never let
+ * an app diagnose or prescribe.
+ */
+export function asksAboutAToolsAdvice(text: string): boolean {
+  return AI_WRITTEN.test(text) || TOOL_FOLDED.test(fold(text.toLowerCase()).replace(/[^a-z0-9 ]+/g, " "));
+}

@@ -90,6 +90,23 @@ describe("extractive tutor", () => {
     }
   });
 
+  it("tells a resident who asks whether to trust an app's medical advice to see a doctor, then gives the lesson", async () => {
+    const t = await tutor();
+    for (const q of [
+      "bà bị nhức đầu mấy hôm nay, thằng cháu bảo gõ hỏi cái AI xem bà bị bệnh gì, uống thuốc gì, nên không",
+      "ba hoi cai ung dung tro chuyen thi no bao benh gi voi uong thuoc gi, ba mua theo co duoc khong",
+    ]) {
+      const answer = await t.answer(q);
+      expect(answer.refused, q).toBe(false);
+      expect(answer.parts?.warning, q).toContain("115");
+      expect(answer.text.indexOf("115"), q).toBeLessThan(answer.text.indexOf("Xem bài"));
+      expect(["tri-tue-nhan-tao", "y-te-so"], q).toContain(answer.sources[0]?.module);
+    }
+    // "hỏi ai" (whom to ask) is not an app: still a doctor's matter only.
+    const whom = await t.answer("tôi bị đau đầu uống thuốc gì, hỏi ai bây giờ");
+    expect(whom).toMatchObject({ refused: true, reason: "medical" });
+  });
+
   it("still answers how to use digital health tools", async () => {
     const answer = await (await tutor()).answer("cách xem sổ sức khỏe điện tử trên vneid");
     expect(answer.refused).toBe(false);
