@@ -4,7 +4,8 @@
  *   scope:      P(the message is one the lessons answer)        → decline below `refuse`
  *   confidence: P(the first lesson answers it | in scope)       → ask "Ý bạn là …" below `clarify`
  * Thresholds: `refuse` declines as many out-of-scope messages as possible while declining at most
- * MAX_IN_SCOPE_REFUSED of in-scope ones, read from 5-fold cross-validated probabilities (each dev message
+ * MAX_IN_SCOPE_REFUSED of in-scope ones, where the share of out-of-scope declined most exceeds the share of
+ * in-scope declined, read from 5-fold cross-validated probabilities (each dev message
  * scored by a model fitted without it) so the threshold is not set on messages the model has memorised;
  * `clarify` asks back where the first lesson is more often wrong than right (also on held-out scores), for at
  * most MAX_CLARIFIED of in-scope messages.
@@ -111,11 +112,29 @@ function share(n: number, of: number): string {
   return `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
 }
 
-/** The highest threshold that declines at most MAX_IN_SCOPE_REFUSED of in-scope messages (held-out scores). */
+/**
+ * The threshold where the share of out-of-scope messages declined most exceeds the share of in-scope ones
+ * declined (both errors weigh the same per message of their kind), declining at most MAX_IN_SCOPE_REFUSED of
+ * in-scope ones; held-out scores. Of the thresholds that do equally well, the one halfway between the lowest
+ * and the highest, so new wording on either side has room.
+ */
 function pickRefuse(all: Row[], scores: number[]): number {
   const inScope = scores.filter((_, i) => all[i]?.inScope).sort((a, b) => a - b);
-  const allowed = Math.floor(inScope.length * MAX_IN_SCOPE_REFUSED);
-  return inScope[allowed] ?? 0.5;
+  const outside = scores.filter((_, i) => !all[i]?.inScope);
+  const cap = inScope[Math.floor(inScope.length * MAX_IN_SCOPE_REFUSED)] ?? 0.5;
+  const gain = (t: number) =>
+    outside.filter((p) => p < t).length / Math.max(1, outside.length) -
+    inScope.filter((p) => p < t).length / Math.max(1, inScope.length);
+  // Each score below the cap, in order: a threshold just above it declines it and every lower one.
+  const below = [...new Set(scores.filter((p) => p < cap))].sort((a, b) => a - b);
+  const gains = below.map((p) => gain(p + 1e-9));
+  const best = Math.max(gain(0), ...gains);
+  if (gain(0) >= best) return (0 + (below[0] ?? cap)) / 2;
+  const first = gains.findIndex((g) => g >= best);
+  let last = first;
+  while ((gains[last + 1] ?? Number.NEGATIVE_INFINITY) >= best) last++;
+  // As good anywhere above the first such score and up to the score after the last one (or the cap).
+  return ((below[first] ?? 0) + (below[last + 1] ?? cap)) / 2;
 }
 
 /** Below this the first lesson is more often wrong than right; capped at MAX_CLARIFIED of in-scope messages. */
