@@ -146,7 +146,9 @@ function learnWordModels(input: {
     lessonLexical: LexicalIndex.build(lessons.map(lessonText)),
     askLexical: LexicalIndex.build(askTexts),
     outsideLexical: LexicalIndex.build(input.outsideTexts),
-    spelling: SpellCorrector.fromTexts(texts),
+    // The lessons' own words, not the asks: asks keep residents' slips ("hàg", "khôg") on purpose, and a slip
+    // the corrector knows is a slip it never corrects.
+    spelling: SpellCorrector.fromTexts(lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords])),
     restorer: DiacriticRestorer.fromTexts([
       ...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]),
       ...askTexts,

@@ -5,6 +5,8 @@ const BIGRAM_WEIGHT = 1.5;
 /** A message with at least this many accented words, and this share of the words that take accents accented, is typed with accents. */
 const ACCENTED_MIN_WORDS = 3;
 const ACCENTED_MIN_SHARE = 0.6;
+/** How much a typed mark counts (in log-probability) for a corrected syllable's form: "hàg" → "hàng", not "hạng". */
+const MARK_WEIGHT = 2;
 
 /** The syllable statistics a restorer works from, as `buildIndex` caches them between starts. */
 export interface RestorerState {
@@ -60,12 +62,14 @@ export class DiacriticRestorer {
   }
 
   /** The message's tokens with accents restored where the curriculum knows the syllable. */
-  restore(text: string): string[] {
+  restore(text: string, typedAs: (string | undefined)[] = []): string[] {
     const tokens = tokenize(text);
     const accented = this.typedWithAccents(tokens);
-    const lattice = tokens.map((token) =>
-      accented && this.usedAsTyped(token) ? [{ form: token, logp: 0 }] : this.candidates(token),
-    );
+    const lattice = tokens.map((token, i) => {
+      const typed = typedAs[i];
+      if (typed) return this.candidates(token, typed);
+      return accented && this.usedAsTyped(token) ? [{ form: token, logp: 0 }] : this.candidates(token);
+    });
     // Viterbi over the candidate forms of each token.
     let scores = lattice[0]?.map((c) => c.logp) ?? [];
     const back: number[][] = [];
@@ -122,12 +126,18 @@ export class DiacriticRestorer {
     return (this.built.unigram.get(token) ?? 0) > 0;
   }
 
-  private candidates(token: string): { form: string; logp: number }[] {
+  /** The forms a syllable may take; for a corrected one, those with the marks its writer typed come first. */
+  private candidates(token: string, typed?: string): { form: string; logp: number }[] {
     // Function words are left as typed: their accented forms are ambiguous and carry no topic.
     const known = hasDiacritics(token) || isStopword(token) ? undefined : this.built.forms.get(token);
     if (!known?.length) return [{ form: token, logp: 0 }];
     const total = known.reduce((s, f) => s + f.count, 0);
-    return known.map((f) => ({ form: f.form, logp: Math.log(f.count / total) }));
+    const typedMarks = typed ? marksOf(typed) : null;
+    return known.map((f) => ({
+      form: f.form,
+      logp:
+        Math.log(f.count / total) + (typedMarks ? MARK_WEIGHT * agreement(typedMarks, marksOf(f.form)) : 0),
+    }));
   }
 
   /** log P(form | previous form), add-one smoothed against the previous form's frequency. */
@@ -136,4 +146,21 @@ export class DiacriticRestorer {
     const base = this.built.unigram.get(previous) ?? 0;
     return Math.log((pair + 0.1) / (base + 1));
   }
+}
+
+/** The tone and vowel marks of a syllable ("mún" → acute; "nguồn" → circumflex, grave), and đ. */
+function marksOf(syllable: string): Set<string> {
+  const marks = new Set<string>();
+  for (const char of syllable.normalize("NFD")) {
+    const code = char.codePointAt(0) ?? 0;
+    if ((code >= 0x300 && code <= 0x36f) || char === "đ") marks.add(char);
+  }
+  return marks;
+}
+
+/** Marks both share, less half of those only one has. */
+function agreement(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const mark of a) if (b.has(mark)) shared++;
+  return shared - 0.5 * (a.size - shared + (b.size - shared));
 }

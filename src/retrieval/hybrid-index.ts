@@ -5,7 +5,7 @@ import type { DiacriticRestorer } from "./diacritics.ts";
 import { FUSION_WEIGHTS, type FusionWeights } from "./fusion-weights.ts";
 import { HeadingIndex } from "./heading-index.ts";
 import type { LexicalIndex } from "./lexical-index.ts";
-import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
+import { expandTokens, fold, hasDiacritics, isStopword, tokenize } from "./normalize.ts";
 import { focusOf } from "./query-focus.ts";
 import type { OutsideMatch, ScopeBank } from "./scope-bank.ts";
 import type { ScopeWords } from "./scope-words.ts";
@@ -187,8 +187,14 @@ export class HybridIndex {
 
   /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
   prepare(rawQuery: string): string {
-    const corrected = this.parts.spelling.correct(rawQuery);
-    return this.parts.restorer.restore(corrected).join(" ");
+    const typed = tokenize(rawQuery);
+    const corrected = tokenize(this.parts.spelling.correct(rawQuery));
+    // A corrected syllable keeps the marks its writer typed ("hàg" → "hàng", "mún" → "muốn").
+    const typedAs = corrected.map((token, i) => {
+      const original = typed[i] ?? "";
+      return token !== original && hasDiacritics(original) ? original : undefined;
+    });
+    return this.parts.restorer.restore(corrected.join(" "), typedAs).join(" ");
   }
 
   /** Embeds a text with the index's embeddings (synchronously when the model allows). */

@@ -69,13 +69,20 @@ export class SpellCorrector {
         for (const w of this.built.deletions.get(variant) ?? []) candidates.add(w); // a letter changed or swapped
       }
     }
+    // On a phone keyboard a letter is left out far more often than one is typed too many ("trag" is "trang",
+    // not "tra"): a word one letter longer wins over one of the same length, which wins over a shorter one;
+    // among equals, the more frequent.
     let best: string | null = null;
+    let bestRank = Number.POSITIVE_INFINITY;
     let bestFrequency = 0;
     for (const candidate of candidates) {
       if (insertionOnly && candidate.length !== word.length + 1) continue;
+      if (!withinOneEdit(word, candidate)) continue;
+      const rank = word.length + 1 - candidate.length;
       const frequency = this.built.frequency.get(candidate) ?? 0;
-      if (frequency > bestFrequency && withinOneEdit(word, candidate)) {
+      if (rank < bestRank || (rank === bestRank && frequency > bestFrequency)) {
         best = candidate;
+        bestRank = rank;
         bestFrequency = frequency;
       }
     }

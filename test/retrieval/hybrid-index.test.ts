@@ -27,6 +27,13 @@ describe("hybrid retrieval", () => {
     expect(await top("nop ho so dich vu cogn")).toContain("dich-vu-cong/nop-ho-so");
   });
 
+  it("corrects residents' slips even though the lessons' asks keep them, with the marks as typed", async () => {
+    const index = await testIndex();
+    // "mạg" and "hàg" are written that way in some asks, on purpose.
+    expect(index.prepare("tôi mún nộp hồ sơ trên mạg")).toBe("tôi muốn nộp hồ sơ trên mạng");
+    expect(index.prepare("gửi hàg cho khách")).toBe("gửi hàng cho khách");
+  });
+
   it("finds the lesson inside a long, rambling message", async () => {
     const story =
       "Hôm qua mẹ tôi nhận cuộc gọi của một người xưng là công an, nói tài khoản định danh bị lỗi, " +

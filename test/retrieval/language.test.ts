@@ -87,4 +87,15 @@ describe("residents' language", () => {
     expect(spelling.correct("khôgn")).toBe("khong");
     expect(spelling.correct("xqzvw")).toBe("xqzvw");
   });
+
+  it("takes a left-out letter over an extra one, the commoner slip on a phone keyboard", async () => {
+    const spelling = SpellCorrector.fromTexts(["trang web", "tra cứu", "tra cứu", "tra cứu"]);
+    expect(spelling.correct("trag")).toBe("trang");
+  });
+
+  it("gives a corrected syllable the marks its writer typed", async () => {
+    const r = DiacriticRestorer.fromTexts(["hạng nhất", "hàng hóa", "hạng mục", "háng"]);
+    expect(r.restore("gửi hang", [undefined, "hàg"]).join(" ")).toBe("gửi hàng");
+    expect(r.restore("gửi hang", [undefined, "hạg"]).join(" ")).toBe("gửi hạng");
+  });
 });
