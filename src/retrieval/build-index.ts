@@ -16,12 +16,15 @@ import {
   writeWordModels,
 } from "./index-cache.ts";
 import { LexicalIndex } from "./lexical-index.ts";
+import { hasDiacritics, tokenize } from "./normalize.ts";
 import { ScopeBank } from "./scope-bank.ts";
 import { ScopeWords } from "./scope-words.ts";
 import { SpellCorrector } from "./spelling.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
 const INDEX_VERSION = "9";
+/** A text with at least this share of syllables marked is written with accents. */
+const ACCENTED_TEXT_SHARE = 0.4;
 
 export interface BuildOptions {
   /** Where the built vectors and word models are cached; omitted → no cache. */
@@ -149,12 +152,21 @@ function learnWordModels(input: {
     // The lessons' own words, not the asks: asks keep residents' slips ("hàg", "khôg") on purpose, and a slip
     // the corrector knows is a slip it never corrects.
     spelling: SpellCorrector.fromTexts(lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords])),
-    restorer: DiacriticRestorer.fromTexts([
-      ...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]),
-      ...askTexts,
-    ]),
+    // Only text written with accents teaches where accents go: the asks and keywords typed without them
+    // ("quen mat khau") would teach that plain "mat" is as likely as "mật".
+    restorer: DiacriticRestorer.fromTexts(
+      [...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]), ...askTexts].filter(
+        writtenWithAccents,
+      ),
+    ),
     scopeWords: ScopeWords.build(askTexts, input.outsideTexts),
   };
+}
+
+/** Most of its syllables carry marks (Vietnamese written with accents; a few plain syllables are normal). */
+function writtenWithAccents(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.filter(hasDiacritics).length >= ACCENTED_TEXT_SHARE * tokens.length;
 }
 
 function restoreWordModels(state: WordModelsState): WordModels {

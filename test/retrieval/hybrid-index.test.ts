@@ -34,6 +34,12 @@ describe("hybrid retrieval", () => {
     expect(index.prepare("gửi hàg cho khách")).toBe("gửi hàng cho khách");
   });
 
+  it("restores accents from text written with them, not from asks typed without", async () => {
+    const index = await testIndex();
+    expect(index.prepare("mat dien thoai co zalo cong ty")).toBe("mất điện thoại co zalo công ty");
+    expect(index.prepare("toi bi mat tien")).toBe("toi bi mất tiền");
+  });
+
   it("finds the lesson inside a long, rambling message", async () => {
     const story =
       "Hôm qua mẹ tôi nhận cuộc gọi của một người xưng là công an, nói tài khoản định danh bị lỗi, " +
