@@ -153,7 +153,8 @@ function marksOf(syllable: string): Set<string> {
   const marks = new Set<string>();
   for (const char of syllable.normalize("NFD")) {
     const code = char.codePointAt(0) ?? 0;
-    if ((code >= 0x300 && code <= 0x36f) || char === "đ") marks.add(char);
+    // Combining marks, and the stroke of d (U+0111).
+    if ((code >= 0x300 && code <= 0x36f) || code === 0x111) marks.add(char);
   }
   return marks;
 }
