@@ -5,8 +5,8 @@ const BIGRAM_WEIGHT = 1.5;
 /** A message with at least this many accented words, and this share of the words that take accents accented, is typed with accents. */
 const ACCENTED_MIN_WORDS = 3;
 const ACCENTED_MIN_SHARE = 0.6;
-/** How much a typed mark counts (in log-probability) for a corrected syllable's form: "hàg" → "hàng", not "hạng". */
-const MARK_WEIGHT = 2;
+/** How much a typed mark counts (in log-probability) for a corrected syllable's form: enough that "hàg" is "hàng" even where "hằng" is far commoner. */
+const MARK_WEIGHT = 4;
 
 /** The syllable statistics a restorer works from, as `buildIndex` caches them between starts. */
 export interface RestorerState {

@@ -32,6 +32,8 @@ describe("hybrid retrieval", () => {
     // "mạg" and "hàg" are written that way in some asks, on purpose.
     expect(index.prepare("tôi mún nộp hồ sơ trên mạg")).toBe("tôi muốn nộp hồ sơ trên mạng");
     expect(index.prepare("gửi hàg cho khách")).toBe("gửi hàng cho khách");
+    // The typed grave, and no breve, outweigh "hằng" being common after "hỏi".
+    expect(index.prepare("khách hỏi hàg đi tới đâu")).toBe("khách hỏi hàng đi tới đâu");
   });
 
   it("restores accents from text written with them, not from asks typed without", async () => {
