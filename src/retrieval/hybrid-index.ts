@@ -5,9 +5,10 @@ import type { DiacriticRestorer } from "./diacritics.ts";
 import { FUSION_WEIGHTS, type FusionWeights } from "./fusion-weights.ts";
 import { HeadingIndex } from "./heading-index.ts";
 import type { LexicalIndex } from "./lexical-index.ts";
-import { expandTokens, fold, hasDiacritics, isStopword, tokenize } from "./normalize.ts";
+import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
 import { focusOf } from "./query-focus.ts";
-import type { OutsideMatch, ScopeBank } from "./scope-bank.ts";
+import { queryText } from "./query-text.ts";
+import { type OutsideMatch, outsideShare, type ScopeBank } from "./scope-bank.ts";
 import type { ScopeWords } from "./scope-words.ts";
 import type { SpellCorrector } from "./spelling.ts";
 
@@ -71,17 +72,6 @@ export interface HybridParts {
 
 const CANDIDATES = 40;
 const NEIGHBOURS = 10;
-
-/** Of the nearest neighbours among asks and out-of-scope examples together, the share that are out of scope. */
-function outsideShare(asks: { similarity: number }[], outside: { similarity: number }[]): number {
-  const merged = [
-    ...asks.map((h) => ({ s: h.similarity, out: 0 })),
-    ...outside.map((h) => ({ s: h.similarity, out: 1 })),
-  ]
-    .sort((a, b) => b.s - a.s)
-    .slice(0, NEIGHBOURS);
-  return merged.length ? merged.reduce((n, h) => n + h.out, 0) / merged.length : 0;
-}
 
 /**
  * Six rankings of lessons — BM25 over sections, BM25 over whole lessons, cosine over section vectors, BM25
@@ -187,14 +177,7 @@ export class HybridIndex {
 
   /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
   prepare(rawQuery: string): string {
-    const typed = tokenize(rawQuery);
-    const corrected = tokenize(this.parts.spelling.correct(rawQuery));
-    // A corrected syllable keeps the marks its writer typed ("hàg" → "hàng", "mún" → "muốn").
-    const typedAs = corrected.map((token, i) => {
-      const original = typed[i] ?? "";
-      return token !== original && hasDiacritics(original) ? original : undefined;
-    });
-    return this.parts.restorer.restore(corrected.join(" "), typedAs).join(" ");
+    return queryText(rawQuery, this.parts.spelling, this.parts.restorer);
   }
 
   /** Embeds a text with the index's embeddings (synchronously when the model allows). */
@@ -243,7 +226,7 @@ export class HybridIndex {
       similarity,
       askSimilarity: Math.max(0, nearAsks[0]?.similarity ?? 0),
       askLexical,
-      outsideShare: outsideShare(nearAsks, outside.neighbours),
+      outsideShare: outsideShare(nearAsks, outside.neighbours, NEIGHBOURS),
       coverage: best ? this.coverage(terms, best.lessonId) : 0,
       outside,
       scopeOdds: this.parts.scopeWords.logOdds(rawQuery),

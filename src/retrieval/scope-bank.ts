@@ -59,3 +59,18 @@ export class ScopeBank {
     return { similarity: Math.max(0, hit.similarity), lexical, topic, neighbours: hits };
   }
 }
+
+/** Of the nearest neighbours among asks and out-of-scope examples together, the share that are out of scope. */
+export function outsideShare(
+  asks: { similarity: number }[],
+  outside: { similarity: number }[],
+  neighbours = 10,
+): number {
+  const merged = [
+    ...asks.map((h) => ({ s: h.similarity, out: 0 })),
+    ...outside.map((h) => ({ s: h.similarity, out: 1 })),
+  ]
+    .sort((a, b) => b.s - a.s)
+    .slice(0, neighbours);
+  return merged.length ? merged.reduce((n, h) => n + h.out, 0) / merged.length : 0;
+}
