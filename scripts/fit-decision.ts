@@ -115,8 +115,9 @@ function share(n: number, of: number): string {
 /**
  * The threshold where the share of out-of-scope messages declined most exceeds the share of in-scope ones
  * declined (both errors weigh the same per message of their kind), declining at most MAX_IN_SCOPE_REFUSED of
- * in-scope ones; held-out scores. Of the thresholds that do equally well, the one halfway between the lowest
- * and the highest, so new wording on either side has room.
+ * in-scope ones; held-out scores. The lowest threshold within one out-of-scope message's share of the best is
+ * taken (a smaller gain is noise and would turn residents away), halfway to the next score, so new wording on
+ * either side has room.
  */
 function pickRefuse(all: Row[], scores: number[]): number {
   const inScope = scores.filter((_, i) => all[i]?.inScope).sort((a, b) => a - b);
@@ -128,11 +129,12 @@ function pickRefuse(all: Row[], scores: number[]): number {
   // Each score below the cap, in order: a threshold just above it declines it and every lower one.
   const below = [...new Set(scores.filter((p) => p < cap))].sort((a, b) => a - b);
   const gains = below.map((p) => gain(p + 1e-9));
-  const best = Math.max(gain(0), ...gains);
-  if (gain(0) >= best) return (0 + (below[0] ?? cap)) / 2;
-  const first = gains.findIndex((g) => g >= best);
+  // A gain smaller than one out-of-scope message's share is noise: no resident is turned away for it.
+  const good = Math.max(gain(0), ...gains) - 1 / Math.max(1, outside.length);
+  if (gain(0) >= good) return (0 + (below[0] ?? cap)) / 2;
+  const first = gains.findIndex((g) => g >= good);
   let last = first;
-  while ((gains[last + 1] ?? Number.NEGATIVE_INFINITY) >= best) last++;
+  while ((gains[last + 1] ?? Number.NEGATIVE_INFINITY) >= good) last++;
   // As good anywhere above the first such score and up to the score after the last one (or the cap).
   return ((below[first] ?? 0) + (below[last + 1] ?? cap)) / 2;
 }
