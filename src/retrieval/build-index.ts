@@ -144,6 +144,7 @@ function learnWordModels(input: {
   outsideTexts: string[];
 }): WordModels {
   const { lessons, texts, askTexts } = input;
+  const prose = lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]);
   return {
     chunkLexical: LexicalIndex.build(texts),
     lessonLexical: LexicalIndex.build(lessons.map(lessonText)),
@@ -151,14 +152,10 @@ function learnWordModels(input: {
     outsideLexical: LexicalIndex.build(input.outsideTexts),
     // The lessons' own words, not the asks: asks keep residents' slips ("hàg", "khôg") on purpose, and a slip
     // the corrector knows is a slip it never corrects.
-    spelling: SpellCorrector.fromTexts(lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords])),
+    spelling: SpellCorrector.fromTexts(prose),
     // Only text written with accents teaches where accents go: the asks and keywords typed without them
     // ("quen mat khau") would teach that plain "mat" is as likely as "mật".
-    restorer: DiacriticRestorer.fromTexts(
-      [...lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]), ...askTexts].filter(
-        writtenWithAccents,
-      ),
-    ),
+    restorer: DiacriticRestorer.fromTexts([...prose, ...askTexts].filter(writtenWithAccents)),
     scopeWords: ScopeWords.build(askTexts, input.outsideTexts),
   };
 }

@@ -64,7 +64,7 @@ export class ScopeBank {
 export function outsideShare(
   asks: { similarity: number }[],
   outside: { similarity: number }[],
-  neighbours = 10,
+  neighbours: number,
 ): number {
   const merged = [
     ...asks.map((h) => ({ s: h.similarity, out: 0 })),

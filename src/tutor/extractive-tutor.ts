@@ -62,7 +62,7 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
       // is told so first, then given the lesson on not letting AI diagnose.
       if (medical && !asksAboutAToolsAdvice(retrieved.text)) return refusal("medical", tm.medical, privacy);
       const warning = medical ? [tm.medical, privacy].filter(Boolean).join("\n\n") : privacy;
-      const answered = await answerRetrieved(retrieved, warning, context);
+      const answered = answerRetrieved(retrieved, warning, context);
       return medical && answered.refused ? refusal("medical", tm.medical, privacy) : answered;
     },
     async explain(lesson, section) {
@@ -74,11 +74,11 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
     },
   };
 
-  async function answerRetrieved(
+  function answerRetrieved(
     retrieved: Retrieved,
     warning: string | undefined,
     context: FollowUpContext | undefined,
-  ): Promise<TutorAnswer> {
+  ): TutorAnswer {
     if (context) {
       const continued = followUp(index, retrieved.text, context, warning);
       if (continued) return continued;

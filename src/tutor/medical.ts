@@ -19,7 +19,7 @@ const DIGITAL_CONTEXT =
  * a doctor or 115, whatever the retrieval says.
  */
 export function isMedical(text: string): boolean {
-  const folded = fold(text.toLowerCase()).replace(/[^a-z0-9 ]+/g, " ");
+  const folded = foldedWords(text);
   if (MEDICINE.some((re) => re.test(folded))) return true;
   return SYMPTOMS.some((re) => re.test(folded)) && !DIGITAL_CONTEXT.test(folded);
 }
@@ -36,5 +36,10 @@ const AI_WRITTEN = /(?<![\p{L}\d])AI(?![\p{L}\d])/u;
  * an app diagnose or prescribe.
  */
 export function asksAboutAToolsAdvice(text: string): boolean {
-  return AI_WRITTEN.test(text) || TOOL_FOLDED.test(fold(text.toLowerCase()).replace(/[^a-z0-9 ]+/g, " "));
+  return AI_WRITTEN.test(text) || TOOL_FOLDED.test(foldedWords(text));
+}
+
+/** Lower case, accents folded, anything but letters and digits a space: what the patterns are written against. */
+function foldedWords(text: string): string {
+  return fold(text.toLowerCase()).replace(/[^a-z0-9 ]+/g, " ");
 }
