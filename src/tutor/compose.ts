@@ -111,7 +111,13 @@ export function compose(input: ComposeInput): Composed {
   // of the lesson.
   const steps = input.kind === "cac-buoc" ? chosenSteps(chosen, units) : [];
   const candidates = withoutRepeats(
-    ranked.filter((u) => !steps.includes(u) && !tooShort(u) && (p.get(u) ?? 0) >= model.keepAbove),
+    ranked.filter(
+      (u) =>
+        !steps.includes(u) &&
+        !tooShort(u) &&
+        !exampleOutOfPlace(u, input.kind ?? null) &&
+        (p.get(u) ?? 0) >= model.keepAbove,
+    ),
     direct?.text ?? "",
   );
   const picked = stepsWithin(steps, BODY_MAX_WORDS);
@@ -132,6 +138,17 @@ export function compose(input: ComposeInput): Composed {
     chunk: chosen,
   };
 }
+
+/**
+ * A list item given as an example ("Ví dụ: • Đăng ảnh xấu của bạn cùng lớp…") describes what happens, not
+ * what to do: shown alone under a question asking what to do, it would read as advice.
+ */
+const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null) =>
+  (kind === "xu-ly" || kind === "cac-buoc") &&
+  unit.kind !== "prose" &&
+  unit.listLeadIn !== undefined &&
+  EXAMPLE_LEAD_IN.test(unit.listLeadIn);
+const EXAMPLE_LEAD_IN = /(?<![a-z])vi du(?![a-z])/;
 
 /** "Đừng lo.", "Đừng tin.": too short to mean anything away from the sentences around them. */
 const tooShort = (unit: Unit) => unit.kind === "prose" && unit.count < MIN_PROSE_WORDS;
@@ -179,7 +196,7 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
  * wrong, a nearly as likely sentence that says what to do goes first instead of one that describes.
  */
 function directSentence(scored: { unit: Unit; p: number }[], kind: SectionKind | null): Unit | undefined {
-  const alone = scored.filter((s) => standsAlone(s.unit));
+  const alone = scored.filter((s) => standsAlone(s.unit) && !exampleOutOfPlace(s.unit, kind));
   const best = alone[0];
   if (!best) return scored[0]?.unit;
   if (kind !== "xu-ly" || givesAdvice(best.unit)) return best.unit;

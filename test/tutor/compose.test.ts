@@ -178,4 +178,35 @@ describe("compose", () => {
     });
     expect(composed.direct).toBe("Tắt máy ngay khi có người xưng công an đòi mã OTP.");
   });
+
+  it("never lists examples of what goes wrong as if they were advice when the message asks what to do", () => {
+    const bullying = chunk(
+      6,
+      "Bắt nạt trên mạng là gì",
+      [
+        "Bắt nạt trên mạng là dùng tin nhắn để làm hại một người. Ví dụ:",
+        "- Lập nhóm chat riêng để nói xấu một bạn.",
+        "- Đăng ảnh xấu của bạn lên nhóm chat.",
+        "Chặn tài khoản bắt nạt và chụp màn hình nhóm chat làm bằng chứng.",
+      ].join("\n"),
+      "xu-ly",
+    );
+    const ask = (kind: "xu-ly" | "la-gi") =>
+      compose({
+        hit: { ...hit, chunks: [bullying], chunkScores: [1] },
+        chosen: bullying,
+        lessonChunks: [bullying],
+        terms: ["lap", "nhom", "chat", "noi", "xau", "dang", "anh"],
+        question: "may ban lap nhom chat noi xau em, dang anh em",
+        kind,
+        model: overlapOnly,
+      });
+    const whatToDo = [ask("xu-ly").direct, ...ask("xu-ly").points].join("\n");
+    expect(whatToDo).toContain("Chặn tài khoản bắt nạt");
+    expect(whatToDo).not.toContain("Lập nhóm chat riêng để nói xấu");
+    expect(whatToDo).not.toContain("Đăng ảnh xấu của bạn");
+    // Asked what bullying is, the examples are the answer.
+    const whatItIs = ask("la-gi");
+    expect([whatItIs.direct, ...whatItIs.points].join("\n")).toContain("Lập nhóm chat riêng để nói xấu");
+  });
 });
