@@ -40,10 +40,31 @@ export function countWords(text: string): number {
 export function splitSentences(text: string): string[] {
   return text
     .replace(/^#+\s.*$/gm, "")
-    .split(/(?<=[.!?…])\s+|\n+/)
+    .split("\n")
+    .flatMap((line) => keepQuotesWhole(line.split(/(?<=[.!?…]|[.!?…]["”])\s+/)))
     .map((s) => s.replace(/^\s*(?:[-*]|\d+\.)\s+/, "").trim())
     .filter((s) => countWords(s) > 0);
 }
+
+/**
+ * Rejoins the pieces of a quoted example split at its full stops (`Gõ: "Tôi 68 tuổi. Giải thích ngắn."`),
+ * so no sentence opens or closes a quotation it doesn't hold.
+ */
+function keepQuotesWhole(pieces: string[]): string[] {
+  const out: string[] = [];
+  let open = "";
+  for (const piece of pieces) {
+    open = open ? `${open} ${piece}` : piece;
+    if (quoteMarks(open) % 2 === 0) {
+      out.push(open);
+      open = "";
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+const quoteMarks = (text: string) => (text.match(/["“”]/g) ?? []).length;
 
 /** Strips Markdown that chat channels would show literally; keeps numbered and bulleted lines readable. */
 export function plain(markdown: string): string {

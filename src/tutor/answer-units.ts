@@ -25,7 +25,7 @@ export interface Unit {
   count: number;
   /** A sentence that only makes sense after the one before it ("Nó …", "… số này", "Vì vậy …"). */
   leansBack: boolean;
-  /** A sentence that introduces the list after it ("Ví dụ:", "Cách mở thường gặp:"). */
+  /** A sentence that introduces what follows ("Ví dụ:", "Cách mở thường gặp:", "Lỡ cài ứng dụng lạ?"). */
   leadIn: boolean;
   /** For a list item: the folded sentence that introduced its list, if any. */
   listLeadIn?: string;
@@ -75,7 +75,7 @@ function parseUnits(chunk: Chunk, section: number): Unit[] {
       ...(u.kind === "step" ? { step: ++steps } : {}),
       count: countWords(u.text),
       leansBack: u.kind === "prose" && position > 0 && LEANS_BACK.test(u.text),
-      leadIn: /:\s*$/.test(u.text),
+      leadIn: /:\s*$/.test(u.text) || (u.kind === "prose" && /\?\s*$/.test(u.text)),
       words: contentWords(u.text),
       pairs: pairsOf(u.text),
       folded: foldedText(u.text),

@@ -209,4 +209,28 @@ describe("compose", () => {
     const whatItIs = ask("la-gi");
     expect([whatItIs.direct, ...whatItIs.points].join("\n")).toContain("Lập nhóm chat riêng để nói xấu");
   });
+
+  it("never opens with a question the lesson asks itself ('Lỡ cài ứng dụng lạ?'), nor shows it without its answer", () => {
+    const slip = chunk(
+      7,
+      "Khi lỡ tay",
+      [
+        "Lỡ cài ứng dụng lạ?",
+        "Tắt Wi-Fi và dữ liệu di động ngay, rồi nhờ người thân gỡ ứng dụng.",
+        "Đổi mật khẩu trên một điện thoại sạch.",
+      ].join("\n"),
+      "xu-ly",
+    );
+    const composed = compose({
+      hit: { ...hit, chunks: [slip], chunkScores: [1] },
+      chosen: slip,
+      lessonChunks: [slip],
+      terms: ["lo", "cai", "ung", "dung", "la"],
+      question: "lo cai ung dung la roi",
+      kind: "xu-ly",
+      model: overlapOnly,
+    });
+    expect(composed.direct).toBe("Tắt Wi-Fi và dữ liệu di động ngay, rồi nhờ người thân gỡ ứng dụng.");
+    expect(composed.points).not.toContain("Lỡ cài ứng dụng lạ?");
+  });
 });
