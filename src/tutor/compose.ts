@@ -98,7 +98,7 @@ export function compose(input: ComposeInput): Composed {
   const scored = scoreUnits(units, input, model);
   // The direct sentence: the likeliest sentence that stands on its own (not a step out of its list, not a
   // lead-in ending in ":" nor a sentence leaning on the one before, short enough to read first).
-  const direct = directSentence(scored, input.kind ?? null);
+  const direct = directSentence(scored, input.kind ?? null, units);
   const p = new Map(scored.map((s) => [s.unit, s.p]));
   // Likely and short first: a long unit must be likelier to take the room of two short ones.
   const value = (u: Unit) => (p.get(u) ?? 0) / u.count ** WORD_PENALTY;
@@ -125,7 +125,8 @@ export function compose(input: ComposeInput): Composed {
   for (const unit of candidates) {
     if (picked.includes(unit)) continue;
     // A sentence that leans on the one before it ("Nó …", "… số này") comes with that one.
-    const before = unit.leansBack ? units[units.indexOf(unit) - 1] : undefined;
+    // … and a list item with the sentence that introduces its list ("Hãy gặp cán bộ khi:").
+    const before = unit.leansBack ? units[units.indexOf(unit) - 1] : introOf(unit, units);
     const adding = before && before !== direct && !picked.includes(before) ? [before, unit] : [unit];
     const words = adding.reduce((sum, u) => sum + u.count, 0);
     if (used + words > BODY_MAX_WORDS) continue;
@@ -155,7 +156,26 @@ const tooShort = (unit: Unit) => unit.kind === "prose" && unit.count < MIN_PROSE
 
 /** A lead-in ("Ví dụ:", "Nếu chưa thấy mã:") stays only when what it introduces is shown right after it. */
 function withoutDanglingLeadIns(picked: Unit[], units: Unit[]): Unit[] {
-  return picked.filter((unit) => !unit.leadIn || picked.includes(units[units.indexOf(unit) + 1] as Unit));
+  return picked.filter(
+    (unit) =>
+      !unit.leadIn ||
+      picked.includes(units[units.indexOf(unit) + 1] as Unit) ||
+      picked.some((other) => introOf(other, units) === unit),
+  );
+}
+
+/**
+ * The sentence ending in ":" that introduces a list item's list, if any: items such as "• Bạn cần ký nhận
+ * hay nộp bản gốc." mean nothing without "Hãy gặp trực tiếp cán bộ khi:".
+ */
+function introOf(unit: Unit, units: Unit[]): Unit | undefined {
+  if (unit.kind === "prose") return undefined;
+  for (let i = units.indexOf(unit) - 1; i >= 0; i--) {
+    const other = units[i] as Unit;
+    if (other.chunk !== unit.chunk) return undefined;
+    if (other.kind === "prose") return other.leadIn ? other : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -195,8 +215,14 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
  * The likeliest sentence that stands on its own; when the message asks what to do now that something went
  * wrong, a nearly as likely sentence that says what to do goes first instead of one that describes.
  */
-function directSentence(scored: { unit: Unit; p: number }[], kind: SectionKind | null): Unit | undefined {
-  const alone = scored.filter((s) => standsAlone(s.unit) && !exampleOutOfPlace(s.unit, kind));
+function directSentence(
+  scored: { unit: Unit; p: number }[],
+  kind: SectionKind | null,
+  units: Unit[],
+): Unit | undefined {
+  const alone = scored.filter(
+    (s) => standsAlone(s.unit) && !exampleOutOfPlace(s.unit, kind) && !introOf(s.unit, units),
+  );
   const best = alone[0];
   if (!best) return scored[0]?.unit;
   if (kind !== "xu-ly" || givesAdvice(best.unit)) return best.unit;

@@ -233,4 +233,33 @@ describe("compose", () => {
     expect(composed.direct).toBe("Tắt Wi-Fi và dữ liệu di động ngay, rồi nhờ người thân gỡ ứng dụng.");
     expect(composed.points).not.toContain("Lỡ cài ứng dụng lạ?");
   });
+
+  it("shows a list item with the sentence that introduces its list, and opens with no 'Hoặc …' that leans on a sentence left out", () => {
+    const whenToAsk = chunk(
+      8,
+      "Khi nào nên gặp cán bộ",
+      [
+        "Cán bộ ở quầy giúp bạn làm thủ tục.",
+        "Hoặc hỏi máy ở quầy để được chỉ chỗ ngồi chờ cán bộ.",
+        "Hãy gặp cán bộ tại quầy khi:",
+        "- Máy báo lỗi, hoặc bạn làm mãi không được.",
+        "- Bạn cần ký nhận hay nộp bản gốc giấy tờ cho cán bộ.",
+      ].join("\n"),
+      "xu-ly",
+    );
+    const composed = compose({
+      hit: { ...hit, chunks: [whenToAsk], chunkScores: [1] },
+      chosen: whenToAsk,
+      lessonChunks: [whenToAsk],
+      terms: ["ky", "nhan", "nop", "ban", "goc", "giay", "to", "hoi", "may", "quay"],
+      question: "can ky nhan nop ban goc giay to thi hoi may o quay hay sao",
+      kind: null,
+      model: overlapOnly,
+    });
+    const all = [composed.direct, ...composed.points];
+    expect(composed.direct).not.toMatch(/^Hoặc/);
+    const item = all.indexOf("• Bạn cần ký nhận hay nộp bản gốc giấy tờ cho cán bộ.");
+    expect(item).toBeGreaterThan(0);
+    expect(all.slice(0, item)).toContain("Hãy gặp cán bộ tại quầy khi:");
+  });
 });
