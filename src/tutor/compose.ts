@@ -116,6 +116,7 @@ export function compose(input: ComposeInput): Composed {
         !steps.includes(u) &&
         !tooShort(u) &&
         !exampleOutOfPlace(u, input.kind ?? null) &&
+        !aboutTheLesson(u) &&
         (p.get(u) ?? 0) >= model.keepAbove,
     ),
     direct?.text ?? "",
@@ -150,6 +151,13 @@ const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null) =>
   unit.listLeadIn !== undefined &&
   EXAMPLE_LEAD_IN.test(unit.listLeadIn);
 const EXAMPLE_LEAD_IN = /(?<![a-z])vi du(?![a-z])/;
+
+/**
+ * The introduction's sentences about the lesson itself ("Bài này giúp bạn…", "Bạn cũng sẽ biết…") say
+ * nothing to someone who asked a question.
+ */
+const aboutTheLesson = (unit: Unit) => isIntro(unit.chunk) && ABOUT_THE_LESSON.test(unit.folded);
+const ABOUT_THE_LESSON = /(?<![a-z])(bai nay|bai hoc nay)(?![a-z])|^ban (cung )?(se )?(biet|hoc)(?![a-z])/;
 
 /** "Đừng lo.", "Đừng tin.": too short to mean anything away from the sentences around them. */
 const tooShort = (unit: Unit) => unit.kind === "prose" && unit.count < MIN_PROSE_WORDS;
@@ -221,10 +229,14 @@ function directSentence(
   units: Unit[],
 ): Unit | undefined {
   const alone = scored.filter(
-    (s) => standsAlone(s.unit) && !exampleOutOfPlace(s.unit, kind) && !introOf(s.unit, units),
+    (s) =>
+      standsAlone(s.unit) &&
+      !exampleOutOfPlace(s.unit, kind) &&
+      !aboutTheLesson(s.unit) &&
+      !introOf(s.unit, units),
   );
   const best = alone[0];
-  if (!best) return scored[0]?.unit;
+  if (!best) return scored.find((s) => !aboutTheLesson(s.unit))?.unit;
   if (kind !== "xu-ly" || givesAdvice(best.unit)) return best.unit;
   const advice = alone.find((s) => givesAdvice(s.unit) && s.p >= DIRECT_ADVICE_SHARE * best.p);
   return (advice ?? best).unit;

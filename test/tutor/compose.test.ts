@@ -262,4 +262,25 @@ describe("compose", () => {
     expect(item).toBeGreaterThan(0);
     expect(all.slice(0, item)).toContain("Hãy gặp cán bộ tại quầy khi:");
   });
+
+  it("never quotes the introduction's sentences about the lesson itself ('Bài này chỉ cách…')", () => {
+    const intro = chunk(
+      0,
+      "Bài thử",
+      "Bài này chỉ cách chuyển tiền an toàn trên điện thoại.\nBạn cũng sẽ biết cách chuyển tiền an toàn.",
+    );
+    const composed = compose({
+      hit: { ...hit, chunks: [intro, steps], chunkScores: [1, 0.5] },
+      chosen: steps,
+      lessonChunks: [intro, steps],
+      terms: ["chuyen", "tien", "an", "toan", "dien", "thoai"],
+      question: "chuyen tien an toan tren dien thoai",
+      kind: null,
+      model: overlapOnly,
+    });
+    const all = [composed.direct, ...composed.points].join("\n");
+    expect(all).not.toContain("Bài này");
+    expect(all).not.toContain("Bạn cũng sẽ biết");
+    expect(all).toContain("Mở ứng dụng ngân hàng trên điện thoại.");
+  });
 });
