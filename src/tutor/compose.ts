@@ -153,11 +153,14 @@ const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null) =>
 const EXAMPLE_LEAD_IN = /(?<![a-z])vi du(?![a-z])/;
 
 /**
- * The introduction's sentences about the lesson itself ("Bài này giúp bạn…", "Bạn cũng sẽ biết…") say
- * nothing to someone who asked a question.
+ * The introduction's sentences about the lesson itself ("Bài này giúp bạn…", "Bạn cũng sẽ biết…"), and how
+ * the lesson names things ("Trong bài, gọi ngắn là …"), say nothing to someone who asked a question.
  */
-const aboutTheLesson = (unit: Unit) => isIntro(unit.chunk) && ABOUT_THE_LESSON.test(unit.folded);
+const aboutTheLesson = (unit: Unit) =>
+  (isIntro(unit.chunk) && ABOUT_THE_LESSON.test(unit.folded)) || NAMED_IN_THE_LESSON.test(unit.folded);
 const ABOUT_THE_LESSON = /(?<![a-z])(bai nay|bai hoc nay)(?![a-z])|^ban (cung )?(se )?(biet|hoc)(?![a-z])/;
+/** "Trong bài, gọi ngắn là “Cổng”.": how the lesson names a thing, wherever it stands. */
+const NAMED_IN_THE_LESSON = /^trong bai(?![a-z])/;
 
 /** "Đừng lo.", "Đừng tin.": too short to mean anything away from the sentences around them. */
 const tooShort = (unit: Unit) => unit.kind === "prose" && unit.count < MIN_PROSE_WORDS;

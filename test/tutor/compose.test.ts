@@ -267,7 +267,7 @@ describe("compose", () => {
     const intro = chunk(
       0,
       "Bài thử",
-      "Bài này chỉ cách chuyển tiền an toàn trên điện thoại.\nBạn cũng sẽ biết cách chuyển tiền an toàn.",
+      'Bài này chỉ cách chuyển tiền an toàn trên điện thoại.\nBạn cũng sẽ biết cách chuyển tiền an toàn.\nTrong bài, ứng dụng ngân hàng trên điện thoại gọi ngắn là "app".',
     );
     const composed = compose({
       hit: { ...hit, chunks: [intro, steps], chunkScores: [1, 0.5] },
@@ -281,6 +281,7 @@ describe("compose", () => {
     const all = [composed.direct, ...composed.points].join("\n");
     expect(all).not.toContain("Bài này");
     expect(all).not.toContain("Bạn cũng sẽ biết");
+    expect(all).not.toContain("Trong bài");
     expect(all).toContain("Mở ứng dụng ngân hàng trên điện thoại.");
   });
 });
