@@ -16,13 +16,18 @@ import {
   unitsOf,
   WANTS_PLACE,
 } from "./answer-units.ts";
+import {
+  aboutTheLesson,
+  exampleOutOfPlace,
+  introOf,
+  isIntro,
+  standsAlone,
+  tooShort,
+  withoutDanglingLeadIns,
+} from "./unit-readability.ts";
 
 /** The steps or rules under the direct sentence stay within this many words. */
 export const BODY_MAX_WORDS = 80;
-/** The direct sentence is at most this long. */
-const DIRECT_MAX_WORDS = 25;
-/** Sentences shorter than this are not quoted on their own, and no unit this short opens an answer. */
-const MIN_PROSE_WORDS = 4;
 /** A sentence of advice is put first over a likelier one that describes when its probability is this close. */
 const DIRECT_ADVICE_SHARE = 0.7;
 /** Units are taken by probability ÷ words^WORD_PENALTY (chosen on the dev split). */
@@ -44,8 +49,6 @@ export interface Composed {
   /** The section the answer comes from. */
   chunk: Chunk;
 }
-
-const isIntro = (chunk: Chunk) => chunk.id.endsWith("#0") && chunk.heading === chunk.title;
 
 /**
  * The section that answers: the best-ranked one, preferring the kind the question asks for (steps, warning
@@ -142,54 +145,6 @@ export function compose(input: ComposeInput): Composed {
 }
 
 /**
- * A list item given as an example ("Ví dụ: • Đăng ảnh xấu của bạn cùng lớp…") describes what happens, not
- * what to do: shown alone under a question asking what to do, it would read as advice.
- */
-const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null) =>
-  (kind === "xu-ly" || kind === "cac-buoc") &&
-  unit.kind !== "prose" &&
-  unit.listLeadIn !== undefined &&
-  EXAMPLE_LEAD_IN.test(unit.listLeadIn);
-const EXAMPLE_LEAD_IN = /(?<![a-z])vi du(?![a-z])/;
-
-/**
- * The introduction's sentences about the lesson itself ("Bài này giúp bạn…", "Bạn cũng sẽ biết…"), and how
- * the lesson names things ("Trong bài, gọi ngắn là …"), say nothing to someone who asked a question.
- */
-const aboutTheLesson = (unit: Unit) =>
-  (isIntro(unit.chunk) && ABOUT_THE_LESSON.test(unit.folded)) || NAMED_IN_THE_LESSON.test(unit.folded);
-const ABOUT_THE_LESSON = /(?<![a-z])(bai nay|bai hoc nay)(?![a-z])|^ban (cung )?(se )?(biet|hoc)(?![a-z])/;
-/** "Trong bài, gọi ngắn là “Cổng”.": how the lesson names a thing, wherever it stands. */
-const NAMED_IN_THE_LESSON = /^trong bai(?![a-z])/;
-
-/** "Đừng lo.", "Đừng tin.": too short to mean anything away from the sentences around them. */
-const tooShort = (unit: Unit) => unit.kind === "prose" && unit.count < MIN_PROSE_WORDS;
-
-/** A lead-in ("Ví dụ:", "Nếu chưa thấy mã:") stays only when what it introduces is shown right after it. */
-function withoutDanglingLeadIns(picked: Unit[], units: Unit[]): Unit[] {
-  return picked.filter(
-    (unit) =>
-      !unit.leadIn ||
-      picked.includes(units[units.indexOf(unit) + 1] as Unit) ||
-      picked.some((other) => introOf(other, units) === unit),
-  );
-}
-
-/**
- * The sentence ending in ":" that introduces a list item's list, if any: items such as "• Bạn cần ký nhận
- * hay nộp bản gốc." mean nothing without "Hãy gặp trực tiếp cán bộ khi:".
- */
-function introOf(unit: Unit, units: Unit[]): Unit | undefined {
-  if (unit.kind === "prose") return undefined;
-  for (let i = units.indexOf(unit) - 1; i >= 0; i--) {
-    const other = units[i] as Unit;
-    if (other.chunk !== unit.chunk) return undefined;
-    if (other.kind === "prose") return other.leadIn ? other : undefined;
-  }
-  return undefined;
-}
-
-/**
  * The units an answer may quote: every step, bullet and sentence of the lesson. Advice for one message is
  * often spread over several sections (what to do now, and whom to tell); the model's section features
  * (retrieval rank, chosen section, how closely a section restates the question) keep the answer on subject.
@@ -243,20 +198,6 @@ function directSentence(
   if (kind !== "xu-ly" || givesAdvice(best.unit)) return best.unit;
   const advice = alone.find((s) => givesAdvice(s.unit) && s.p >= DIRECT_ADVICE_SHARE * best.p);
   return (advice ?? best).unit;
-}
-
-/** "Chúng …", "Họ …": fine inside a list that names them first, not as the answer's first sentence. */
-const NAMES_NO_ONE = /^(chúng|họ)(?!\p{L})(?! (ta|tôi|mình)(?!\p{L}))/iu;
-
-function standsAlone(unit: Unit): boolean {
-  return (
-    unit.kind !== "step" &&
-    !unit.leansBack &&
-    !NAMES_NO_ONE.test(unit.text) &&
-    !unit.leadIn &&
-    unit.count >= MIN_PROSE_WORDS &&
-    unit.count <= DIRECT_MAX_WORDS
-  );
 }
 
 /** The chosen section's numbered steps, when it has at least two. */

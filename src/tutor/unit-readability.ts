@@ -1,0 +1,79 @@
+import type { SectionKind } from "../knowledge/schema.ts";
+import type { Chunk } from "../retrieval/chunk.ts";
+import type { Unit } from "./answer-units.ts";
+
+/**
+ * What a lesson's unit (step, bullet, sentence) needs to be read on its own in an answer: which units may open
+ * it, which must come with the one before them, and which are never quoted.
+ */
+
+/** The direct sentence is at most this long. */
+const DIRECT_MAX_WORDS = 25;
+/** Sentences shorter than this are not quoted on their own, and no unit this short opens an answer. */
+const MIN_PROSE_WORDS = 4;
+
+/** The lesson's opening text, before its first heading. */
+export const isIntro = (chunk: Chunk) => chunk.id.endsWith("#0") && chunk.heading === chunk.title;
+
+/**
+ * A list item given as an example ("Ví dụ: • Đăng ảnh xấu của bạn cùng lớp…") describes what happens, not
+ * what to do: shown alone under a question asking what to do, it would read as advice.
+ */
+export const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null) =>
+  (kind === "xu-ly" || kind === "cac-buoc") &&
+  unit.kind !== "prose" &&
+  unit.listLeadIn !== undefined &&
+  EXAMPLE_LEAD_IN.test(unit.listLeadIn);
+const EXAMPLE_LEAD_IN = /(?<![a-z])vi du(?![a-z])/;
+
+/**
+ * The introduction's sentences about the lesson itself ("Bài này giúp bạn…", "Bạn cũng sẽ biết…"), and how
+ * the lesson names things ("Trong bài, gọi ngắn là …"), say nothing to someone who asked a question.
+ */
+export const aboutTheLesson = (unit: Unit) =>
+  (isIntro(unit.chunk) && ABOUT_THE_LESSON.test(unit.folded)) || NAMED_IN_THE_LESSON.test(unit.folded);
+const ABOUT_THE_LESSON = /(?<![a-z])(bai nay|bai hoc nay)(?![a-z])|^ban (cung )?(se )?(biet|hoc)(?![a-z])/;
+/** "Trong bài, gọi ngắn là “Cổng”.": how the lesson names a thing, wherever it stands. */
+const NAMED_IN_THE_LESSON = /^trong bai(?![a-z])/;
+
+/** "Đừng lo.", "Đừng tin.": too short to mean anything away from the sentences around them. */
+export const tooShort = (unit: Unit) => unit.kind === "prose" && unit.count < MIN_PROSE_WORDS;
+
+/** A lead-in ("Ví dụ:", "Nếu chưa thấy mã:") stays only when what it introduces is shown right after it. */
+export function withoutDanglingLeadIns(picked: Unit[], units: Unit[]): Unit[] {
+  return picked.filter(
+    (unit) =>
+      !unit.leadIn ||
+      picked.includes(units[units.indexOf(unit) + 1] as Unit) ||
+      picked.some((other) => introOf(other, units) === unit),
+  );
+}
+
+/**
+ * The sentence ending in ":" that introduces a list item's list, if any: items such as "• Bạn cần ký nhận
+ * hay nộp bản gốc." mean nothing without "Hãy gặp trực tiếp cán bộ khi:".
+ */
+export function introOf(unit: Unit, units: Unit[]): Unit | undefined {
+  if (unit.kind === "prose") return undefined;
+  for (let i = units.indexOf(unit) - 1; i >= 0; i--) {
+    const other = units[i] as Unit;
+    if (other.chunk !== unit.chunk) return undefined;
+    if (other.kind === "prose") return other.leadIn ? other : undefined;
+  }
+  return undefined;
+}
+
+/** "Chúng …", "Họ …": fine inside a list that names them first, not as the answer's first sentence. */
+const NAMES_NO_ONE = /^(chúng|họ)(?!\p{L})(?! (ta|tôi|mình)(?!\p{L}))/iu;
+
+/** A unit that can open an answer: a sentence or bullet that stands on its own, short enough to read first. */
+export function standsAlone(unit: Unit): boolean {
+  return (
+    unit.kind !== "step" &&
+    !unit.leansBack &&
+    !NAMES_NO_ONE.test(unit.text) &&
+    !unit.leadIn &&
+    unit.count >= MIN_PROSE_WORDS &&
+    unit.count <= DIRECT_MAX_WORDS
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/retrieval/chunk.ts";
+import { type Unit, unitsOf } from "../../src/tutor/answer-units.ts";
+import {
+  aboutTheLesson,
+  introOf,
+  standsAlone,
+  withoutDanglingLeadIns,
+} from "../../src/tutor/unit-readability.ts";
+
+function chunk(index: number, heading: string, text: string): Chunk {
+  return {
+    id: `m/bai#${index}`,
+    lessonId: "m/bai",
+    module: "m",
+    title: "Bài thử",
+    heading,
+    text,
+    asks: [],
+    indexText: text,
+  };
+}
+
+describe("unit readability", () => {
+  const section = chunk(
+    1,
+    "Khi nào nên gặp cán bộ",
+    [
+      "Máy ở phường giúp bạn nộp hồ sơ.",
+      "Hãy gặp cán bộ tại quầy khi:",
+      "- Máy báo lỗi.",
+      "- Bạn cần nộp bản gốc.",
+    ].join("\n"),
+  );
+  const units = unitsOf(section, 1);
+  const at = (i: number): Unit => {
+    const unit = units[i];
+    if (!unit) throw new Error(`no unit ${i}`);
+    return unit;
+  };
+  const [plain, leadIn, firstItem, secondItem] = [at(0), at(1), at(2), at(3)];
+
+  it("finds the sentence that introduces a list item's list, and none for a sentence", () => {
+    expect(introOf(secondItem, units)).toBe(leadIn);
+    expect(introOf(plain, units)).toBeUndefined();
+  });
+
+  it("keeps a lead-in only when an item of its list is kept", () => {
+    expect(withoutDanglingLeadIns([leadIn, secondItem], units)).toEqual([leadIn, secondItem]);
+    expect(withoutDanglingLeadIns([plain, leadIn], units)).toEqual([plain]);
+    expect(firstItem?.kind).toBe("bullet");
+  });
+
+  it("lets a plain sentence open an answer, never a lead-in", () => {
+    expect(standsAlone(plain)).toBe(true);
+    expect(standsAlone(leadIn)).toBe(false);
+  });
+
+  it("marks the introduction's sentences about the lesson itself, not its advice", () => {
+    const intro = unitsOf(chunk(0, "Bài thử", "Bài này giúp bạn nộp hồ sơ.\nĐừng đưa mã OTP cho ai cả."), 0);
+    expect(intro.map(aboutTheLesson)).toEqual([true, false]);
+  });
+});
