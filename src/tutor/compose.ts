@@ -131,6 +131,8 @@ export function compose(input: ComposeInput): Composed {
     // A sentence that leans on the one before it ("Nó …", "… số này") comes with that one.
     // … and a list item with the sentence that introduces its list ("Hãy gặp cán bộ khi:").
     const before = unit.leansBack ? units[units.indexOf(unit) - 1] : introOf(unit, units);
+    // It cannot lean on the direct sentence from further down the answer ("… 3. Phản ánh … Đó là lừa đảo").
+    if (unit.leansBack && before === direct) continue;
     const adding = before && before !== direct && !picked.includes(before) ? [before, unit] : [unit];
     const words = adding.reduce((sum, u) => sum + u.count, 0);
     if (used + words > BODY_MAX_WORDS) continue;

@@ -17,7 +17,7 @@ const PATTERNS: [SectionKind, RegExp][] = [
   ],
   [
     "cac-buoc",
-    /\b(cach|(khong|ko|k|hok|hong) (biet|bit|bik) |lam (sao|the nao|ntn|nhu the nao)|the nao|ntn|nhu the nao|cac buoc|huong dan|chi (toi|em|chau|ba|ong|minh|giup|cach)|bam (vao )?dau|o dau (trong|tren)|muon .{1,40} thi|de .{1,40} (thi|phai)|cai (dat|ung dung|app)|dang ky|kich hoat|tao (tai khoan|ma))\b/,
+    /\b(cach|(khong|ko|k|hok|hong) (biet|bit|bik) |lam (sao|the nao|ntn|nhu the nao)|the nao|ntn|kieu (gi|j|nao)|nhu the nao|cac buoc|huong dan|chi (toi|em|chau|ba|ong|minh|giup|cach)|bam (vao )?dau|o dau (trong|tren)|muon .{1,40} thi|de .{1,40} (thi|phai)|cai (dat|ung dung|app)|dang ky|kich hoat|tao (tai khoan|ma))\b/,
   ],
   [
     "la-gi",

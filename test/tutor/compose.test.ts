@@ -284,4 +284,29 @@ describe("compose", () => {
     expect(all).not.toContain("Trong bài");
     expect(all).toContain("Mở ứng dụng ngân hàng trên điện thoại.");
   });
+
+  it("never shows a sentence leaning on the direct sentence further down, away from it", () => {
+    const again = chunk(
+      9,
+      "Cẩn thận bị lừa lần hai",
+      [
+        "Mở đầu về chuyện bị lừa.",
+        "Kẻ hứa lấy lại tiền bị lừa đòi bạn đóng phí trước.",
+        "Đó là lừa đảo lần hai, đừng đóng phí lấy lại tiền.",
+        "Gọi ngay tổng đài ngân hàng để khóa tài khoản bị lừa.",
+      ].join("\n"),
+      "xu-ly",
+    );
+    const composed = compose({
+      hit: { ...hit, chunks: [again], chunkScores: [1] },
+      chosen: again,
+      lessonChunks: [again],
+      terms: ["lay", "lai", "tien", "bi", "lua", "dong", "phi", "hua", "ngan", "hang"],
+      question: "co nguoi hua lay lai tien bi lua, doi dong phi, ngan hang",
+      kind: null,
+      model: overlapOnly,
+    });
+    expect(composed.direct).toBe("Kẻ hứa lấy lại tiền bị lừa đòi bạn đóng phí trước.");
+    expect(composed.points).not.toContain("Đó là lừa đảo lần hai, đừng đóng phí lấy lại tiền.");
+  });
 });

@@ -14,6 +14,7 @@ describe("what kind of answer a message asks for", () => {
     expect(questionKind("cach cai vneid tren dien thoai")).toBe("cac-buoc");
     expect(questionKind("hướng dẫn tôi tạo mã nhận tiền")).toBe("cac-buoc");
     expect(questionKind("ko bít chuyển tiền qua đt")).toBe("cac-buoc");
+    expect(questionKind("Bà muốn nhìn thấy mặt thằng cháu thì gọi trên Zalo kiểu gì?")).toBe("cac-buoc");
   });
 
   it("reads 'is this a scam' as a request for warning signs, and 'what is' as a request for the summary", () => {
