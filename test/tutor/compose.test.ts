@@ -4,20 +4,9 @@ import type { Chunk } from "../../src/retrieval/chunk.ts";
 import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
 import { UNIT_FEATURE_NAMES, type UnitModel } from "../../src/tutor/answer-units.ts";
 import { BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
+import { lessonChunk } from "../helpers/lesson-chunk.ts";
 
-function chunk(index: number, heading: string, text: string, kind?: Chunk["kind"]): Chunk {
-  return {
-    id: `m/bai#${index}`,
-    lessonId: "m/bai",
-    module: "m",
-    title: "Bài thử",
-    heading,
-    ...(kind ? { kind } : {}),
-    text,
-    asks: [],
-    indexText: text,
-  };
-}
+const chunk = lessonChunk;
 
 const steps = chunk(
   1,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Chunk } from "../../src/retrieval/chunk.ts";
 import { type Unit, unitsOf } from "../../src/tutor/answer-units.ts";
 import {
   aboutTheLesson,
@@ -7,19 +6,9 @@ import {
   standsAlone,
   withoutDanglingLeadIns,
 } from "../../src/tutor/unit-readability.ts";
+import { lessonChunk } from "../helpers/lesson-chunk.ts";
 
-function chunk(index: number, heading: string, text: string): Chunk {
-  return {
-    id: `m/bai#${index}`,
-    lessonId: "m/bai",
-    module: "m",
-    title: "Bài thử",
-    heading,
-    text,
-    asks: [],
-    indexText: text,
-  };
-}
+const chunk = lessonChunk;
 
 describe("unit readability", () => {
   const section = chunk(
