@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countWords } from "../../src/knowledge/markdown.ts";
+import type { SectionKind } from "../../src/knowledge/schema.ts";
 import type { Chunk } from "../../src/retrieval/chunk.ts";
 import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
 import { UNIT_FEATURE_NAMES, type UnitModel } from "../../src/tutor/answer-units.ts";
@@ -48,6 +49,21 @@ const overlapOnly: UnitModel = {
   keepAbove: 0.5,
   fitted: { split: "test", questions: 0, units: 0, at: "" },
 };
+
+/** Composes from a lesson of one section, as chosen and ranked first, with the overlap-only model. */
+function composeIn(sections: Chunk[], terms: string[], question: string, kind: SectionKind | null) {
+  const [chosen] = sections;
+  if (!chosen) throw new Error("no section");
+  return compose({
+    hit: { ...hit, chunks: sections, chunkScores: [1] },
+    chosen,
+    lessonChunks: sections,
+    terms,
+    question,
+    kind,
+    model: overlapOnly,
+  });
+}
 
 const body = (points: string[]) =>
   points.reduce((sum, p) => sum + countWords(p.replace(/^(\d+\.|•)\s*/, "")), 0);
@@ -130,15 +146,12 @@ describe("compose", () => {
         "Không trả phí cho ai hứa lấy lại tiền đã mất.",
       ].join("\n"),
     );
-    const composed = compose({
-      hit: { ...hit, chunks: [scams], chunkScores: [1] },
-      chosen: scams,
-      lessonChunks: [scams],
-      terms: ["ke", "gian", "hua", "lay", "lai", "tien", "lo"],
-      question: "ke gian hua lay lai tien, lo qua",
-      kind: null,
-      model: overlapOnly,
-    });
+    const composed = composeIn(
+      [scams],
+      ["ke", "gian", "hua", "lay", "lai", "tien", "lo"],
+      "ke gian hua lay lai tien, lo qua",
+      null,
+    );
     const all = [composed.direct, ...composed.points];
     expect(all).toContain("Không trả phí cho ai hứa lấy lại tiền đã mất.");
     expect(all).not.toContain("Kẻ gian hứa lấy lại tiền đã mất, ví dụ như sau:");
@@ -156,15 +169,12 @@ describe("compose", () => {
       ].join("\n"),
       "xu-ly",
     );
-    const composed = compose({
-      hit: { ...hit, chunks: [callers], chunkScores: [1] },
-      chosen: callers,
-      lessonChunks: [callers],
-      terms: ["xung", "cong", "an", "doi", "doc", "ma", "otp", "phuong"],
-      question: "co nguoi xung cong an phuong doi doc ma otp, phai lam gi",
-      kind: "xu-ly",
-      model: overlapOnly,
-    });
+    const composed = composeIn(
+      [callers],
+      ["xung", "cong", "an", "doi", "doc", "ma", "otp", "phuong"],
+      "co nguoi xung cong an phuong doi doc ma otp, phai lam gi",
+      "xu-ly",
+    );
     expect(composed.direct).toBe("Tắt máy ngay khi có người xưng công an đòi mã OTP.");
   });
 
@@ -181,15 +191,12 @@ describe("compose", () => {
       "xu-ly",
     );
     const ask = (kind: "xu-ly" | "la-gi") =>
-      compose({
-        hit: { ...hit, chunks: [bullying], chunkScores: [1] },
-        chosen: bullying,
-        lessonChunks: [bullying],
-        terms: ["lap", "nhom", "chat", "noi", "xau", "dang", "anh"],
-        question: "may ban lap nhom chat noi xau em, dang anh em",
+      composeIn(
+        [bullying],
+        ["lap", "nhom", "chat", "noi", "xau", "dang", "anh"],
+        "may ban lap nhom chat noi xau em, dang anh em",
         kind,
-        model: overlapOnly,
-      });
+      );
     const whatToDo = [ask("xu-ly").direct, ...ask("xu-ly").points].join("\n");
     expect(whatToDo).toContain("Chặn tài khoản bắt nạt");
     expect(whatToDo).not.toContain("Lập nhóm chat riêng để nói xấu");
@@ -210,15 +217,7 @@ describe("compose", () => {
       ].join("\n"),
       "xu-ly",
     );
-    const composed = compose({
-      hit: { ...hit, chunks: [slip], chunkScores: [1] },
-      chosen: slip,
-      lessonChunks: [slip],
-      terms: ["lo", "cai", "ung", "dung", "la"],
-      question: "lo cai ung dung la roi",
-      kind: "xu-ly",
-      model: overlapOnly,
-    });
+    const composed = composeIn([slip], ["lo", "cai", "ung", "dung", "la"], "lo cai ung dung la roi", "xu-ly");
     expect(composed.direct).toBe("Tắt Wi-Fi và dữ liệu di động ngay, rồi nhờ người thân gỡ ứng dụng.");
     expect(composed.points).not.toContain("Lỡ cài ứng dụng lạ?");
   });
@@ -236,15 +235,12 @@ describe("compose", () => {
       ].join("\n"),
       "xu-ly",
     );
-    const composed = compose({
-      hit: { ...hit, chunks: [whenToAsk], chunkScores: [1] },
-      chosen: whenToAsk,
-      lessonChunks: [whenToAsk],
-      terms: ["ky", "nhan", "nop", "ban", "goc", "giay", "to", "hoi", "may", "quay"],
-      question: "can ky nhan nop ban goc giay to thi hoi may o quay hay sao",
-      kind: null,
-      model: overlapOnly,
-    });
+    const composed = composeIn(
+      [whenToAsk],
+      ["ky", "nhan", "nop", "ban", "goc", "giay", "to", "hoi", "may", "quay"],
+      "can ky nhan nop ban goc giay to thi hoi may o quay hay sao",
+      null,
+    );
     const all = [composed.direct, ...composed.points];
     expect(composed.direct).not.toMatch(/^Hoặc/);
     const item = all.indexOf("• Bạn cần ký nhận hay nộp bản gốc giấy tờ cho cán bộ.");
@@ -286,15 +282,12 @@ describe("compose", () => {
       ].join("\n"),
       "xu-ly",
     );
-    const composed = compose({
-      hit: { ...hit, chunks: [again], chunkScores: [1] },
-      chosen: again,
-      lessonChunks: [again],
-      terms: ["lay", "lai", "tien", "bi", "lua", "dong", "phi", "hua", "ngan", "hang"],
-      question: "co nguoi hua lay lai tien bi lua, doi dong phi, ngan hang",
-      kind: null,
-      model: overlapOnly,
-    });
+    const composed = composeIn(
+      [again],
+      ["lay", "lai", "tien", "bi", "lua", "dong", "phi", "hua", "ngan", "hang"],
+      "co nguoi hua lay lai tien bi lua, doi dong phi, ngan hang",
+      null,
+    );
     expect(composed.direct).toBe("Kẻ hứa lấy lại tiền bị lừa đòi bạn đóng phí trước.");
     expect(composed.points).not.toContain("Đó là lừa đảo lần hai, đừng đóng phí lấy lại tiền.");
   });
