@@ -49,6 +49,8 @@ export const curriculumProblems = {
   noSuchSection: "không có mục nào tên như vậy",
   recapTakesNoAsks: 'mục "Ghi nhớ" không nhận câu hỏi',
   askTwice: (ask: string, otherFile: string) => `"${ask}" trùng với ${otherFile}`,
+  cardForNoAsk: (ask: string) => `"${ask}" không có trong asks của bài`,
+  quoteNotInLesson: (quote: string) => `"${quote}" không có nguyên văn trong bài`,
   sectionWithoutAnswer: (heading: string) => `mục "${heading}" chưa nói nó trả lời điều gì`,
   copiedFromEval: (text: string) => `"${text}" là nguyên văn một câu trong bộ đánh giá: hãy viết câu khác`,
   requiredModuleMissing: (slug: string) => `thiếu module bắt buộc "${slug}"`,

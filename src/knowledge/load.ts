@@ -2,9 +2,12 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
-import { loadProblems } from "../catalog/knowledge-check.ts";
-import { countWords, splitFrontMatter, splitSections } from "./markdown.ts";
+import { curriculumProblems, loadProblems } from "../catalog/knowledge-check.ts";
+import { foldAccents } from "../shared/fold-accents.ts";
+import { countWords, plain, splitFrontMatter, splitSections } from "./markdown.ts";
 import {
+  type AnswerCardsFile,
+  answerCardsFileSchema,
   contactsFileSchema,
   lessonFrontMatterSchema,
   type Module,
@@ -36,6 +39,11 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const scopeFile = await read("out-of-scope.yaml", outOfScopeFileSchema);
   const outOfScope = scopeFile?.topics ?? [];
   const lessons = inModuleOrder(await readLessons(dir, issues), modules);
+  for (const file of await listFiles(join(dir, "cards"), ".yaml")) {
+    const name = relative(dir, file);
+    const cards = await read(name, answerCardsFileSchema);
+    if (cards) attachCards(name, cards, lessons, issues);
+  }
   const quizzes = new Map<string, QuizQuestion[]>();
   for (const file of await listFiles(join(dir, "quizzes"), ".yaml")) {
     const quiz = await read(relative(dir, file), quizFileSchema);
@@ -104,6 +112,44 @@ async function readLessons(dir: string, issues: KnowledgeIssue[]): Promise<Map<s
   }
   return lessons;
 }
+
+/**
+ * Gives a lesson its answer cards: each must belong to one of the lesson's asks and quote the lesson word for
+ * word (a sentence rewritten in the lesson is reported, not silently dropped from answers).
+ */
+function attachCards(
+  file: string,
+  cards: AnswerCardsFile,
+  lessons: Map<string, Lesson>,
+  issues: KnowledgeIssue[],
+) {
+  const lesson = lessons.get(cards.lesson);
+  if (!lesson) {
+    issues.push({ file, field: "lesson", message: curriculumProblems.noSuchLesson(cards.lesson) });
+    return;
+  }
+  const asks = new Set(Object.values(lesson.asks ?? {}).flat());
+  const body = foldedWords(plain(lesson.body));
+  cards.cards.forEach((card, i) => {
+    if (!asks.has(card.ask))
+      issues.push({ file, field: `cards.${i}.ask`, message: curriculumProblems.cardForNoAsk(card.ask) });
+    card.quote.forEach((quote, j) => {
+      if (!body.includes(foldedWords(quote)))
+        issues.push({
+          file,
+          field: `cards.${i}.quote.${j}`,
+          message: curriculumProblems.quoteNotInLesson(quote),
+        });
+    });
+  });
+  lesson.quotes = Object.fromEntries(cards.cards.map((c) => [c.ask, c.quote]));
+}
+
+const foldedWords = (text: string) =>
+  foldAccents(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /** Lessons module by module, each module's in its listed beginner's order; unlisted ones after, by file. */
 function inModuleOrder(lessons: Map<string, Lesson>, modules: Module[]): Map<string, Lesson> {

@@ -49,6 +49,21 @@ export const lessonFrontMatterSchema = z.strictObject({
 });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 
+/**
+ * A lesson's answer cards: for each of its asks, the lesson's sentences, steps or bullets (as written) that a
+ * short answer to it must contain, most important first. Kept beside the lessons in knowledge/cards/.
+ */
+export const answerCardsFileSchema = z.strictObject({
+  lesson: lessonId,
+  cards: z.array(
+    z.strictObject({
+      ask: z.string().min(3).max(160),
+      quote: z.array(z.string().min(3)).min(1).max(3),
+    }),
+  ),
+});
+export type AnswerCardsFile = z.infer<typeof answerCardsFileSchema>;
+
 export const quizOptionSchema = z.strictObject({ text: z.string().min(1), correct: z.boolean().optional() });
 
 export const quizQuestionSchema = z.strictObject({

@@ -22,6 +22,8 @@ export interface Lesson extends LessonFrontMatter {
   body: string;
   sections: LessonSection[];
   wordCount: number;
+  /** Per ask: the lesson's sentences that answer it (knowledge/cards/), as written in the lesson. */
+  quotes?: Record<string, string[]>;
 }
 
 export interface Curriculum {

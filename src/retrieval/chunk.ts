@@ -15,6 +15,8 @@ export interface Chunk {
   text: string;
   /** What residents say when this section is what they need (the lesson's `asks` for it). */
   asks: string[];
+  /** For each of `asks`, the lesson's sentences that answer it (its answer card); [] when it has none. */
+  askQuotes: string[][];
   /** What the indexes see: title, heading, keywords, asks and text. */
   indexText: string;
 }
@@ -24,6 +26,8 @@ export interface AskTarget {
   text: string;
   /** Index of the answering chunk in the chunk list. */
   chunk: number;
+  /** The lesson's sentences that answer it, most important first (its answer card). */
+  quotes: string[];
 }
 
 /** True for a lesson's closing "Ghi nhớ" section (the recap). */
@@ -49,6 +53,7 @@ export function chunkLessons(lessons: Iterable<Lesson>): Chunk[] {
         ...(kind ? { kind } : {}),
         text,
         asks,
+        askQuotes: asks.map((ask) => lesson.quotes?.[ask] ?? []),
         indexText: [
           lesson.title,
           lesson.title,
@@ -66,7 +71,9 @@ export function chunkLessons(lessons: Iterable<Lesson>): Chunk[] {
 
 /** Every ask of every chunk, as its own retrieval target. */
 export function askTargets(chunks: Chunk[]): AskTarget[] {
-  return chunks.flatMap((chunk, index) => chunk.asks.map((text) => ({ text, chunk: index })));
+  return chunks.flatMap((chunk, index) =>
+    chunk.asks.map((text, i) => ({ text, chunk: index, quotes: chunk.askQuotes[i] ?? [] })),
+  );
 }
 
 /** A section without a declared kind: numbered steps are how-to, anything else explains. */

@@ -1,4 +1,5 @@
 import type { Embeddings } from "@langchain/core/embeddings";
+import { quotesByLesson } from "./card-quotes.ts";
 import type { AskTarget, Chunk } from "./chunk.ts";
 import type { DenseIndex } from "./dense-index.ts";
 import type { DiacriticRestorer } from "./diacritics.ts";
@@ -22,6 +23,8 @@ export interface LessonHit {
   chunks: Chunk[];
   /** The fused score of each of `chunks` (same order); 0 for a section nothing matched. */
   chunkScores: number[];
+  /** The lesson's sentences that the asks nearest the message quote as their answer, with how strongly. */
+  quotes: Map<string, number>;
 }
 
 export interface RetrievalResult {
@@ -142,8 +145,10 @@ export class HybridIndex {
     const ofAsk = (index: number) => ofChunk(asks[index]?.chunk ?? -1);
     // Without a vector (the focus pass of a long message) only the lexical rankings run.
     const denseHits = vector ? this.parts.dense.search(vector, CANDIDATES) : [];
-    // The nearest asks by cosine weigh little in the fusion; ten of them serve it and the scope features.
-    const askDenseHits = vector ? this.parts.askDense.search(vector, NEIGHBOURS) : [];
+    // The nearest asks by cosine weigh little in the fusion; ten of them serve it and the scope features,
+    // more of them say which sentences answer (their cards).
+    const askDenseAll = vector ? this.parts.askDense.search(vector, CANDIDATES) : [];
+    const askDenseHits = askDenseAll.slice(0, NEIGHBOURS);
     const askHits = this.parts.askLexical.search(query, CANDIDATES);
     addRanking(
       this.parts.chunkLexical.search(query, CANDIDATES).map((h) => ofChunk(h.index)),
@@ -172,7 +177,12 @@ export class HybridIndex {
         this.headings.matches(query).map((index) => ofChunk(index)),
         w.heading,
       );
-    return { denseHits, askDenseHits, askLexical: askHits[0]?.score ?? 0 };
+    const quotes = quotesByLesson(
+      [askHits.map((h) => h.index), askDenseAll.map((h) => h.index)],
+      asks,
+      (chunk) => chunks[chunk]?.lessonId ?? "",
+    );
+    return { denseHits, askDenseHits, askLexical: askHits[0]?.score ?? 0, quotes };
   }
 
   /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
@@ -195,7 +205,7 @@ export class HybridIndex {
     const vector = await this.embed(query);
     const fused = new Map<string, number>();
     const chunkScores = new Map<number, number>();
-    const { denseHits, askDenseHits, askLexical } = this.rank(query, vector, 1, fused, chunkScores);
+    const { denseHits, askDenseHits, askLexical, quotes } = this.rank(query, vector, 1, fused, chunkScores);
     // A long story: the sentences that ask count again, so the question is not drowned by the story.
     const focus = focusOf(rawQuery);
     if (focus) {
@@ -209,7 +219,7 @@ export class HybridIndex {
     if (boost && fused.has(boost.lessonId))
       fused.set(boost.lessonId, (fused.get(boost.lessonId) ?? 0) + boost.weight);
 
-    const hits = this.lessonHits(fused, chunkScores, limit);
+    const hits = this.lessonHits(fused, chunkScores, quotes, limit);
 
     const terms = [
       ...new Set(
@@ -240,6 +250,7 @@ export class HybridIndex {
   private lessonHits(
     fused: Map<string, number>,
     chunkScores: Map<number, number>,
+    quotes: Map<string, Map<string, number>>,
     limit: number,
   ): LessonHit[] {
     const scoreOf = (chunk: Chunk) => chunkScores.get(this.indexOf(chunk)) ?? 0;
@@ -257,6 +268,7 @@ export class HybridIndex {
           score,
           chunks: ranked,
           chunkScores: ranked.map(scoreOf),
+          quotes: quotes.get(lessonId) ?? new Map(),
         };
       });
   }

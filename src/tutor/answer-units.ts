@@ -154,6 +154,8 @@ export const UNIT_FEATURE_NAMES = [
   "after_echo",
   "section_echo",
   "example_item",
+  "card_quote",
+  "card_quote_of_best",
 ] as const;
 
 /** The features of every unit of a lesson, in UNIT_FEATURE_NAMES order; some are relative to the best unit. */
@@ -163,6 +165,9 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
   const bestPairs = Math.max(1e-9, ...own.map((f) => f[6] ?? 0));
   // How closely each section restates the question: the advice often follows the sentence that does.
   const relative = own.map((f) => (f[3] ?? 0) / bestOverlap);
+  // What the asks nearest the message quote as their answer (the lesson's answer cards).
+  const quoted = units.map((unit) => ctx.hit.quotes.get(unit.text) ?? 0);
+  const bestQuoted = Math.max(1e-9, ...quoted);
   const sectionEcho = new Map<Chunk, number>();
   for (const [i, unit] of units.entries())
     sectionEcho.set(unit.chunk, Math.max(sectionEcho.get(unit.chunk) ?? 0, relative[i] ?? 0));
@@ -187,6 +192,8 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
       units[i - 1]?.chunk === unit.chunk ? (relative[i - 1] ?? 0) : 0,
       sectionEcho.get(unit.chunk) ?? 0,
       unit.listLeadIn !== undefined && /(?<![a-z])vi du(?![a-z])/.test(unit.listLeadIn) ? 1 : 0,
+      Math.log(1 + (quoted[i] ?? 0)),
+      (quoted[i] ?? 0) / bestQuoted,
     ];
   });
 }

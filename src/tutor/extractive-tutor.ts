@@ -225,6 +225,7 @@ function lessonHitOf(lessonId: string, chunks: Chunk[]): LessonHit | null {
     score: 1,
     chunks,
     chunkScores: chunks.map(() => 0),
+    quotes: new Map(),
   };
 }
 

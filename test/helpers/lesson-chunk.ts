@@ -11,6 +11,7 @@ export function lessonChunk(index: number, heading: string, text: string, kind?:
     ...(kind ? { kind } : {}),
     text,
     asks: [],
+    askQuotes: [],
     indexText: text,
   };
 }

@@ -99,6 +99,29 @@ describe("knowledge check", () => {
     expect(found).toContain('lessons/vneid/tien-ich.md: body: phải kết thúc bằng mục "## Ghi nhớ"');
   });
 
+  it("rejects an answer card whose quote the lesson no longer says word for word, or whose ask it does not have", async () => {
+    await edit("lessons/vneid/kich-hoat.md", (t) =>
+      t.replace("Kích hoạt nghĩa là mở tài khoản ra để bắt đầu dùng.", "Kích hoạt là mở tài khoản để dùng."),
+    );
+    await edit("cards/vneid/kich-hoat.yaml", (t) =>
+      t.replace("ask: kich hoat tai khoan dinh danh nghia la sao", "ask: một câu bài không có"),
+    );
+    const found = await problems();
+    expect(found).toContain(
+      'cards/vneid/kich-hoat.yaml: cards.0.ask: "một câu bài không có" không có trong asks của bài',
+    );
+    expect(found).toContain(
+      'cards/vneid/kich-hoat.yaml: cards.1.quote.0: "Kích hoạt nghĩa là mở tài khoản ra để bắt đầu dùng." không có nguyên văn trong bài',
+    );
+  });
+
+  it("rejects answer cards for a lesson that does not exist", async () => {
+    await edit("cards/vneid/kich-hoat.yaml", (t) =>
+      t.replace("lesson: vneid/kich-hoat", "lesson: vneid/khong-co"),
+    );
+    expect(await problems()).toContain('cards/vneid/kich-hoat.yaml: lesson: không có bài "vneid/khong-co"');
+  });
+
   it("serves each module's lessons in the beginner's order modules.yaml gives, not by file name", async () => {
     const { curriculum } = await loadKnowledge(dir);
     const vneid = [...curriculum.lessons.values()].filter((l) => l.module === "vneid").map((l) => l.id);

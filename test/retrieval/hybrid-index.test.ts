@@ -52,6 +52,16 @@ describe("hybrid retrieval", () => {
     ).toBe(true);
   });
 
+  it("gives each lesson the sentences its nearest asks' answer cards quote, the nearest ask's first", async () => {
+    const hit = (await (await testIndex()).search("nguoi xung cong an goi xin ma otp, co dua khong", 3))
+      .hits[0];
+    expect(hit?.lessonId).toBe("an-toan-so/otp-mat-khau");
+    const ranked = [...(hit?.quotes ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]);
+    expect(ranked[0]?.[0]).toBe(
+      "Không bao giờ đưa OTP cho ai. Kể cả người xưng công an, nhân viên ngân hàng.",
+    );
+  });
+
   it("keeps lesson id, title and heading with every chunk", async () => {
     const result = await (await testIndex()).search("quét mã VietQR", 1);
     const chunk = result.hits[0]?.chunks[0];

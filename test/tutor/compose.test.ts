@@ -36,6 +36,7 @@ const hit: LessonHit = {
   score: 1,
   chunks: [steps, afterScam, recap, lesson[0] as Chunk],
   chunkScores: [1, 0.5, 0.2, 0.1],
+  quotes: new Map(),
 };
 
 /** A model that likes only the words a unit shares with the question. */
@@ -65,6 +66,15 @@ function composeIn(sections: Chunk[], terms: string[], question: string, kind: S
   });
 }
 
+/** A model that likes only the sentences the nearest asks' answer cards quote. */
+const cardsOnly: UnitModel = {
+  ...overlapOnly,
+  relevance: {
+    ...overlapOnly.relevance,
+    weights: UNIT_FEATURE_NAMES.map((name) => (name === "card_quote_of_best" ? 4 : 0)),
+  },
+};
+
 const body = (points: string[]) =>
   points.reduce((sum, p) => sum + countWords(p.replace(/^(\d+\.|•)\s*/, "")), 0);
 
@@ -82,6 +92,30 @@ describe("compose", () => {
     const all = [composed.direct, ...composed.points].join("\n");
     expect(all).toContain("Gọi ngay tổng đài ngân hàng");
     expect(all).toContain("Đến công an phường trình báo");
+  });
+
+  it("quotes what the answer cards of the asks nearest the message quote, with no word of the question in it", () => {
+    const quoted = "Đến công an phường trình báo nếu bị lừa.";
+    const composed = compose({
+      hit: { ...hit, quotes: new Map([[quoted, 1.5]]) },
+      chosen: steps,
+      lessonChunks: lesson,
+      terms: ["mat", "sach", "tien"],
+      question: "ba bi mat sach tien roi",
+      kind: null,
+      model: cardsOnly,
+    });
+    expect(composed.direct).toBe(quoted);
+    const without = compose({
+      hit,
+      chosen: steps,
+      lessonChunks: lesson,
+      terms: ["mat", "sach", "tien"],
+      question: "ba bi mat sach tien roi",
+      kind: null,
+      model: cardsOnly,
+    });
+    expect([without.direct, ...without.points]).not.toContain(quoted);
   });
 
   it("answers a how-to question with the chosen section's steps from the first, numbered, without gaps", () => {
