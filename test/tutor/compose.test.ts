@@ -4,7 +4,7 @@ import type { SectionKind } from "../../src/knowledge/schema.ts";
 import type { Chunk } from "../../src/retrieval/chunk.ts";
 import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
 import { UNIT_FEATURE_NAMES, type UnitModel } from "../../src/tutor/answer-units.ts";
-import { BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
+import { asksForSteps, BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
 import { lessonChunk } from "../helpers/lesson-chunk.ts";
 
 const chunk = lessonChunk;
@@ -131,6 +131,29 @@ describe("compose", () => {
     const numbered = composed.points.filter((p) => /^\d+\. /.test(p)).map((p) => Number(p.split(".")[0]));
     expect(numbered.length).toBeGreaterThanOrEqual(2);
     expect(numbered).toEqual(numbered.map((_, i) => i + 1));
+  });
+
+  it("gives a 'thế nào' about a situation the likeliest advice, not the procedure, unless the model ranks a step first", () => {
+    const situation = {
+      hit,
+      chosen: steps,
+      lessonChunks: lesson,
+      question: "lo chuyen nham roi, goi tong dai hay den cong an, nen the nao",
+      kind: "cac-buoc" as const,
+      model: overlapOnly,
+    };
+    const advice = compose({ ...situation, terms: ["tong", "dai", "cong", "an", "trinh", "bao"] });
+    expect(advice.points.some((p) => /^1\. /.test(p))).toBe(false);
+    expect([advice.direct, ...advice.points].join("\n")).toContain("Đến công an phường trình báo");
+    const procedure = compose({ ...situation, terms: ["nhap", "so", "tai", "khoan", "nguoi", "nhan"] });
+    expect(procedure.points[0]).toBe("1. Mở ứng dụng ngân hàng trên điện thoại.");
+  });
+
+  it("hears a request for the procedure itself in 'cách', 'hướng dẫn', 'bấm vào đâu', not in a bare 'thế nào'", () => {
+    expect(asksForSteps("cách kích hoạt vneid")).toBe(true);
+    expect(asksForSteps("huong dan em dang ky voi")).toBe(true);
+    expect(asksForSteps("bam vao dau de doi mat khau")).toBe(true);
+    expect(asksForSteps("Tôi phải dặn con thế nào?")).toBe(false);
   });
 
   it("shows a step picked on its own as a bullet, never with a number that skips the steps before it", () => {
