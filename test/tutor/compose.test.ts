@@ -154,6 +154,41 @@ describe("compose", () => {
     expect(asksForSteps("huong dan em dang ky voi")).toBe(true);
     expect(asksForSteps("bam vao dau de doi mat khau")).toBe(true);
     expect(asksForSteps("Tôi phải dặn con thế nào?")).toBe(false);
+    expect(asksForSteps("chân yếu không ra trụ sở được, có cách nào khác không")).toBe(false);
+  });
+
+  it("gives the step the resident needs, with the two before it, when it lies beyond what fits from step 1", () => {
+    const filler = "rồi đọc thật kỹ từng dòng chữ hiện ra trên màn hình trước khi làm tiếp";
+    const long = chunk(
+      1,
+      "Các bước",
+      [
+        "Hồ sơ thiếu giấy thì làm theo lời nhắn của cán bộ.",
+        ...[
+          "Mở trang",
+          "Đăng nhập",
+          "Chọn mục hồ sơ",
+          "Mở hồ sơ",
+          "Xem lời nhắn",
+          "Bấm nút bổ sung",
+          "Gửi giấy tờ còn thiếu",
+        ].map((step, i) => `${i + 1}. ${step} ${filler}.`),
+        "8. Bấm gửi lại hồ sơ.",
+      ].join("\n"),
+      "cac-buoc",
+    );
+    const composed = composeIn(
+      [long],
+      ["bam", "gui", "lai", "ho", "so"],
+      "cach bam gui lai ho so",
+      "cac-buoc",
+    );
+    expect(composed.points.slice(-3).map((p) => p.split(" ").slice(0, 3).join(" "))).toEqual([
+      "• Bấm nút",
+      "• Gửi giấy",
+      "• Bấm gửi",
+    ]);
+    expect(composed.points.some((p) => p.includes("Mở trang"))).toBe(false);
   });
 
   it("shows a step picked on its own as a bullet, never with a number that skips the steps before it", () => {
