@@ -15,13 +15,13 @@ export interface FusionWeights {
 }
 
 export const FUSION_WEIGHTS: FusionWeights = {
-  chunkLexical: 2.5,
+  chunkLexical: 3.91,
   chunkDense: 0.75,
-  lessonLexical: 2.35,
+  lessonLexical: 1.18,
   askLexical: 1.8,
-  askDense: 0.06,
+  askDense: 0.08,
   rrfK: 5,
-  focus: 0.25,
+  focus: 0.31,
   sectionAsks: 0,
-  heading: 1,
+  heading: 0.75,
 };
