@@ -96,25 +96,18 @@ describe("compose", () => {
 
   it("quotes what the answer cards of the asks nearest the message quote, with no word of the question in it", () => {
     const quoted = "Đến công an phường trình báo nếu bị lừa.";
-    const composed = compose({
-      hit: { ...hit, quotes: new Map([[quoted, 1.5]]) },
-      chosen: steps,
-      lessonChunks: lesson,
-      terms: ["mat", "sach", "tien"],
-      question: "ba bi mat sach tien roi",
-      kind: null,
-      model: cardsOnly,
-    });
-    expect(composed.direct).toBe(quoted);
-    const without = compose({
-      hit,
-      chosen: steps,
-      lessonChunks: lesson,
-      terms: ["mat", "sach", "tien"],
-      question: "ba bi mat sach tien roi",
-      kind: null,
-      model: cardsOnly,
-    });
+    const answer = (quotes: Map<string, number>) =>
+      compose({
+        hit: { ...hit, quotes },
+        chosen: steps,
+        lessonChunks: lesson,
+        terms: ["mat", "sach", "tien"],
+        question: "ba bi mat sach tien roi",
+        kind: null,
+        model: cardsOnly,
+      });
+    expect(answer(new Map([[quoted, 1.5]])).direct).toBe(quoted);
+    const without = answer(new Map());
     expect([without.direct, ...without.points]).not.toContain(quoted);
   });
 
