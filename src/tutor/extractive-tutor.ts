@@ -1,8 +1,9 @@
 import { tutorMessages as tm } from "../catalog/tutor.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybrid-index.ts";
-import { chooseSection, compose, stepCount, stepOf } from "./compose.ts";
+import { chooseSection, compose } from "./compose.ts";
 import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
+import { stepCount, stepOf } from "./how-to-steps.ts";
 import { questionKind } from "./intent.ts";
 import { asksAboutAToolsAdvice, isMedical } from "./medical.ts";
 import { redactPersonalData } from "./redact.ts";
