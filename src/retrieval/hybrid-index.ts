@@ -1,6 +1,7 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { quotesByLesson } from "./card-quotes.ts";
 import type { AskTarget, Chunk } from "./chunk.ts";
+import { CurriculumVocabulary } from "./curriculum-vocabulary.ts";
 import type { DenseIndex } from "./dense-index.ts";
 import type { DiacriticRestorer } from "./diacritics.ts";
 import { FUSION_WEIGHTS, type FusionWeights } from "./fusion-weights.ts";
@@ -83,8 +84,7 @@ const NEIGHBOURS = 10;
  * lesson and for the section that answers it.
  */
 export class HybridIndex {
-  private readonly vocabulary = new Map<string, Set<string>>();
-  private readonly known = new Set<string>();
+  private readonly vocabulary: CurriculumVocabulary;
   private readonly byLesson = new Map<string, Chunk[]>();
   private readonly chunkOrder: Map<Chunk, number>;
   private readonly headings: HeadingIndex;
@@ -92,13 +92,8 @@ export class HybridIndex {
   constructor(private readonly parts: HybridParts) {
     this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
     this.headings = new HeadingIndex(parts.chunks);
+    this.vocabulary = new CurriculumVocabulary(parts.chunks);
     for (const chunk of parts.chunks) {
-      const words = this.vocabulary.get(chunk.lessonId) ?? new Set<string>();
-      this.vocabulary.set(chunk.lessonId, words);
-      for (const token of tokenize(chunk.indexText)) {
-        words.add(fold(token));
-        this.known.add(fold(token));
-      }
       this.byLesson.set(chunk.lessonId, [...(this.byLesson.get(chunk.lessonId) ?? []), chunk]);
     }
   }
@@ -237,10 +232,15 @@ export class HybridIndex {
       askSimilarity: Math.max(0, nearAsks[0]?.similarity ?? 0),
       askLexical,
       outsideShare: outsideShare(nearAsks, outside.neighbours, NEIGHBOURS),
-      coverage: best ? this.coverage(terms, best.lessonId) : 0,
+      coverage: best
+        ? this.vocabulary.coverage(terms, best.lessonId, (t) => this.parts.chunkLexical.idf(`f:${t}`))
+        : 0,
       outside,
       scopeOdds: this.parts.scopeWords.logOdds(rawQuery),
-      known: this.knownShare(tokenize(rawQuery).filter((t) => !isStopword(t))),
+      known: this.vocabulary.knownShare(
+        tokenize(rawQuery).filter((t) => !isStopword(t)),
+        (word) => this.parts.spelling.has(word),
+      ),
       terms,
       query,
     };
@@ -275,30 +275,5 @@ export class HybridIndex {
 
   private indexOf(chunk: Chunk): number {
     return this.chunkOrder.get(chunk) ?? -1;
-  }
-
-  /** Rarity-weighted share of query terms found in a lesson; words unknown to the curriculum weigh most. */
-  private coverage(terms: string[], lessonId: string): number {
-    const words = this.vocabulary.get(lessonId);
-    if (!terms.length || !words) return 0;
-    let total = 0;
-    let found = 0;
-    for (const term of terms) {
-      const weight = this.parts.chunkLexical.idf(`f:${term}`);
-      total += weight;
-      if (words.has(term)) found += weight;
-    }
-    return total ? found / total : 0;
-  }
-
-  /** Share of the typed content words (or their shorthand meaning) that the curriculum uses anywhere. */
-  private knownShare(tokens: string[]): number {
-    if (!tokens.length) return 0;
-    let known = 0;
-    for (const token of tokens) {
-      const expanded = expandTokens([token]).map(fold);
-      if (expanded.some((t) => this.known.has(t) || this.parts.spelling.has(t))) known++;
-    }
-    return known / tokens.length;
   }
 }

@@ -1,0 +1,47 @@
+import type { Chunk } from "./chunk.ts";
+import { expandTokens, fold, tokenize } from "./normalize.ts";
+
+/**
+ * The words the curriculum uses, lesson by lesson and altogether: how much of a message a lesson covers, and
+ * how much of it the curriculum knows at all (two of the features the answer-or-decline decision reads).
+ */
+export class CurriculumVocabulary {
+  private readonly byLesson = new Map<string, Set<string>>();
+  private readonly all = new Set<string>();
+
+  constructor(chunks: Chunk[]) {
+    for (const chunk of chunks) {
+      const words = this.byLesson.get(chunk.lessonId) ?? new Set<string>();
+      this.byLesson.set(chunk.lessonId, words);
+      for (const token of tokenize(chunk.indexText)) {
+        words.add(fold(token));
+        this.all.add(fold(token));
+      }
+    }
+  }
+
+  /** Rarity-weighted share of query terms found in a lesson; words unknown to the curriculum weigh most. */
+  coverage(terms: string[], lessonId: string, rarity: (term: string) => number): number {
+    const words = this.byLesson.get(lessonId);
+    if (!terms.length || !words) return 0;
+    let total = 0;
+    let found = 0;
+    for (const term of terms) {
+      const weight = rarity(term);
+      total += weight;
+      if (words.has(term)) found += weight;
+    }
+    return total ? found / total : 0;
+  }
+
+  /** Share of the typed content words (or their shorthand meaning) the curriculum, or `alsoKnown`, uses. */
+  knownShare(tokens: string[], alsoKnown: (word: string) => boolean): number {
+    if (!tokens.length) return 0;
+    let known = 0;
+    for (const token of tokens) {
+      const expanded = expandTokens([token]).map(fold);
+      if (expanded.some((t) => this.all.has(t) || alsoKnown(t))) known++;
+    }
+    return known / tokens.length;
+  }
+}

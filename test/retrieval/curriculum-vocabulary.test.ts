@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { CurriculumVocabulary } from "../../src/retrieval/curriculum-vocabulary.ts";
+import { lessonChunk } from "../helpers/lesson-chunk.ts";
+
+const vocabulary = new CurriculumVocabulary([lessonChunk(0, "Bài thử", "Không đọc mã OTP cho ai.")]);
+
+describe("curriculum vocabulary", () => {
+  it("weighs a lesson's coverage of the message by how rare each word is", () => {
+    const rarity = (term: string) => (term === "otp" ? 3 : 1);
+    expect(vocabulary.coverage(["otp", "lua"], "m/bai", rarity)).toBeCloseTo(3 / 4);
+    expect(vocabulary.coverage(["otp"], "khac/bai", rarity)).toBe(0);
+  });
+
+  it("counts a shorthand the curriculum knows by its meaning, and a word known elsewhere", () => {
+    expect(vocabulary.knownShare(["ko", "otp", "bongda"], () => false)).toBeCloseTo(2 / 3);
+    expect(vocabulary.knownShare(["bongda"], (w) => w === "bongda")).toBe(1);
+  });
+});
