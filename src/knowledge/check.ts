@@ -1,8 +1,7 @@
 import { curriculumProblems } from "../catalog/knowledge-check.ts";
-import { foldAccents } from "../shared/fold-accents.ts";
 import { unlistedContacts } from "./check-contacts.ts";
 import { checkQuizzes, longestCorrectShare } from "./check-quizzes.ts";
-import { countWords, splitSentences } from "./markdown.ts";
+import { countWords, foldedLine, splitSentences } from "./markdown.ts";
 import { OUTLINE_LESSONS } from "./outline.ts";
 import { INTRO_KEY } from "./schema.ts";
 import type { Curriculum, KnowledgeIssue, Lesson } from "./types.ts";
@@ -114,11 +113,6 @@ function checkLesson(lesson: Lesson, curriculum: Curriculum): KnowledgeIssue[] {
 }
 
 const isRecap = (heading: string) => /^ghi nhớ$/iu.test(heading.trim());
-const foldedLine = (text: string) =>
-  foldAccents(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 
 /**
  * Answer cards: each lesson has at least MIN_ASKS_PER_LESSON asks, keyed by real section headings (or

@@ -3,8 +3,7 @@ import { join, relative } from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
 import { curriculumProblems, loadProblems } from "../catalog/knowledge-check.ts";
-import { foldAccents } from "../shared/fold-accents.ts";
-import { countWords, plain, splitFrontMatter, splitSections } from "./markdown.ts";
+import { countWords, foldedLine, plain, splitFrontMatter, splitSections } from "./markdown.ts";
 import {
   type AnswerCardsFile,
   answerCardsFileSchema,
@@ -129,12 +128,12 @@ function attachCards(
     return;
   }
   const asks = new Set(Object.values(lesson.asks ?? {}).flat());
-  const body = foldedWords(plain(lesson.body));
+  const body = foldedLine(plain(lesson.body));
   cards.cards.forEach((card, i) => {
     if (!asks.has(card.ask))
       issues.push({ file, field: `cards.${i}.ask`, message: curriculumProblems.cardForNoAsk(card.ask) });
     card.quote.forEach((quote, j) => {
-      if (!body.includes(foldedWords(quote)))
+      if (!body.includes(foldedLine(quote)))
         issues.push({
           file,
           field: `cards.${i}.quote.${j}`,
@@ -144,12 +143,6 @@ function attachCards(
   });
   lesson.quotes = Object.fromEntries(cards.cards.map((c) => [c.ask, c.quote]));
 }
-
-const foldedWords = (text: string) =>
-  foldAccents(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 
 /** Lessons module by module, each module's in its listed beginner's order; unlisted ones after, by file. */
 function inModuleOrder(lessons: Map<string, Lesson>, modules: Module[]): Map<string, Lesson> {

@@ -1,3 +1,4 @@
+import { foldAccents } from "../shared/fold-accents.ts";
 import type { LessonSection } from "./types.ts";
 
 /** Splits `---\nyaml\n---\nbody` into its two parts; returns null when there is no front matter. */
@@ -76,3 +77,10 @@ export function plain(markdown: string): string {
     .replace(/`([^`]+)`/g, "$1")
     .trim();
 }
+
+/** Lower case, accents folded, words only: how asks, eval messages and quotes are compared. */
+export const foldedLine = (text: string) =>
+  foldAccents(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
