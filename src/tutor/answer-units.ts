@@ -7,6 +7,7 @@ import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
 import { type LogisticModel, probability } from "./logistic.ts";
 import { type BoostedTrees, treesProbability } from "./trees.ts";
+import { askEcho, type UnitAsks } from "./unit-asks.ts";
 
 /** One step, bullet or prose sentence of a lesson: what an answer is assembled from. */
 export interface Unit {
@@ -117,6 +118,10 @@ export interface UnitContext {
   wantsPlace: boolean;
   /** Content words of each recap line of the lesson. */
   recap: string[][];
+  /** The asks whose cards quote each unit. */
+  unitAsks: UnitAsks;
+  /** The content words of the sentences of a long message that ask; the whole question's otherwise. */
+  focusTerms: Set<string>;
 }
 
 export const UNIT_FEATURE_NAMES = [
@@ -156,6 +161,11 @@ export const UNIT_FEATURE_NAMES = [
   "example_item",
   "card_quote",
   "card_quote_of_best",
+  "ask_echo",
+  "ask_echo_all",
+  "ask_echo_of_best",
+  "focus_ask_echo",
+  "focus_overlap",
 ] as const;
 
 /** The features of every unit of a lesson, in UNIT_FEATURE_NAMES order; some are relative to the best unit. */
@@ -168,6 +178,9 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
   // What the asks nearest the message quote as their answer (the lesson's answer cards).
   const quoted = units.map((unit) => ctx.hit.quotes.get(unit.text) ?? 0);
   const bestQuoted = Math.max(1e-9, ...quoted);
+  // How closely the asks whose cards quote each unit echo the question.
+  const echoes = units.map((unit) => askEcho(unit.text, ctx.terms, ctx.unitAsks));
+  const bestEcho = Math.max(1e-9, ...echoes.map((e) => e[0]));
   const sectionEcho = new Map<Chunk, number>();
   for (const [i, unit] of units.entries())
     sectionEcho.set(unit.chunk, Math.max(sectionEcho.get(unit.chunk) ?? 0, relative[i] ?? 0));
@@ -194,6 +207,11 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
       unit.listLeadIn !== undefined && /(?<![a-z])vi du(?![a-z])/.test(unit.listLeadIn) ? 1 : 0,
       Math.log(1 + (quoted[i] ?? 0)),
       (quoted[i] ?? 0) / bestQuoted,
+      echoes[i]?.[0] ?? 0,
+      echoes[i]?.[1] ?? 0,
+      (echoes[i]?.[0] ?? 0) / bestEcho,
+      askEcho(unit.text, ctx.focusTerms, ctx.unitAsks)[0],
+      [...ctx.focusTerms].filter((w) => unit.words.includes(w)).length / Math.max(1, ctx.focusTerms.size),
     ];
   });
 }

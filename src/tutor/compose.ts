@@ -1,6 +1,7 @@
 import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
+import { focusOf } from "../retrieval/query-focus.ts";
 import {
   contentWords,
   foldedText,
@@ -17,6 +18,7 @@ import {
   WANTS_PLACE,
 } from "./answer-units.ts";
 import { asksForSteps, chosenSteps, stepCount, stepsUpTo, stepsWithin } from "./how-to-steps.ts";
+import { askWords, unitAsksOf } from "./unit-asks.ts";
 import {
   aboutTheLesson,
   exampleOutOfPlace,
@@ -182,7 +184,15 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
     kind: input.kind ?? null,
     wantsPlace: WANTS_PLACE.test(foldedText(question)),
     recap: units.filter((u) => isRecap(u.chunk)).map((u) => u.words),
+    unitAsks: unitAsksOf(input.lessonChunks),
+    focusTerms: focusTermsOf(question, input.terms),
   };
+}
+
+/** The content words of the sentences of a long message that ask (its story left out); all of them otherwise. */
+function focusTermsOf(question: string, terms: string[]): Set<string> {
+  const focus = focusOf(question);
+  return focus ? askWords(focus) : new Set(terms);
 }
 
 /**

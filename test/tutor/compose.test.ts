@@ -75,6 +75,15 @@ const cardsOnly: UnitModel = {
   },
 };
 
+/** A model that likes only the sentences whose asks echo the question. */
+const askEchoOnly: UnitModel = {
+  ...overlapOnly,
+  relevance: {
+    ...overlapOnly.relevance,
+    weights: UNIT_FEATURE_NAMES.map((name) => (name === "ask_echo_of_best" ? 4 : 0)),
+  },
+};
+
 const body = (points: string[]) =>
   points.reduce((sum, p) => sum + countWords(p.replace(/^(\d+\.|•)\s*/, "")), 0);
 
@@ -109,6 +118,26 @@ describe("compose", () => {
     expect(answer(new Map([[quoted, 1.5]])).direct).toBe(quoted);
     const without = answer(new Map());
     expect([without.direct, ...without.points]).not.toContain(quoted);
+  });
+
+  it("quotes the sentence whose card answers asks worded like the message, though it shares no word with it", () => {
+    const quoted = "Đến công an phường trình báo nếu bị lừa.";
+    const withCards = { ...afterScam, asks: ["kẻ gian gạt mất tiền thì kêu ai"], askQuotes: [[quoted]] };
+    const sections = [lesson[0] as Chunk, steps, withCards, recap];
+    const answer = (question: string) => {
+      const composed = compose({
+        hit: { ...hit, chunks: [steps, withCards, recap, lesson[0] as Chunk] },
+        chosen: steps,
+        lessonChunks: sections,
+        terms: [...new Set(question.split(" "))],
+        question,
+        kind: null,
+        model: askEchoOnly,
+      });
+      return [composed.direct, ...composed.points];
+    };
+    expect(answer("ke gian gat tien roi keu ai")).toContain(quoted);
+    expect(answer("so tai khoan nguoi nhan")).not.toContain(quoted);
   });
 
   it("answers a how-to question with the chosen section's steps from the first, numbered, without gaps", () => {

@@ -1,0 +1,73 @@
+import type { Chunk } from "../retrieval/chunk.ts";
+import { expandTokens, fold, isStopword, tokenize } from "../retrieval/normalize.ts";
+
+/**
+ * The asks whose answer cards quote each sentence of a lesson, as words: how residents put the need that a
+ * sentence answers. A message that shares the words of those asks likely needs that sentence, even when it
+ * shares none of the sentence's own words (doc2query-style expansion, from our own cards).
+ */
+export interface UnitAsks {
+  /** For a unit's text: the folded content words of each ask that quotes it. */
+  asksOf: Map<string, Set<string>[]>;
+  /** How rare a word is among the lesson's asks (words every ask of the lesson uses tell units apart least). */
+  idf: Map<string, number>;
+}
+
+const cache = new WeakMap<readonly Chunk[], UnitAsks>();
+
+/** The lesson's unit asks, built once per list of its sections (the index hands out one list per lesson). */
+export function unitAsksOf(lessonChunks: readonly Chunk[]): UnitAsks {
+  const cached = cache.get(lessonChunks);
+  if (cached) return cached;
+  const asksOf = new Map<string, Set<string>[]>();
+  const documentFrequency = new Map<string, number>();
+  let asks = 0;
+  for (const chunk of lessonChunks)
+    for (const [i, ask] of chunk.asks.entries()) {
+      const words = askWords(ask);
+      asks++;
+      for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
+      for (const quote of chunk.askQuotes[i] ?? []) asksOf.set(quote, [...(asksOf.get(quote) ?? []), words]);
+    }
+  const idf = new Map<string, number>();
+  for (const [w, df] of documentFrequency) idf.set(w, Math.log(1 + asks / df));
+  const built = { asksOf, idf };
+  cache.set(lessonChunks, built);
+  return built;
+}
+
+/** Folded content words of an ask, teencode expanded, as the question's terms are. */
+export function askWords(ask: string): Set<string> {
+  return new Set(
+    expandTokens(tokenize(ask))
+      .filter((t) => !isStopword(t))
+      .map(fold),
+  );
+}
+
+/**
+ * How closely a unit's asks echo the question: the best share, weighted by rarity, of the question's words
+ * that one ask quoting the unit also uses; and the same share over all its asks' words together.
+ */
+export function askEcho(unitText: string, terms: Set<string>, unitAsks: UnitAsks): [number, number] {
+  const asks = unitAsks.asksOf.get(unitText);
+  if (!asks?.length || !terms.size) return [0, 0];
+  const weight = (t: string) => unitAsks.idf.get(t) ?? 0;
+  let total = 0;
+  for (const t of terms) total += weight(t);
+  if (total <= 0) return [0, 0];
+  let best = 0;
+  const union = new Set<string>();
+  for (const words of asks) {
+    let shared = 0;
+    for (const t of terms)
+      if (words.has(t)) {
+        shared += weight(t);
+        union.add(t);
+      }
+    best = Math.max(best, shared);
+  }
+  let together = 0;
+  for (const t of union) together += weight(t);
+  return [best / total, together / total];
+}
