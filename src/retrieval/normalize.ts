@@ -86,11 +86,22 @@ const expandCache = new Map<string, readonly string[]>();
 /** First words of the phrase table: a long text looks phrases up only where one can start. */
 const PHRASE_STARTS = new Set(Object.keys(PHRASES).map((key) => key.split(" ")[0] ?? ""));
 
+/** A number with a shorthand unit: "500k" (nghìn đồng), "2tr" (triệu đồng), "15t" (tuổi), "12h" (giờ). */
+const NUMBER_WITH_UNIT = /^\d+(?:[.,]\d+)?(k|tr|t|h)$/;
+const UNIT_MEANINGS: Readonly<Record<string, string>> = {
+  k: "nghìn đồng",
+  tr: "triệu đồng",
+  t: "tuổi",
+  h: "giờ",
+};
+
 function expandUncached(tokens: string[]): string[] {
   const out: string[] = [];
   const folded = tokens.map(fold);
   for (const [i, token] of tokens.entries()) {
     out.push(token);
+    const unit = NUMBER_WITH_UNIT.exec(folded[i] ?? "")?.[1];
+    if (unit) out.push(...tokenize(UNIT_MEANINGS[unit] ?? ""));
     const expansion = lookup(ABBREVIATIONS, folded[i] ?? "");
     if (expansion && fold(expansion) !== folded[i]) out.push(...tokenize(expansion));
     if (!PHRASE_STARTS.has(folded[i] ?? "")) continue;

@@ -42,6 +42,16 @@ describe("residents' language", () => {
     );
   });
 
+  it("reads amounts, ages and hours typed with a shorthand unit, and southern everyday words", () => {
+    const read = (text: string) => expandTokens(tokenize(text));
+    expect(read("bị lừa 500k")).toEqual(expect.arrayContaining(["500k", "nghìn", "đồng"]));
+    expect(read("ck nhầm 2tr")).toEqual(expect.arrayContaining(["2tr", "triệu", "đồng"]));
+    expect(read("e 15t r")).toEqual(expect.arrayContaining(["15t", "tuổi"]));
+    expect(read("12h trưa")).toEqual(expect.arrayContaining(["12h", "giờ"]));
+    expect(read("xài app làm dùm")).toEqual(expect.arrayContaining(["xài", "dùng", "dùm", "giúp"]));
+    expect(read("tôi 15 tuổi")).toEqual(["tôi", "15", "tuổi"]);
+  });
+
   it("puts the accents back on a message typed without them, from the curriculum's own words", async () => {
     const r = await restorer();
     expect(r.restore("quen mat khau vneid").join(" ")).toBe("quên mật khẩu vneid");
