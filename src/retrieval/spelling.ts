@@ -49,21 +49,28 @@ export class SpellCorrector {
 
   /**
    * The query with each unknown token replaced by its most frequent one-edit neighbour; a three-letter token
-   * only by a missing letter ("mạg" → "mang", "đăg" → "dang"), shorter ones never.
+   * only by a missing letter ("mạg" → "mang", "đăg" → "dang") or two letters swapped, shorter ones never.
    */
   correct(query: string): string {
-    return tokenize(query)
-      .map((token) => {
-        const folded = fold(token);
-        if (folded.length < 3 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
-        return this.nearest(folded, folded.length === 3) ?? token;
-      })
-      .join(" ");
+    const tokens = tokenize(query).map((token) => {
+      const folded = fold(token);
+      if (folded.length < 3 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
+      return this.nearest(folded, folded.length === 3) ?? token;
+    });
+    return tokens.join(" ");
   }
 
-  private nearest(word: string, insertionOnly: boolean): string | null {
+  private nearest(word: string, short: boolean): string | null {
+    // A letter typed twice ("tiiền", "chuyyển"): Vietnamese syllables hardly ever double a letter.
+    const undoubled = word.replace(/(.)\1/g, "$1");
+    if (undoubled !== word && this.built.frequency.has(undoubled)) return undoubled;
     const candidates = new Set<string>(this.built.deletions.get(word) ?? []); // a letter was left out
-    if (!insertionOnly) {
+    // Two neighbouring letters typed the wrong way round ("tio" → "toi").
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (this.built.frequency.has(swapped)) candidates.add(swapped);
+    }
+    if (!short) {
       for (const variant of deletionsOf(word)) {
         if (this.built.frequency.has(variant)) candidates.add(variant); // a letter too many
         for (const w of this.built.deletions.get(variant) ?? []) candidates.add(w); // a letter changed or swapped
@@ -76,7 +83,8 @@ export class SpellCorrector {
     let bestRank = Number.POSITIVE_INFINITY;
     let bestFrequency = 0;
     for (const candidate of candidates) {
-      if (insertionOnly && candidate.length !== word.length + 1) continue;
+      // A three-letter token takes only a letter it left out, or its two letters swapped back.
+      if (short && candidate.length !== word.length + 1 && !isSwap(word, candidate)) continue;
       if (!withinOneEdit(word, candidate)) continue;
       const rank = word.length + 1 - candidate.length;
       const frequency = this.built.frequency.get(candidate) ?? 0;
@@ -88,6 +96,15 @@ export class SpellCorrector {
     }
     return best;
   }
+}
+
+function isSwap(a: string, b: string): boolean {
+  return (
+    a.length === b.length &&
+    a !== b &&
+    withinOneEdit(a, b) &&
+    [...a].sort().join("") === [...b].sort().join("")
+  );
 }
 
 function deletionsOf(word: string): string[] {

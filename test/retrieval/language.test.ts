@@ -103,6 +103,19 @@ describe("residents' language", () => {
     expect(spelling.correct("trag")).toBe("trang");
   });
 
+  it("reads a letter typed twice as typed once, even where another word is one letter changed away", () => {
+    const spelling = SpellCorrector.fromTexts(["chuyển tiền", "thiện nguyện", "thiện nguyện", "thiện"]);
+    expect(spelling.correct("chuyển tiiền")).toBe("chuyển tien");
+    expect(spelling.correct("chuyyển tiền")).toBe("chuyen tiền");
+  });
+
+  it("swaps two neighbouring letters back, in three-letter syllables too", () => {
+    const spelling = SpellCorrector.fromTexts(["tôi muốn chuyển tiền", "tôi", "mạng"]);
+    expect(spelling.correct("tio muốn")).toBe("toi muốn");
+    expect(spelling.correct("chuyểnn tèin")).toBe("chuyen tien");
+    expect(spelling.correct("ti")).toBe("ti");
+  });
+
   it("gives a corrected syllable the marks its writer typed", async () => {
     const r = DiacriticRestorer.fromTexts(["hạng nhất", "hàng hóa", "hạng mục", "háng"]);
     expect(r.restore("gửi hang", [undefined, "hàg"]).join(" ")).toBe("gửi hàng");
