@@ -15,3 +15,11 @@ export const accentedStopwords =
   "tôi tui mình tớ em anh chị ông bà cô chú bác cháu bạn ad admin " +
   "có được bị đã đang sẽ rồi nữa cũng lại ra vào lên này kia đó đây ấy nào gì sao đâu " +
   "nhỉ chứ thôi luôn hay hoặc nếu khi để ở trong từ làm như xin hỏi giúp";
+
+/** What a number typed with a shorthand unit means: "500k", "2tr", "15t", "12h". */
+export const numberUnits: Readonly<Record<string, string>> = {
+  k: "nghìn đồng",
+  tr: "triệu đồng",
+  t: "tuổi",
+  h: "giờ",
+};

@@ -145,17 +145,19 @@ function learnWordModels(input: {
 }): WordModels {
   const { lessons, texts, askTexts } = input;
   const prose = lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]);
+  const accented = [...prose, ...askTexts].filter(writtenWithAccents);
   return {
     chunkLexical: LexicalIndex.build(texts),
     lessonLexical: LexicalIndex.build(lessons.map(lessonText)),
     askLexical: LexicalIndex.build(askTexts),
     outsideLexical: LexicalIndex.build(input.outsideTexts),
     // The lessons' own words, not the asks: asks keep residents' slips ("hàg", "khôg") on purpose, and a slip
-    // the corrector knows is a slip it never corrects.
-    spelling: SpellCorrector.fromTexts(prose),
+    // the corrector knows is a slip it never corrects. Words typed without spaces split into the words of
+    // text written with accents, residents' asks included ("chiều", "tuần" are in no lesson's prose).
+    spelling: SpellCorrector.fromTexts(prose, accented),
     // Only text written with accents teaches where accents go: the asks and keywords typed without them
     // ("quen mat khau") would teach that plain "mat" is as likely as "mật".
-    restorer: DiacriticRestorer.fromTexts([...prose, ...askTexts].filter(writtenWithAccents)),
+    restorer: DiacriticRestorer.fromTexts(accented),
     scopeWords: ScopeWords.build(askTexts, input.outsideTexts),
   };
 }

@@ -1,4 +1,4 @@
-import { accentedStopwords } from "../catalog/words.ts";
+import { accentedStopwords, numberUnits } from "../catalog/words.ts";
 import { foldAccents } from "../shared/fold-accents.ts";
 import { ABBREVIATIONS, PHRASES } from "./abbreviations.ts";
 
@@ -88,12 +88,6 @@ const PHRASE_STARTS = new Set(Object.keys(PHRASES).map((key) => key.split(" ")[0
 
 /** A number with a shorthand unit: "500k" (nghìn đồng), "2tr" (triệu đồng), "15t" (tuổi), "12h" (giờ). */
 const NUMBER_WITH_UNIT = /^\d+(?:[.,]\d+)?(k|tr|t|h)$/;
-const UNIT_MEANINGS: Readonly<Record<string, string>> = {
-  k: "nghìn đồng",
-  tr: "triệu đồng",
-  t: "tuổi",
-  h: "giờ",
-};
 
 function expandUncached(tokens: string[]): string[] {
   const out: string[] = [];
@@ -101,7 +95,7 @@ function expandUncached(tokens: string[]): string[] {
   for (const [i, token] of tokens.entries()) {
     out.push(token);
     const unit = NUMBER_WITH_UNIT.exec(folded[i] ?? "")?.[1];
-    if (unit) out.push(...tokenize(UNIT_MEANINGS[unit] ?? ""));
+    if (unit) out.push(...tokenize(numberUnits[unit] ?? ""));
     const expansion = lookup(ABBREVIATIONS, folded[i] ?? "");
     if (expansion && fold(expansion) !== folded[i]) out.push(...tokenize(expansion));
     if (!PHRASE_STARTS.has(folded[i] ?? "")) continue;

@@ -1,5 +1,5 @@
 import { ABBREVIATIONS } from "./abbreviations.ts";
-import { fold, tokenize } from "./normalize.ts";
+import { fold, hasDiacritics, tokenize } from "./normalize.ts";
 
 /** What a spelling corrector knows, as `buildIndex` caches it between starts. */
 export interface SpellingState {
@@ -7,7 +7,16 @@ export interface SpellingState {
   frequency: Map<string, number>;
   /** A word with one letter removed → the words it came from. */
   deletions: Map<string, string[]>;
+  /** How often each word is written, with its marks and folded, in text written with accents: what a token
+   * typed without its spaces may be split into. */
+  words: Map<string, number>;
 }
+
+/** The longest Vietnamese syllable ("nghiêng"), and the most syllables one token typed without spaces is read as. */
+const MAX_SYLLABLE = 7;
+const MAX_PARTS = 3;
+/** A part must be a word the lessons use this often (not a shorthand key nor a stray syllable). */
+const MIN_PART_COUNT = 3;
 
 /**
  * Corrects unknown syllables of a query to the nearest known one (one edit: insert, delete, substitute or
@@ -18,11 +27,18 @@ export interface SpellingState {
 export class SpellCorrector {
   private constructor(private readonly built: SpellingState) {}
 
-  /** Learns the vocabulary of `texts` (and the abbreviation table's keys). */
-  static fromTexts(texts: Iterable<string>): SpellCorrector {
+  /**
+   * Learns the vocabulary of `texts` (and the abbreviation table's keys) to correct toward, and the words of
+   * `wordTexts` (default: `texts`), written with accents, that a token typed without spaces may split into.
+   */
+  static fromTexts(texts: Iterable<string>, wordTexts?: Iterable<string>): SpellCorrector {
     const frequency = new Map<string, number>();
     const add = (word: string) => frequency.set(word, (frequency.get(word) ?? 0) + 1);
     for (const text of texts) for (const token of tokenize(text)) add(fold(token));
+    const words = new Map<string, number>();
+    for (const text of wordTexts ?? texts)
+      for (const token of tokenize(text))
+        for (const form of new Set([token, fold(token)])) words.set(form, (words.get(form) ?? 0) + 1);
     for (const key of Object.keys(ABBREVIATIONS)) add(key);
     const deletions = new Map<string, string[]>();
     for (const word of frequency.keys())
@@ -32,7 +48,7 @@ export class SpellCorrector {
           if (!list.includes(word)) list.push(word);
         } else deletions.set(variant, [word]);
       }
-    return new SpellCorrector({ frequency, deletions });
+    return new SpellCorrector({ frequency, deletions, words });
   }
 
   static restore(state: SpellingState): SpellCorrector {
@@ -58,6 +74,78 @@ export class SpellCorrector {
       return this.nearest(folded, folded.length === 3) ?? token;
     });
     return tokens.join(" ");
+  }
+
+  /**
+   * The query with each token typed without its spaces ("chuyểntiền", "matkhau") split into the curriculum's
+   * syllables, keeping the marks typed; every other token as typed. A token with one run of vowels is one
+   * syllable (a slip, if unknown, left for `correct`), and so is one that splits into no known words.
+   */
+  segment(query: string): string {
+    return tokenize(query)
+      .flatMap((token) => this.apartFromNumbers(token))
+      .map((token) => this.split(token) ?? token)
+      .join(" ");
+  }
+
+  /** "5triệu" → "5 triệu", "gấp30" → "gấp 30"; shorthand units ("500k", "2tr", "15t") stay whole. */
+  private apartFromNumbers(token: string): string[] {
+    const parts = token.match(/\d+|\D+/g) ?? [token];
+    if (parts.length < 2) return [token];
+    const words = parts.filter((p) => !/^\d/.test(p));
+    return words.every((w) => (this.built.words.get(w) ?? 0) >= MIN_PART_COUNT && /[aeiouy]/.test(fold(w)))
+      ? parts
+      : [token];
+  }
+
+  private split(token: string): string | null {
+    const folded = fold(token);
+    const chars = [...token];
+    if (folded.length < 4 || chars.length !== folded.length || /\d/.test(folded)) return null;
+    if (this.built.frequency.has(folded)) return null;
+    // A Vietnamese syllable has one run of vowels: "odau" is two words, "tiien" a slip.
+    if ((folded.match(/[aeiouy]+/g)?.length ?? 0) < 2) return null;
+    const typedWithMarks = hasDiacritics(token);
+    // A part is a word written often (marks and all, when the writer typed marks) …
+    const countOf = (start: number, end: number) =>
+      this.built.words.get(typedWithMarks ? chars.slice(start, end).join("") : folded.slice(start, end)) ?? 0;
+    // … with a vowel ("ch", "kh" are never words), of two letters or more unless its marks say it is one
+    // ("ở", "ạ", "ý").
+    const isWord = (start: number, end: number) =>
+      (end - start >= 2 || (typedWithMarks && hasDiacritics(chars[start] ?? ""))) &&
+      /[aeiouy]/.test(folded.slice(start, end)) &&
+      countOf(start, end) >= MIN_PART_COUNT;
+    // best[i]: the reading of the first i letters in the fewest known words, the commonest among equals.
+    const best: ({ parts: number; score: number; cut: number[] } | undefined)[] = [
+      { parts: 0, score: 0, cut: [] },
+    ];
+    for (let end = 1; end <= folded.length; end++)
+      for (let start = Math.max(0, end - MAX_SYLLABLE); start < end; start++) {
+        const before = best[start];
+        if (!before || !isWord(start, end)) continue;
+        const reading = {
+          parts: before.parts + 1,
+          score: before.score + Math.log(countOf(start, end)),
+          cut: [...before.cut, end],
+        };
+        const current = best[end];
+        if (
+          !current ||
+          reading.parts < current.parts ||
+          (reading.parts === current.parts && reading.score > current.score)
+        )
+          best[end] = reading;
+      }
+    const read = best[folded.length];
+    if (!read || read.parts < 2 || read.parts > MAX_PARTS) return null;
+    let from = 0;
+    return read.cut
+      .map((to) => {
+        const part = chars.slice(from, to).join("");
+        from = to;
+        return part;
+      })
+      .join(" ");
   }
 
   private nearest(word: string, short: boolean): string | null {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ABBREVIATIONS, PHRASES, parseLexicon } from "../../src/retrieval/abbreviations.ts";
 import { DiacriticRestorer } from "../../src/retrieval/diacritics.ts";
 import { expandTokens, fold, tokenize } from "../../src/retrieval/normalize.ts";
+import { queryText } from "../../src/retrieval/query-text.ts";
 import { SpellCorrector } from "../../src/retrieval/spelling.ts";
 import { testCurriculum } from "../helpers/core.ts";
 
@@ -114,6 +115,30 @@ describe("residents' language", () => {
     expect(spelling.correct("tio muốn")).toBe("toi muốn");
     expect(spelling.correct("chuyểnn tèin")).toBe("chuyen tien");
     expect(spelling.correct("ti")).toBe("ti");
+  });
+
+  it("splits words typed without their spaces into words written often, keeping the marks typed", () => {
+    const texts = ["chuyển tiền", "ở phường", "triệu"].flatMap((t) => [t, t, t]);
+    const spelling = SpellCorrector.fromTexts(texts);
+    expect(spelling.segment("muốn chuyểntiền")).toBe("muốn chuyển tiền");
+    expect(spelling.segment("chuyentien")).toBe("chuyen tien");
+    expect(spelling.segment("nộp ởphường")).toBe("nộp ở phường");
+    expect(spelling.segment("mất 5triệu")).toBe("mất 5 triệu");
+    // One run of vowels is one syllable (a slip, left for correct); shorthand units stay whole.
+    expect(spelling.segment("tiiền 500k 2tr")).toBe("tiiền 500k 2tr");
+    // Parts must be words written often: a name stays whole.
+    expect(spelling.segment("shopee")).toBe("shopee");
+  });
+
+  it("reads a message typed without spaces as the spaced one", async () => {
+    const curriculum = await testCurriculum();
+    const bodies = [...curriculum.lessons.values()].map((l) => `${l.title}\n${l.body}`);
+    const spelling = SpellCorrector.fromTexts(bodies);
+    const r = DiacriticRestorer.fromTexts(bodies);
+    expect(queryText("cach kichhoat vneid", spelling, r)).toBe(
+      queryText("cach kich hoat vneid", spelling, r),
+    );
+    expect(queryText("cách kíchhoạt vneid", spelling, r)).toBe("cách kích hoạt vneid");
   });
 
   it("gives a corrected syllable the marks its writer typed", async () => {
