@@ -236,7 +236,8 @@ export class HybridIndex {
         ? this.vocabulary.coverage(terms, best.lessonId, (t) => this.parts.chunkLexical.idf(`f:${t}`))
         : 0,
       outside,
-      scopeOdds: this.parts.scopeWords.logOdds(rawQuery),
+      // Read as typed, but with unconverted Telex ("tieenf") as the words it stands for.
+      scopeOdds: this.parts.scopeWords.logOdds(this.parts.spelling.untelex(rawQuery)),
       known: this.vocabulary.knownShare(
         tokenize(rawQuery).filter((t) => !isStopword(t)),
         (word) => this.parts.spelling.has(word),

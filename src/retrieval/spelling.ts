@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from "./abbreviations.ts";
 import { fold, hasDiacritics, tokenize } from "./normalize.ts";
+import { foldedFromTelex } from "./telex.ts";
 
 /** What a spelling corrector knows, as `buildIndex` caches it between starts. */
 export interface SpellingState {
@@ -59,8 +60,22 @@ export class SpellCorrector {
     return this.built;
   }
 
+  /** The text with each word typed as unconverted Telex ("tieenf") read as the lessons' word ("tien"). */
+  untelex(text: string): string {
+    return tokenize(text)
+      .map((token) => this.fromTelex(fold(token)) ?? token)
+      .join(" ");
+  }
+
+  private fromTelex(folded: string): string | null {
+    if (this.built.frequency.has(folded)) return null;
+    const telex = foldedFromTelex(folded);
+    return telex !== null && this.built.frequency.has(telex) ? telex : null;
+  }
+
+  /** Whether the lessons use the word, as typed or as Telex a keyboard left unconverted ("tieenf"). */
   has(word: string): boolean {
-    return this.built.frequency.has(word);
+    return this.built.frequency.has(word) || this.fromTelex(word) !== null;
   }
 
   /**
@@ -70,7 +85,10 @@ export class SpellCorrector {
   correct(query: string): string {
     const tokens = tokenize(query).map((token) => {
       const folded = fold(token);
-      if (folded.length < 3 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
+      if (folded.length < 2 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
+      const telex = this.fromTelex(folded);
+      if (telex) return telex;
+      if (folded.length < 3) return token;
       return this.nearest(folded, folded.length === 3) ?? token;
     });
     return tokens.join(" ");
