@@ -16,17 +16,13 @@ import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
 import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import type { LessonHit } from "../src/retrieval/hybrid-index.ts";
-import {
-  UNIT_FEATURE_NAMES,
-  UNIT_MODEL_FILE,
-  type UnitModel,
-  unitFeaturesOf,
-} from "../src/tutor/answer-units.ts";
+import { UNIT_FEATURE_NAMES, unitFeaturesOf } from "../src/tutor/answer-units.ts";
 import { chooseSection, compose, quotableUnits, unitContext } from "../src/tutor/compose.ts";
 import { questionKind } from "../src/tutor/intent.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import { redactPersonalData } from "../src/tutor/redact.ts";
 import type { BoostedTrees } from "../src/tutor/trees.ts";
+import { UNIT_MODEL_FILE, type UnitModel } from "../src/tutor/unit-model.ts";
 import { comparable, type EvalQuestion, nuggetsMet, readSplit } from "./eval-lib.ts";
 import { fitTrees } from "./lib/fit-trees.ts";
 

@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { countWords, plain, splitSentences } from "../knowledge/markdown.ts";
 import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
-import { type LogisticModel, probability } from "./logistic.ts";
-import { type BoostedTrees, treesProbability } from "./trees.ts";
 import { askEcho, type UnitAsks } from "./unit-asks.ts";
 
 /** One step, bullet or prose sentence of a lesson: what an answer is assembled from. */
@@ -262,27 +258,6 @@ function unitFeatures(unit: Unit, ctx: UnitContext): number[] {
     NEGATION.test(folded) ? 1 : 0,
     ctx.wantsPlace && NAMES_PLACE.test(folded) ? 1 : 0,
   ];
-}
-
-/** How units are scored and chosen; `npm run fit-answer-units` writes it from the dev split. */
-export interface UnitModel {
-  /** P(a unit holds advice the resident needs): boosted trees as fitted, or a weighted sum (tests). */
-  relevance: BoostedTrees | LogisticModel;
-  /** Units below this probability are left out even when there is room. */
-  keepAbove: number;
-  fitted: { split: string; questions: number; units: number; at: string };
-}
-
-/** The model's probability that a unit with these features holds needed advice. */
-export function unitProbability(model: UnitModel, features: number[]): number {
-  const { relevance } = model;
-  return "kind" in relevance ? treesProbability(relevance, features) : probability(relevance, features);
-}
-
-export const UNIT_MODEL_FILE = join(import.meta.dirname, "unit-model.json");
-
-export function loadUnitModel(path = UNIT_MODEL_FILE): UnitModel {
-  return JSON.parse(readFileSync(path, "utf8")) as UnitModel;
 }
 
 /** Folded syllable pairs ("ma otp", "cong an"): what a phrase shares beyond single syllables. */

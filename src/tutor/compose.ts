@@ -7,18 +7,16 @@ import {
   foldedText,
   givesAdvice,
   lessonUnits,
-  loadUnitModel,
   pairsOf,
   type Unit,
   type UnitContext,
-  type UnitModel,
   unitFeaturesOf,
-  unitProbability,
   unitsOf,
   WANTS_PLACE,
 } from "./answer-units.ts";
 import { asksForSteps, chosenSteps, stepCount, stepsUpTo, stepsWithin } from "./how-to-steps.ts";
 import { askWords, unitAsksOf } from "./unit-asks.ts";
+import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
 import {
   aboutTheLesson,
   exampleOutOfPlace,

@@ -3,8 +3,9 @@ import { countWords } from "../../src/knowledge/markdown.ts";
 import type { SectionKind } from "../../src/knowledge/schema.ts";
 import type { Chunk } from "../../src/retrieval/chunk.ts";
 import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
-import { UNIT_FEATURE_NAMES, type UnitModel } from "../../src/tutor/answer-units.ts";
+import { UNIT_FEATURE_NAMES } from "../../src/tutor/answer-units.ts";
 import { BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
+import type { UnitModel } from "../../src/tutor/unit-model.ts";
 import { lessonChunk } from "../helpers/lesson-chunk.ts";
 
 const chunk = lessonChunk;
