@@ -225,6 +225,8 @@ export class HybridIndex {
     ];
     const best = hits[0];
     const bestChunk = best?.chunks[0];
+    // The message as typed, words run together split apart and unconverted Telex ("tieenf") read.
+    const asTyped = this.parts.spelling.untelex(this.parts.spelling.segment(rawQuery));
     const similarity = Math.max(0, similarityOf.get(bestChunk ? this.indexOf(bestChunk) : -1) ?? 0);
     return {
       hits,
@@ -236,10 +238,9 @@ export class HybridIndex {
         ? this.vocabulary.coverage(terms, best.lessonId, (t) => this.parts.chunkLexical.idf(`f:${t}`))
         : 0,
       outside,
-      // Read as typed, but with unconverted Telex ("tieenf") as the words it stands for.
-      scopeOdds: this.parts.scopeWords.logOdds(this.parts.spelling.untelex(rawQuery)),
+      scopeOdds: this.parts.scopeWords.logOdds(asTyped),
       known: this.vocabulary.knownShare(
-        tokenize(rawQuery).filter((t) => !isStopword(t)),
+        tokenize(asTyped).filter((t) => !isStopword(t)),
         (word) => this.parts.spelling.has(word),
       ),
       terms,

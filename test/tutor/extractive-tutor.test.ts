@@ -40,6 +40,20 @@ describe("extractive tutor", () => {
     expect(wordsOf(stepWords.join(" "))).toBeLessThanOrEqual(80);
   });
 
+  it("answers a message typed without spaces, or in Telex a keyboard left unconverted, as the same message typed well", async () => {
+    const t = await tutor();
+    const well = await t.answer("muốn chuyển tiền cho con qua điện thoại thì làm thế nào");
+    expect(well.refused).toBe(false);
+    for (const typed of [
+      "muốn chuyểntiền cho con qua điệnthoại thì làm thế nào",
+      "muoons chuyeenr tieenf cho con qua ddieenj thoaij thif lamf theess naof",
+    ]) {
+      const answer = await t.answer(typed);
+      expect(answer.refused, typed).toBe(false);
+      expect(answer.sources[0]?.lesson, typed).toBe(well.sources[0]?.lesson);
+    }
+  });
+
   it("answers a forgotten password from the troubleshooting lesson's section, not an introduction", async () => {
     const answer = await (await tutor()).answer("tôi quên mật khẩu vneid thì phải làm sao");
     expect(answer.sources[0]?.lesson).toBe("vneid/su-co-thuong-gap");
