@@ -7,7 +7,7 @@ import type { DiacriticRestorer } from "./diacritics.ts";
 import { FUSION_WEIGHTS, type FusionWeights } from "./fusion-weights.ts";
 import { HeadingIndex } from "./heading-index.ts";
 import type { LexicalIndex } from "./lexical-index.ts";
-import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
+import { contentTerms, isStopword, tokenize } from "./normalize.ts";
 import { focusOf } from "./query-focus.ts";
 import { queryText } from "./query-text.ts";
 import { type OutsideMatch, outsideShare, type ScopeBank } from "./scope-bank.ts";
@@ -216,13 +216,7 @@ export class HybridIndex {
 
     const hits = this.lessonHits(fused, chunkScores, quotes, limit);
 
-    const terms = [
-      ...new Set(
-        expandTokens(tokenize(query))
-          .filter((t) => !isStopword(t))
-          .map(fold),
-      ),
-    ];
+    const terms = [...new Set(contentTerms(query))];
     const best = hits[0];
     const bestChunk = best?.chunks[0];
     // The message as typed, words run together split apart and unconverted Telex ("tieenf") read.

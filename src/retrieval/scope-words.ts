@@ -1,4 +1,4 @@
-import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
+import { contentTerms } from "./normalize.ts";
 
 /** Smoothing of the word counts (chosen on the dev split among 0.2, 0.5 and 1). */
 const SMOOTHING = 0.2;
@@ -68,9 +68,7 @@ function countOf(texts: string[]): Map<string, number> {
 
 /** Folded content words (teencode expanded) and folded pairs of neighbouring ones, each once. */
 function featuresOf(text: string): Set<string> {
-  const words = expandTokens(tokenize(text))
-    .filter((t) => !isStopword(t))
-    .map(fold);
+  const words = contentTerms(text);
   const features = new Set(words);
   for (let i = 0; i + 1 < words.length; i++) features.add(`${words[i]}_${words[i + 1]}`);
   return features;

@@ -1,6 +1,7 @@
 import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
+import { contentTerms } from "../retrieval/normalize.ts";
 import { focusOf } from "../retrieval/query-focus.ts";
 import {
   contentWords,
@@ -15,7 +16,7 @@ import {
   WANTS_PLACE,
 } from "./answer-units.ts";
 import { asksForSteps, chosenSteps, stepCount, stepsUpTo, stepsWithin } from "./how-to-steps.ts";
-import { askWords, unitAsksOf } from "./unit-asks.ts";
+import { unitAsksOf } from "./unit-asks.ts";
 import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
 import {
   aboutTheLesson,
@@ -190,7 +191,7 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
 /** The content words of the sentences of a long message that ask (its story left out); all of them otherwise. */
 function focusTermsOf(question: string, terms: string[]): Set<string> {
   const focus = focusOf(question);
-  return focus ? askWords(focus) : new Set(terms);
+  return focus ? new Set(contentTerms(focus)) : new Set(terms);
 }
 
 /**

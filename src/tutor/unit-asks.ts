@@ -1,5 +1,5 @@
 import type { Chunk } from "../retrieval/chunk.ts";
-import { expandTokens, fold, isStopword, tokenize } from "../retrieval/normalize.ts";
+import { contentTerms } from "../retrieval/normalize.ts";
 
 /**
  * The asks whose answer cards quote each sentence of a lesson, as words: how residents put the need that a
@@ -24,7 +24,7 @@ export function unitAsksOf(lessonChunks: readonly Chunk[]): UnitAsks {
   let asks = 0;
   for (const chunk of lessonChunks)
     for (const [i, ask] of chunk.asks.entries()) {
-      const words = askWords(ask);
+      const words = new Set(contentTerms(ask));
       asks++;
       for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
       for (const quote of chunk.askQuotes[i] ?? []) asksOf.set(quote, [...(asksOf.get(quote) ?? []), words]);
@@ -34,15 +34,6 @@ export function unitAsksOf(lessonChunks: readonly Chunk[]): UnitAsks {
   const built = { asksOf, idf };
   cache.set(lessonChunks, built);
   return built;
-}
-
-/** Folded content words of an ask, teencode expanded, as the question's terms are. */
-export function askWords(ask: string): Set<string> {
-  return new Set(
-    expandTokens(tokenize(ask))
-      .filter((t) => !isStopword(t))
-      .map(fold),
-  );
 }
 
 /**
