@@ -9,7 +9,8 @@ export interface UnitModel {
   relevance: BoostedTrees | LogisticModel;
   /** Units below this probability are left out even when there is room. */
   keepAbove: number;
-  fitted: { split: string; questions: number; units: number; at: string };
+  /** What it was fitted on: dev messages, answer cards (older models: none) and their units. */
+  fitted: { split: string; questions: number; cards?: number; units: number; at: string };
 }
 
 /** The model's probability that a unit with these features holds needed advice. */
