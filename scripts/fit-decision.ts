@@ -7,8 +7,8 @@
  * MAX_IN_SCOPE_REFUSED of in-scope ones, where the share of out-of-scope declined most exceeds the share of
  * in-scope declined, read from 5-fold cross-validated probabilities (each dev message
  * scored by a model fitted without it) so the threshold is not set on messages the model has memorised;
- * `clarify` asks back where the first lesson is more often wrong than right (also on held-out scores), for at
- * most MAX_CLARIFIED of in-scope messages.
+ * `clarify` asks back where the confidence model says the first lesson is more likely wrong than right, for
+ * at most MAX_CLARIFIED of in-scope messages (held-out scores).
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,6 +25,7 @@ import { fitLogistic } from "./lib/fit-logistic.ts";
 
 const MAX_IN_SCOPE_REFUSED = 0.03;
 const MAX_CLARIFIED = 0.08;
+const EVEN_ODDS = 0.5;
 const FOLDS = 5;
 
 const curriculum = await loadCurriculum(resolve("knowledge"));
@@ -54,7 +55,8 @@ const confidence = fitRows(inScopeRows, isRight);
 // Thresholds are read from out-of-fold scores: each message scored by a model that never saw it.
 const heldOut = heldOutScores(rows, isInScope);
 const refuse = pickRefuse(rows, heldOut);
-const clarify = pickClarify(inScopeRows, heldOutScores(inScopeRows, isRight));
+const heldOutConfidence = heldOutScores(inScopeRows, isRight);
+const clarify = pickClarify(heldOutConfidence);
 const model: DecisionModel = {
   scope,
   confidence,
@@ -83,8 +85,10 @@ console.log(
   `refuse below ${refuse.toFixed(3)}, in sample: out-of-scope declined ${share(outRows.filter((r) => probability(scope, r.x) < refuse).length, outRows.length)}, ` +
     `in-scope declined ${share(inScopeRows.filter((r) => probability(scope, r.x) < refuse).length, inScopeRows.length)}`,
 );
+const askedBack = inScopeRows.filter((_, i) => (heldOutConfidence[i] ?? 1) < clarify);
 console.log(
-  `ask back below ${clarify.toFixed(3)}: in-scope asked back ${share(inScopeRows.filter((r) => probability(confidence, r.x) < clarify).length, inScopeRows.length)}`,
+  `ask back below ${clarify.toFixed(3)}, cross-validated: in-scope asked back ${share(askedBack.length, inScopeRows.length)}, ` +
+    `of which the first lesson was wrong ${share(askedBack.filter((r) => !r.right).length, askedBack.length)}`,
 );
 console.log(`wrote ${DECISION_FILE} (${pScope.length} scored)`);
 
@@ -139,19 +143,14 @@ function pickRefuse(all: Row[], scores: number[]): number {
   return ((below[first] ?? 0) + (below[last + 1] ?? cap)) / 2;
 }
 
-/** Below this the first lesson is more often wrong than right; capped at MAX_CLARIFIED of in-scope messages. */
-function pickClarify(inScope: Row[], scores: number[]): number {
-  const scored = inScope.map((r, i) => ({ p: scores[i] ?? 0, right: r.right })).sort((a, b) => a.p - b.p);
-  const cap = Math.floor(scored.length * MAX_CLARIFIED);
-  let best = 0;
-  let gain = 0;
-  let bestGain = 0;
-  for (const [i, s] of scored.slice(0, cap).entries()) {
-    gain += s.right ? -1 : 1;
-    if (gain > bestGain) {
-      bestGain = gain;
-      best = ((s.p + (scored[i + 1]?.p ?? s.p)) / 2) as number;
-    }
-  }
-  return best;
+/**
+ * The confidence model's even odds: below 0.5 the first lesson is more likely wrong than right, so the
+ * assistant asks instead of guessing; lowered when that would ask back more than MAX_CLARIFIED of in-scope
+ * messages (held-out scores). Reading the calibrated probability, rather than the prefix of held-out
+ * messages where wrong answers outnumber right ones, keeps one message more or less from moving the cut
+ * from one end to the other.
+ */
+function pickClarify(scores: number[]): number {
+  const sorted = [...scores].sort((a, b) => a - b);
+  return Math.min(EVEN_ODDS, sorted[Math.floor(sorted.length * MAX_CLARIFIED)] ?? EVEN_ODDS);
 }
