@@ -23,6 +23,7 @@ import {
   exampleOutOfPlace,
   introOf,
   isIntro,
+  openingText,
   standsAlone,
   tooShort,
   withoutDanglingLeadIns,
@@ -147,7 +148,7 @@ export function compose(input: ComposeInput): Composed {
     used += words;
   }
   return {
-    direct: direct?.text ?? "",
+    direct: direct ? openingText(direct) : "",
     points: formatPoints(withoutDanglingLeadIns(picked, units)),
     chunk: chosen,
   };

@@ -77,3 +77,14 @@ export function standsAlone(unit: Unit): boolean {
     unit.count <= DIRECT_MAX_WORDS
   );
 }
+
+/**
+ * The answer's first sentence as shown. A list item with no sentence introducing its list leans on its
+ * section's heading instead ("- Một tài khoản ngân hàng đứng tên bạn." under "## Cần chuẩn bị gì"): alone it
+ * is a fragment, so it opens as "Cần chuẩn bị gì: Một tài khoản ngân hàng đứng tên bạn."
+ */
+export function openingText(unit: Unit): string {
+  const heading = unit.chunk.heading.replace(/[?:.\s]+$/u, "");
+  const fragment = unit.kind === "bullet" && unit.listLeadIn === undefined && !isIntro(unit.chunk);
+  return fragment && heading ? `${heading}: ${unit.text}` : unit.text;
+}

@@ -3,6 +3,7 @@ import { type Unit, unitsOf } from "../../src/tutor/answer-units.ts";
 import {
   aboutTheLesson,
   introOf,
+  openingText,
   standsAlone,
   withoutDanglingLeadIns,
 } from "../../src/tutor/unit-readability.ts";
@@ -48,5 +49,15 @@ describe("unit readability", () => {
   it("marks the introduction's sentences about the lesson itself, not its advice", () => {
     const intro = unitsOf(chunk(0, "Bài thử", "Bài này giúp bạn nộp hồ sơ.\nĐừng đưa mã OTP cho ai cả."), 0);
     expect(intro.map(aboutTheLesson)).toEqual([true, false]);
+  });
+
+  it("opens with a list item that no sentence introduces under its section's heading, and with others as written", () => {
+    const prepare = unitsOf(
+      chunk(2, "Cần chuẩn bị gì?", "- Một tài khoản ngân hàng đứng tên bạn.\n- Điện thoại có mạng."),
+      2,
+    );
+    expect(openingText(prepare[0] as Unit)).toBe("Cần chuẩn bị gì: Một tài khoản ngân hàng đứng tên bạn.");
+    expect(openingText(secondItem)).toBe("Bạn cần nộp bản gốc.");
+    expect(openingText(plain)).toBe("Máy ở phường giúp bạn nộp hồ sơ.");
   });
 });
