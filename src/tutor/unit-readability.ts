@@ -66,12 +66,16 @@ export function introOf(unit: Unit, units: Unit[]): Unit | undefined {
 /** "Chúng …", "Họ …": fine inside a list that names them first, not as the answer's first sentence. */
 const NAMES_NO_ONE = /^(chúng|họ)(?!\p{L})(?! (ta|tôi|mình)(?!\p{L}))/iu;
 
+/** "Ví dụ: đăng ký khai sinh cho con…": an example of something said before it, not an answer on its own. */
+const AN_EXAMPLE = /^vi du(?![a-z])/;
+
 /** A unit that can open an answer: a sentence or bullet that stands on its own, short enough to read first. */
 export function standsAlone(unit: Unit): boolean {
   return (
     unit.kind !== "step" &&
     !unit.leansBack &&
     !NAMES_NO_ONE.test(unit.text) &&
+    !AN_EXAMPLE.test(unit.folded) &&
     !unit.leadIn &&
     unit.count >= MIN_PROSE_WORDS &&
     unit.count <= DIRECT_MAX_WORDS

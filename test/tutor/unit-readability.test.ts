@@ -60,4 +60,17 @@ describe("unit readability", () => {
     expect(openingText(secondItem)).toBe("Bạn cần nộp bản gốc.");
     expect(openingText(plain)).toBe("Máy ở phường giúp bạn nộp hồ sơ.");
   });
+
+  it("never opens with an example of something said before it", () => {
+    const [example, rule] = unitsOf(
+      chunk(
+        3,
+        "Làm gì trên Cổng",
+        "Ví dụ: đăng ký khai sinh cho con, xin xác nhận cư trú.\nTrên Cổng, bạn làm được nhiều thủ tục qua mạng.",
+      ),
+      3,
+    );
+    expect(standsAlone(example as Unit)).toBe(false);
+    expect(standsAlone(rule as Unit)).toBe(true);
+  });
 });
