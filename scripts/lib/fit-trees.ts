@@ -19,7 +19,8 @@ const DEFAULTS: TreeSettings = { trees: 100, depth: 3, rate: 0.1, minLeaf: 20, b
 export function fitTrees(xs: number[][], ys: number[], settings: Partial<TreeSettings> = {}): BoostedTrees {
   const s = { ...DEFAULTS, ...settings };
   const cuts = thresholdsOf(xs, s.bins);
-  const bins = xs.map((x) => x.map((v, j) => binOf(cuts[j] ?? [], v)));
+  // Column by column, one byte a value: the histogram loops read one feature of many rows at a time.
+  const bins = cuts.map((c, j) => Uint8Array.from(xs, (x) => binOf(c, x[j] ?? 0)));
   const positives = ys.reduce((a, b) => a + b, 0);
   const share = Math.min(1 - 1e-6, Math.max(1e-6, positives / Math.max(1, ys.length)));
   const base = Math.log(share / (1 - share));
@@ -41,7 +42,8 @@ export function fitTrees(xs: number[][], ys: number[], settings: Partial<TreeSet
 }
 
 interface Growing {
-  bins: number[][];
+  /** Per feature, each row's bin. */
+  bins: Uint8Array[];
   cuts: number[][];
   gradient: Float64Array;
   hessian: Float64Array;
@@ -68,7 +70,8 @@ function growTree(g: Growing): Tree {
     if (!split) return id;
     tree.feature[id] = split.feature;
     tree.threshold[id] = round(g.cuts[split.feature]?.[split.bin] ?? 0);
-    const goesLeft = (i: number) => (g.bins[i]?.[split.feature] ?? 0) <= split.bin;
+    const column = g.bins[split.feature] as Uint8Array;
+    const goesLeft = (i: number) => (column[i] ?? 0) <= split.bin;
     tree.left[id] = grow(
       rows.filter((i) => goesLeft(i)),
       level + 1,
@@ -79,7 +82,10 @@ function growTree(g: Growing): Tree {
     );
     return id;
   };
-  grow([...g.bins.keys()], 0);
+  grow(
+    Array.from({ length: g.gradient.length }, (_, i) => i),
+    0,
+  );
   return tree;
 }
 
@@ -99,11 +105,13 @@ function bestSplit(
     const gs = new Float64Array(size);
     const hs = new Float64Array(size);
     const counts = new Int32Array(size);
+    const column = g.bins[feature] as Uint8Array;
+    const { gradient, hessian } = g;
     for (const i of rows) {
-      const b = g.bins[i]?.[feature] ?? 0;
-      gs[b] = (gs[b] ?? 0) + (g.gradient[i] ?? 0);
-      hs[b] = (hs[b] ?? 0) + (g.hessian[i] ?? 0);
-      counts[b] = (counts[b] ?? 0) + 1;
+      const b = column[i] as number;
+      gs[b] = (gs[b] as number) + (gradient[i] as number);
+      hs[b] = (hs[b] as number) + (hessian[i] as number);
+      counts[b] = (counts[b] as number) + 1;
     }
     let gl = 0;
     let hl = 0;
