@@ -86,7 +86,7 @@ export function lessonUnits(chunks: Chunk[]): Unit[] {
 }
 
 const LEANS_BACK =
-  /^(nó|đó|vì vậy|như vậy|khi đó|lúc đó|sau đó|nhưng|ngoài ra|còn|thế nên|vậy nên|đây là|điều này|việc này|hoặc|hay là|nghĩa là|tức là|cũng)(?!\p{L})|(?<!\p{L})(này|đó|ấy)(?!\p{L})/iu;
+  /^(nó|đó|vì vậy|như vậy|nhờ vậy|nhờ đó|do đó|vì thế|bởi vậy|khi đó|lúc đó|sau đó|nhưng|ngoài ra|còn|thế nên|vậy nên|đây là|điều này|việc này|hoặc|hay là|nghĩa là|tức là|cũng)(?!\p{L})|(?<!\p{L})(này|đó|ấy)(?!\p{L})/iu;
 
 /** What a message wants beyond the topic: who or where to ask. Matched on folded text. */
 export const WANTS_PLACE =

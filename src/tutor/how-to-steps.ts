@@ -7,8 +7,11 @@ import { foldedText, type Unit, unitsOf } from "./answer-units.ts";
  */
 
 const STEP_WORDS =
-  /(?<![a-z])(cac buoc|tung buoc|huong dan|bam (vao )?dau|cho nao de bam)(?![a-z])|(?<![a-z])(?<!co )cach (?!nao|gi|j(?![a-z]))/;
-/** A message that asks for the procedure in so many words ("cách …", "hướng dẫn", "bấm vào đâu"). */
+  /(?<![a-z])(cac buoc|tung buoc|huong dan|bam (vao )?dau|cho nao de bam)(?![a-z])|(?<![a-z])(?<!co )cach (?!nao|gi|j(?![a-z]))|(?<![a-z])(khong|ko|k|hok|chua) (biet|bit|bik) (lam|chuyen|cai|dang|mo|nop|tao|kich|gui|quet|tai|doi|go|goi|nhan|tra|xem|tim)(?![a-z])/;
+/**
+ * A message that asks for the procedure in so many words ("cách …", "hướng dẫn", "bấm vào đâu"), or says it
+ * does not know how to do a thing ("ko bít chuyển tiền", "không biết cài").
+ */
 export const asksForSteps = (question: string): boolean => STEP_WORDS.test(foldedText(question));
 
 /** The chosen section's numbered steps, when it has at least two. */

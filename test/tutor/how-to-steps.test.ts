@@ -9,4 +9,10 @@ describe("how-to steps", () => {
     expect(asksForSteps("Tôi phải dặn con thế nào?")).toBe(false);
     expect(asksForSteps("chân yếu không ra trụ sở được, có cách nào khác không")).toBe(false);
   });
+
+  it("hears 'I don't know how to' as a request for the steps, in any spelling, but not 'không biết có nên'", () => {
+    expect(asksForSteps("ko bít chuyển tiền qua đt")).toBe(true);
+    expect(asksForSteps("bà không biết cài zalo")).toBe(true);
+    expect(asksForSteps("khong biet co nen bam vao link khong")).toBe(false);
+  });
 });

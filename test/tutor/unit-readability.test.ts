@@ -74,3 +74,17 @@ describe("unit readability", () => {
     expect(standsAlone(rule as Unit)).toBe(true);
   });
 });
+
+describe("a sentence that leans on the one before it", () => {
+  it("is read as leaning back when it opens with 'Nhờ vậy', 'Do đó' or 'Vì thế'", () => {
+    const units = unitsOf(
+      chunk(
+        4,
+        "AI là gì",
+        "AI là phần mềm được dạy bằng nhiều dữ liệu.\nNhờ vậy, nó làm được một số việc giống con người.\nDo đó, hãy kiểm tra lại.",
+      ),
+      4,
+    );
+    expect(units.map((u) => u.leansBack)).toEqual([false, true, true]);
+  });
+});
