@@ -18,6 +18,7 @@ const DEFAULTS: TreeSettings = { trees: 100, depth: 3, rate: 0.1, minLeaf: 20, b
 /** Gradient boosting with Newton leaf values and histogram splits, on logistic loss. */
 export function fitTrees(xs: number[][], ys: number[], settings: Partial<TreeSettings> = {}): BoostedTrees {
   const s = { ...DEFAULTS, ...settings };
+  if (s.bins > 256) throw new Error(`at most 256 bins a feature (one byte a value), not ${s.bins}`);
   const cuts = thresholdsOf(xs, s.bins);
   // Column by column, one byte a value: the histogram loops read one feature of many rows at a time.
   const bins = cuts.map((c, j) => Uint8Array.from(xs, (x) => binOf(c, x[j] ?? 0)));

@@ -23,3 +23,9 @@ describe("fitting boosted trees", () => {
     expect(treesProbability({ ...model, trees: [] }, [1])).toBeCloseTo(0.25, 3);
   });
 });
+
+describe("fitting boosted trees, settings", () => {
+  it("refuses more bins a feature than one byte holds, rather than folding them together unnoticed", () => {
+    expect(() => fitTrees([[0], [1]], [0, 1], { bins: 300 })).toThrow(/256 bins/);
+  });
+});
