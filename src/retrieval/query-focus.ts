@@ -6,11 +6,16 @@ const LONG_MESSAGE_WORDS = 25;
 const ASKING =
   /\?|(?<![a-z])(sao|gi|j|nao|khong|ko|k|hok|chua|ntn|the nao|bao nhieu|o dau|lam gi|co nen|duoc khong|phai lam|giup|chi (toi|em|ba|ong|chau))(?![a-z])/;
 
+/** A long message's sentences; null for a short message, which is read whole. */
+function sentencesOfLong(text: string): string[] | null {
+  if (text.split(/\s+/).filter(Boolean).length < LONG_MESSAGE_WORDS) return null;
+  return text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
+}
+
 /** The sentences of a long message that ask something (the last two), or null for a short message. */
 export function focusOf(text: string): string | null {
-  const words = text.split(/\s+/).filter(Boolean);
-  if (words.length < LONG_MESSAGE_WORDS) return null;
-  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
+  const sentences = sentencesOfLong(text);
+  if (!sentences) return null;
   const asking = sentences.filter((s) => ASKING.test(fold(s.toLowerCase())));
   const focus = asking.slice(-2).join(" ");
   return focus && focus.length < text.length * 0.8 ? focus : null;
@@ -24,9 +29,8 @@ const PERSONA =
 
 /** A long message without the sentences that only say who the writer is; the message itself otherwise. */
 export function withoutPersona(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  if (words.length < LONG_MESSAGE_WORDS) return text;
-  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
+  const sentences = sentencesOfLong(text);
+  if (!sentences) return text;
   const kept = sentences.filter((s) => {
     const folded = fold(s.toLowerCase())
       .replace(/[^a-z0-9 ]+/g, " ")
