@@ -156,7 +156,7 @@ describe("compose", () => {
     expect(numbered).toEqual(numbered.map((_, i) => i + 1));
   });
 
-  it("gives a 'thế nào' about a situation the likeliest advice, not the procedure, unless the model ranks a step first", () => {
+  it("gives the whole procedure only to a message that asks for the steps; a situation gets the likeliest units", () => {
     const situation = {
       hit,
       chosen: steps,
@@ -168,7 +168,15 @@ describe("compose", () => {
     const advice = compose({ ...situation, terms: ["tong", "dai", "cong", "an", "trinh", "bao"] });
     expect(advice.points.some((p) => /^1\. /.test(p))).toBe(false);
     expect([advice.direct, ...advice.points].join("\n")).toContain("Đến công an phường trình báo");
-    const procedure = compose({ ...situation, terms: ["nhap", "so", "tai", "khoan", "nguoi", "nhan"] });
+    const oneStep = ["nhap", "so", "tai", "khoan", "nguoi", "nhan"];
+    const aboutAStep = compose({
+      ...situation,
+      question: "so tai khoan nguoi nhan nhap o dau",
+      terms: oneStep,
+    });
+    expect(aboutAStep.points).toContain("• Nhập số tài khoản người nhận thật cẩn thận.");
+    expect(aboutAStep.points.some((p) => /^1\. /.test(p))).toBe(false);
+    const procedure = compose({ ...situation, question: "cach chuyen tien qua dien thoai", terms: oneStep });
     expect(procedure.points[0]).toBe("1. Mở ứng dụng ngân hàng trên điện thoại.");
   });
 
