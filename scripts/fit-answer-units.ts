@@ -19,8 +19,7 @@ import { loadCurriculum } from "../src/knowledge/load-curriculum.ts";
 import { buildIndex } from "../src/retrieval/build-index.ts";
 import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { UNIT_FEATURE_NAMES } from "../src/tutor/answer-units.ts";
-import { chooseSection, compose } from "../src/tutor/compose.ts";
-import { questionKind } from "../src/tutor/intent.ts";
+import { compose } from "../src/tutor/compose.ts";
 import { isMedical } from "../src/tutor/medical.ts";
 import type { BoostedTrees } from "../src/tutor/trees.ts";
 import { UNIT_MODEL_FILE, type UnitModel } from "../src/tutor/unit-model.ts";
@@ -63,20 +62,7 @@ function answered(some: UnitCase[], relevance: BoostedTrees, keepAbove: number) 
   let fully = 0;
   let nuggets = 0;
   for (const c of some) {
-    const kind = questionKind(c.text);
-    const chosen = chooseSection(c.hit, kind) ?? c.hit.chunks[0];
-    if (!chosen) continue;
-    const lessonChunks = index.chunksOf(c.hit.lessonId);
-    const input = {
-      hit: c.hit,
-      chosen,
-      lessonChunks,
-      terms: c.terms,
-      question: c.text,
-      query: c.query,
-      kind,
-    };
-    const composed = compose({ ...input, model });
+    const composed = compose({ ...c.input, model });
     const met = nuggetsMet([composed.direct, ...composed.points].join("\n"), c.nuggets ?? []);
     nuggets += met / Math.max(1, c.nuggets?.length ?? 0);
     if (met === c.nuggets?.length) fully++;

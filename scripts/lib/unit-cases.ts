@@ -7,9 +7,9 @@
 import type { Curriculum, Lesson } from "../../src/knowledge/types.ts";
 import { buildIndex } from "../../src/retrieval/build-index.ts";
 import type { EmbeddingsChoice } from "../../src/retrieval/create-embeddings.ts";
-import type { HybridIndex, LessonHit } from "../../src/retrieval/hybrid-index.ts";
+import type { HybridIndex } from "../../src/retrieval/hybrid-index.ts";
 import { unitFeaturesOf } from "../../src/tutor/answer-units.ts";
-import { chooseSection, quotableUnits, unitContext } from "../../src/tutor/compose.ts";
+import { type ComposeInput, chooseSection, quotableUnits, unitContext } from "../../src/tutor/compose.ts";
 import { questionKind } from "../../src/tutor/intent.ts";
 import { redactPersonalData } from "../../src/tutor/redact.ts";
 import { comparable, type EvalQuestion } from "../eval-lib.ts";
@@ -20,10 +20,8 @@ export interface UnitCase {
   q: string;
   /** For dev messages: the nuggets a full answer meets (cards have none: they only train). */
   nuggets?: string[][];
-  text: string;
-  hit: LessonHit;
-  terms: string[];
-  query: string;
+  /** What compose() is given for it (the model aside). */
+  input: ComposeInput;
   xs: number[][];
   ys: number[];
 }
@@ -51,10 +49,7 @@ async function caseOf(
   const units = quotableUnits(lessonChunks);
   return {
     q,
-    text,
-    hit,
-    terms: result.terms,
-    query: result.query,
+    input,
     xs: unitFeaturesOf(units, unitContext(units, input)),
     ys: units.map((unit) => (holdsAdvice(unit.text) ? 1 : 0)),
   };
