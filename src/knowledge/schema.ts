@@ -40,7 +40,7 @@ export const lessonFrontMatterSchema = z.strictObject({
   level: z.enum(["co-ban", "trung-binh", "nang-cao"]),
   keywords: z.array(z.string().min(1)).min(3),
   /** Per section heading: what residents say when that section is what they need. */
-  asks: z.record(z.string().min(1), z.array(z.string().min(3).max(160)).min(1)).optional(),
+  asks: z.record(z.string().min(1), z.array(z.string().min(3).max(400)).min(1)).optional(),
   /** Per section heading: what the section answers. */
   answers: z.record(z.string().min(1), z.enum(SECTION_KINDS)).optional(),
   practice: z.string().min(10).optional(),
@@ -57,7 +57,7 @@ export const answerCardsFileSchema = z.strictObject({
   lesson: lessonId,
   cards: z.array(
     z.strictObject({
-      ask: z.string().min(3).max(160),
+      ask: z.string().min(3).max(400),
       quote: z.array(z.string().min(3)).min(1).max(3),
     }),
   ),
