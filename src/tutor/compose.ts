@@ -124,7 +124,6 @@ export function compose(input: ComposeInput): Composed {
     ranked.filter(
       (u) =>
         !steps.includes(u) &&
-        !tooShort(u) &&
         !exampleOutOfPlace(u, input.kind ?? null) &&
         !aboutTheLesson(u) &&
         (p.get(u) ?? 0) >= model.keepAbove,
@@ -134,22 +133,31 @@ export function compose(input: ComposeInput): Composed {
   const needed = ranked.find((u) => steps.includes(u));
   const picked = stepsUpTo(steps, needed, BODY_MAX_WORDS);
   let used = picked.reduce((sum, u) => sum + u.count, 0);
+  const followsDirect = new Set<Unit>();
   for (const unit of candidates) {
     if (picked.includes(unit)) continue;
-    // A sentence that leans on the one before it ("Nó …", "… số này") comes with that one.
-    // … and a list item with the sentence that introduces its list ("Hãy gặp cán bộ khi:").
-    const before = unit.leansBack ? units[units.indexOf(unit) - 1] : introOf(unit, units);
-    // It cannot lean on the direct sentence from further down the answer ("… 3. Phản ánh … Đó là lừa đảo").
-    if (unit.leansBack && before === direct) continue;
+    // A sentence that leans on the one before it ("Nó …", "… số này"), or too short to stand alone ("Đừng
+    // tin."), comes with that one; a list item with the sentence that introduces its list ("Hãy gặp cán bộ
+    // khi:").
+    const leans = unit.leansBack || tooShort(unit);
+    const before = leans ? units[units.indexOf(unit) - 1] : introOf(unit, units);
+    if (leans && (before?.chunk !== unit.chunk || (tooShort(unit) && before.kind !== "prose"))) continue;
+    // One that leans on the direct sentence is shown right after it, before the other points (on dev, these two
+    // rules answered 17 more right-lesson messages fully and none fewer).
+    if (leans && before === direct) followsDirect.add(unit);
     const adding = before && before !== direct && !picked.includes(before) ? [before, unit] : [unit];
     const words = adding.reduce((sum, u) => sum + u.count, 0);
     if (used + words > BODY_MAX_WORDS) continue;
     picked.push(...adding);
     used += words;
   }
+  const shown = withoutDanglingLeadIns(picked, units);
   return {
     direct: direct ? openingText(direct) : "",
-    points: formatPoints(withoutDanglingLeadIns(picked, units)),
+    points: [
+      ...formatPoints(shown.filter((u) => followsDirect.has(u))),
+      ...formatPoints(shown.filter((u) => !followsDirect.has(u))),
+    ],
     chunk: chosen,
   };
 }

@@ -385,7 +385,7 @@ describe("compose", () => {
     expect(all).toContain("Mở ứng dụng ngân hàng trên điện thoại.");
   });
 
-  it("never shows a sentence leaning on the direct sentence further down, away from it", () => {
+  it("shows a sentence leaning on the direct sentence right after it, before the other points", () => {
     const again = chunk(
       9,
       "Cẩn thận bị lừa lần hai",
@@ -404,6 +404,31 @@ describe("compose", () => {
       null,
     );
     expect(composed.direct).toBe("Kẻ hứa lấy lại tiền bị lừa đòi bạn đóng phí trước.");
-    expect(composed.points).not.toContain("Đó là lừa đảo lần hai, đừng đóng phí lấy lại tiền.");
+    expect(composed.points[0]).toBe("Đó là lừa đảo lần hai, đừng đóng phí lấy lại tiền.");
+  });
+
+  it("quotes a sentence too short to stand alone only together with the sentence before it", () => {
+    const wrongTransfer = chunk(
+      9,
+      "Người lạ chuyển nhầm tiền",
+      [
+        "Người lạ chuyển nhầm tiền vào tài khoản rồi gọi đòi chuyển trả sang số khác.",
+        "Đừng chuyển trả.",
+        "Báo ngân hàng để ngân hàng xử lý khoản tiền chuyển nhầm.",
+      ].join("\n"),
+      "xu-ly",
+    );
+    const composed = composeIn(
+      [wrongTransfer],
+      ["nguoi", "la", "chuyen", "nham", "tien", "doi", "tra", "ngan", "hang"],
+      "nguoi la chuyen nham tien roi doi chuyen tra, ngan hang",
+      "xu-ly",
+    );
+    const all = [composed.direct, ...composed.points];
+    const short = all.indexOf("Đừng chuyển trả.");
+    expect(short).toBeGreaterThan(0);
+    expect(all[short - 1]).toBe(
+      "Người lạ chuyển nhầm tiền vào tài khoản rồi gọi đòi chuyển trả sang số khác.",
+    );
   });
 });
