@@ -120,7 +120,9 @@ export class SpellCorrector {
     const folded = fold(token);
     const chars = [...token];
     if (folded.length < 4 || chars.length !== folded.length || /\d/.test(folded)) return null;
-    if (this.built.frequency.has(folded)) return null;
+    // A known word stays whole, unless it is known only as shorthand for words typed together ("dienthoai"):
+    // split, it reads as the words themselves, as typed with their marks.
+    if (this.built.frequency.has(folded) && !ABBREVIATIONS[folded]?.includes(" ")) return null;
     // A Vietnamese syllable has one run of vowels: "odau" is two words, "tiien" a slip.
     if ((folded.match(/[aeiouy]+/g)?.length ?? 0) < 2) return null;
     const typedWithMarks = hasDiacritics(token);

@@ -9,7 +9,9 @@ export function foldedFromTelex(word: string): string | null {
   if (!/^[a-z]+$/.test(lower) || lower.length < 2) return null;
   let body = lower;
   const last = body.at(-1) ?? "";
-  if ("sfrxj".includes(last) && /[aeiouy]/.test(body.slice(0, -1))) body = body.slice(0, -1);
+  // A tone key pressed twice ("theess") is still a tone key.
+  if ("sfrxj".includes(last) && /[aeiouy]/.test(body.slice(0, -1)))
+    body = body.slice(0, body.at(-2) === last ? -2 : -1);
   // … or typed straight after the vowel, before the final consonant ("tiefn", "muosn").
   else body = body.replace(/([aeiouy])[sfrxj](?=(c|ch|m|n|ng|nh|p|t)$)/, "$1");
   body = body

@@ -130,6 +130,13 @@ describe("residents' language", () => {
     expect(spelling.segment("shopee")).toBe("shopee");
   });
 
+  it("splits words run together even when the shorthand table knows them run together", () => {
+    const texts = ["điện thoại", "điện thoại", "điện thoại"];
+    const spelling = SpellCorrector.fromTexts(texts);
+    expect(spelling.segment("qua điệnthoại")).toBe("qua điện thoại");
+    expect(spelling.segment("qua dienthoai")).toBe("qua dien thoai");
+  });
+
   it("reads a message typed without spaces as the spaced one", async () => {
     const curriculum = await testCurriculum();
     const bodies = [...curriculum.lessons.values()].map((l) => `${l.title}\n${l.body}`);

@@ -10,6 +10,8 @@ describe("Telex a keyboard left unconverted", () => {
     expect(foldedFromTelex("nguwowif")).toBe("nguoi");
     expect(foldedFromTelex("dduwowcj")).toBe("duoc");
     expect(foldedFromTelex("tiefn")).toBe("tien");
+    // The tone key pressed twice.
+    expect(foldedFromTelex("theess")).toBe("the");
   });
 
   it("leaves words with nothing of Telex in them, and words with marks, alone", () => {
