@@ -62,6 +62,12 @@ describe("extractive tutor", () => {
     expect(body).not.toMatch(/Đừng lo\. Phần lớn sự cố/);
   });
 
+  it("answers how to tell a scam message from the lesson on recognising scams, with its warning signs", async () => {
+    const answer = await (await tutor()).answer("làm sao để biết tin nhắn là lừa đảo");
+    expect(answer.sources[0]?.lesson).toBe("an-toan-so/nhan-dien-lua-dao");
+    expect(answer.text).toContain("Giục gấp, dọa nạt, bảo bạn giữ bí mật.");
+  });
+
   it("never shows a bullet twice or a doubled bullet mark", async () => {
     const t = await tutor();
     for (const q of ["dấu hiệu tin nhắn lừa đảo", "bị lừa chuyển tiền rồi phải làm gì", "otp là gì"]) {
