@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from "./abbreviations.ts";
 import { fold, hasDiacritics, tokenize } from "./normalize.ts";
+import { isWellFormedSyllable } from "./syllable.ts";
 import { foldedFromTelex } from "./telex.ts";
 
 /** What a spelling corrector knows, as `buildIndex` caches it between starts. */
@@ -88,6 +89,8 @@ export class SpellCorrector {
       if (folded.length < 2 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
       const telex = this.fromTelex(folded);
       if (telex) return telex;
+      // A syllable typed with its marks and well formed is a word its writer meant, not a slip.
+      if (hasDiacritics(token) && isWellFormedSyllable(token)) return token;
       if (folded.length < 3) return token;
       return this.nearest(folded, folded.length === 3) ?? token;
     });

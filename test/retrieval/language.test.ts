@@ -99,6 +99,14 @@ describe("residents' language", () => {
     expect(spelling.correct("xqzvw")).toBe("xqzvw");
   });
 
+  it("leaves a well-formed accented word the lessons never use as typed, and corrects a malformed one", () => {
+    const spelling = SpellCorrector.fromTexts(["người khuyết tật", "biết", "biết", "người"]);
+    // "huyết" is one letter from "khuyết", but its writer typed a real word: "huyết áp" is not "khuyết áp".
+    expect(spelling.correct("thuốc huyết áp")).toBe("thuốc huyết áp");
+    // "huyêt" is no syllable of the language (a stop final needs its tone): a slip, corrected as before.
+    expect(spelling.correct("huyêt")).toBe("khuyet");
+  });
+
   it("takes a left-out letter over an extra one, the commoner slip on a phone keyboard", async () => {
     const spelling = SpellCorrector.fromTexts(["trang web", "tra cứu", "tra cứu", "tra cứu"]);
     expect(spelling.correct("trag")).toBe("trang");
