@@ -86,7 +86,12 @@ export class SpellCorrector {
   correct(query: string): string {
     const tokens = tokenize(query).map((token) => {
       const folded = fold(token);
-      if (folded.length < 2 || this.built.frequency.has(folded) || /\d/.test(folded)) return token;
+      if (folded.length < 2 || /\d/.test(folded)) return token;
+      // A known word typed with marks no syllable has ("muón", "ngừoi") is read bare, its accents restored.
+      if (this.built.frequency.has(folded))
+        return hasDiacritics(token) && !(folded in ABBREVIATIONS) && !isWellFormedSyllable(token)
+          ? folded
+          : token;
       const telex = this.fromTelex(folded);
       if (telex) return telex;
       // A syllable typed with its marks and well formed is a word its writer meant, not a slip.

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 /**
  * Whether a token is a well-formed Vietnamese syllable: an initial consonant, then one of the language's
  * rhymes, and a tone the rhyme can carry (a rhyme ending in p, t, c or ch takes only the sắc or nặng tone).
@@ -5,58 +8,23 @@
  * the lessons never use it; one that is not ("hàg", "khôg", "biêt", "ngừoi") is a slip worth correcting.
  */
 
-const INITIALS = [
-  "ngh",
-  "ng",
-  "nh",
-  "ch",
-  "gh",
-  "gi",
-  "kh",
-  "ph",
-  "th",
-  "tr",
-  "qu",
-  "b",
-  "c",
-  "d",
-  "đ",
-  "g",
-  "h",
-  "k",
-  "l",
-  "m",
-  "n",
-  "p",
-  "r",
-  "s",
-  "t",
-  "v",
-  "x",
-  "",
-];
+const SPELLING_FILE = join(import.meta.dirname, "lexicon", "syllables.txt");
 
-/** The rhymes of Vietnamese spelling, without tone marks, grouped by their vowel. */
-const RHYMES = new Set(
-  [
-    "a ac ach ai am an ang anh ao ap at au ay",
-    "ăc ăm ăn ăng ăp ăt",
-    "âc âm ân âng âp ât âu ây",
-    "e ec em en eng eo ep et",
-    "ê êch êm ên ênh êp êt êu",
-    "i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu",
-    "o oc oi om on ong op ot oo ooc oong",
-    "ô ôc ôi ôm ôn ông ôp ôt",
-    "ơ ơi ơm ơn ơp ơt",
-    "u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt",
-    "ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu",
-    "y yêm yên yêng yêt yêu",
-    "oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt",
-    "oe oec oen oeo oet",
-    "uâ uân uâng uât uây uê uêch uên uênh uêt uơ",
-    "uy uya uych uyn uynh uyp uyt uyu uyên uyêt",
-  ].flatMap((group) => group.split(" ")),
-);
+/** The initials (longest first, and none) and the rhymes listed in the spelling file. */
+function readSpelling(text: string): { initials: string[]; rhymes: Set<string> } {
+  const initials: string[] = [];
+  const rhymes = new Set<string>();
+  for (const line of text.split("\n")) {
+    const [key, list = ""] = line.split(":");
+    const words = list.trim().split(/\s+/).filter(Boolean);
+    if (key === "initials") initials.push(...words);
+    else if (key === "rhymes") for (const rhyme of words) rhymes.add(rhyme);
+  }
+  initials.sort((a, b) => b.length - a.length).push("");
+  return { initials, rhymes };
+}
+
+const { initials: INITIALS, rhymes: RHYMES } = readSpelling(readFileSync(SPELLING_FILE, "utf8"));
 
 /** Combining marks of the five tones other than ngang. */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;

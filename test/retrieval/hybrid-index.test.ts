@@ -29,8 +29,8 @@ describe("hybrid retrieval", () => {
 
   it("corrects residents' slips even though the lessons' asks keep them, with the marks as typed", async () => {
     const index = await testIndex();
-    // "mạg" and "hàg" are written that way in some asks, on purpose.
-    expect(index.prepare("tôi mún nộp hồ sơ trên mạg")).toBe("tôi muốn nộp hồ sơ trên mạng");
+    // "mạg" and "hàg" are written that way in some asks, on purpose. "muón" lacks its hat.
+    expect(index.prepare("tôi muón nộp hồ sơ trên mạg")).toBe("tôi muốn nộp hồ sơ trên mạng");
     expect(index.prepare("gửi hàg cho khách")).toBe("gửi hàng cho khách");
     // The typed grave, and no breve, outweigh "hằng" being common after "hỏi".
     expect(index.prepare("khách hỏi hàg đi tới đâu")).toBe("khách hỏi hàng đi tới đâu");
