@@ -82,6 +82,8 @@ export class SpellCorrector {
   /**
    * The query with each unknown token replaced by its most frequent one-edit neighbour; a three-letter token
    * only by a missing letter ("mạg" → "mang", "đăg" → "dang") or two letters swapped, shorter ones never.
+   * A token typed with its marks that is a real syllable ("huyết") is kept even when the lessons never use
+   * it; a known word typed with marks no syllable has ("muón") is given back bare, for its accents to be restored.
    */
   correct(query: string): string {
     const tokens = tokenize(query).map((token) => {
