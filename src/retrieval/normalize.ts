@@ -2,7 +2,8 @@ import { accentedStopwords, numberUnits } from "../catalog/words.ts";
 import { foldAccents } from "../shared/fold-accents.ts";
 import { ABBREVIATIONS, PHRASES } from "./abbreviations.ts";
 
-const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
+/** The combining marks of the five tones other than ngang. */
+export const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 /** oa, oe, uy with the tone on the first vowel; not oă, oâ, oê, which are other vowels (no mark follows). */
 const OLD_TONE_PLACEMENT = new RegExp(
   `(o)([${TONE_MARKS}])([ae])(?![\u0302\u0306])|(u)([${TONE_MARKS}])(y)`,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { TONE_MARKS } from "./normalize.ts";
 
 /**
  * Whether a token is a well-formed Vietnamese syllable: an initial consonant, then one of the language's
@@ -26,16 +27,15 @@ function readSpelling(text: string): { initials: string[]; rhymes: Set<string> }
 
 const { initials: INITIALS, rhymes: RHYMES } = readSpelling(readFileSync(SPELLING_FILE, "utf8"));
 
-/** Combining marks of the five tones other than ngang. */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const TONE_MARK = new RegExp(`[${TONE_MARKS}]`, "gu");
 const SAC_OR_NANG = /[\u0301\u0323]/u;
 const STOP_FINAL = /(p|t|c|ch)$/;
 
 export function isWellFormedSyllable(token: string): boolean {
   const decomposed = token.toLowerCase().normalize("NFD");
-  const tones = decomposed.match(TONE_MARKS) ?? [];
+  const tones = decomposed.match(TONE_MARK) ?? [];
   if (tones.length > 1) return false;
-  const toneless = decomposed.replace(TONE_MARKS, "").normalize("NFC");
+  const toneless = decomposed.replace(TONE_MARK, "").normalize("NFC");
   if (!/^[a-zăâđêôơư]+$/u.test(toneless)) return false;
   return INITIALS.some((initial) => {
     if (!toneless.startsWith(initial)) return false;
