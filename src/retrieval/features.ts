@@ -32,18 +32,54 @@ export function termsAndTrigrams(text: string): { terms: string[]; trigrams: str
 
 function termsOfTokens(tokens: string[]): string[] {
   const terms: string[] = [];
-  let previous: { folded: string; stop: boolean } | null = null;
+  let previous: TokenFacts | null = null;
   for (const token of tokens) {
-    const folded = fold(token);
-    const stop = isStopword(token);
-    if (!stop) {
-      terms.push(`f:${folded}`);
-      if (folded !== token) terms.push(`a:${token}`);
-    }
-    if (previous !== null && !(stop && previous.stop)) terms.push(`b:${previous.folded}_${folded}`);
-    previous = { folded, stop };
+    const facts = factsOf(token);
+    if (facts.term) terms.push(facts.term);
+    if (facts.accented) terms.push(facts.accented);
+    if (previous !== null && !(facts.stop && previous.stop))
+      terms.push(`b:${previous.folded}_${facts.folded}`);
+    previous = facts;
   }
   return terms;
+}
+
+/** What every term list needs of one token, worked out once per distinct token (texts repeat their words). */
+interface TokenFacts {
+  folded: string;
+  stop: boolean;
+  /** "f:" + folded, or null for a function word. */
+  term: string | null;
+  /** "a:" + the token when it carries marks and is no function word. */
+  accented: string | null;
+  trigrams: readonly string[];
+}
+
+const TOKEN_FACTS_LIMIT = 50_000;
+const tokenFacts = new Map<string, TokenFacts>();
+
+function factsOf(token: string): TokenFacts {
+  const known = tokenFacts.get(token);
+  if (known) return known;
+  const folded = fold(token);
+  const stop = isStopword(token);
+  const facts: TokenFacts = {
+    folded,
+    stop,
+    term: stop ? null : `f:${folded}`,
+    accented: stop || folded === token ? null : `a:${token}`,
+    trigrams: stop || folded.length < 3 ? [] : trigramsOfFolded(folded),
+  };
+  if (tokenFacts.size >= TOKEN_FACTS_LIMIT) tokenFacts.clear();
+  tokenFacts.set(token, facts);
+  return facts;
+}
+
+function trigramsOfFolded(folded: string): string[] {
+  const padded = `^${folded}$`;
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) grams.push(`c:${padded.slice(i, i + 3)}`);
+  return grams;
 }
 
 /** Character trigrams of folded content words, which survive typos ("vneld" still shares "vne"). */
@@ -53,11 +89,6 @@ export function charTrigrams(text: string): string[] {
 
 function trigramsOfTokens(tokens: string[]): string[] {
   const grams: string[] = [];
-  for (const token of tokens) {
-    const folded = fold(token);
-    if (isStopword(token) || folded.length < 3) continue;
-    const padded = `^${folded}$`;
-    for (let i = 0; i + 3 <= padded.length; i++) grams.push(`c:${padded.slice(i, i + 3)}`);
-  }
+  for (const token of tokens) for (const gram of factsOf(token).trigrams) grams.push(gram);
   return grams;
 }
