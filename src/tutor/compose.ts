@@ -28,6 +28,7 @@ import {
   tooShort,
   withoutDanglingLeadIns,
 } from "./unit-readability.ts";
+import { completeShortLists } from "./whole-lists.ts";
 
 /** The steps or rules under the direct sentence stay within this many words. */
 export const BODY_MAX_WORDS = 80;
@@ -151,6 +152,7 @@ export function compose(input: ComposeInput): Composed {
     // rules answered 17 more right-lesson messages fully and none fewer).
     if (leans && before === direct) followsDirect.add(unit);
   }
+  completeShortLists(picked, units, BODY_MAX_WORDS, value, direct);
   const shown = withoutDanglingLeadIns(picked, units);
   return {
     direct: direct ? openingText(direct) : "",

@@ -431,4 +431,30 @@ describe("compose", () => {
       "Người lạ chuyển nhầm tiền vào tài khoản rồi gọi đòi chuyển trả sang số khác.",
     );
   });
+
+  it("shows a short list whole once it quotes two of its bullets, the one the question does not name included", () => {
+    const groups = chunk(
+      1,
+      "Lớp cho từng nhóm",
+      [
+        "Phường mở lớp cho từng nhóm:",
+        "- Người già: có lớp học chậm riêng.",
+        "- Học sinh: học cùng nhà trường.",
+        "- Người khuyết tật: có lớp phù hợp.",
+        "Lớp người già học vào sáng thứ bảy.",
+      ].join("\n"),
+    );
+    const composed = composeIn(
+      [groups],
+      ["gia", "khuyet", "tat"],
+      "lop cho nguoi gia, nguoi khuyet tat",
+      null,
+    );
+    expect(composed.points).toEqual([
+      "Phường mở lớp cho từng nhóm:",
+      "• Người già: có lớp học chậm riêng.",
+      "• Học sinh: học cùng nhà trường.",
+      "• Người khuyết tật: có lớp phù hợp.",
+    ]);
+  });
 });
