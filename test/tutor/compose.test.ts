@@ -457,4 +457,26 @@ describe("compose", () => {
       "• Người khuyết tật: có lớp phù hợp.",
     ]);
   });
+
+  it("gives a long message the procedure only when its asking sentences ask for it, not its story", () => {
+    const story =
+      "Tôi là tổ trưởng, hay hướng dẫn bà con trong tổ dùng điện thoại cho quen. Hôm qua có người lạ gọi bảo tôi chuyển tiền vào một tài khoản khác ngay, nói là ngân hàng chuyển nhầm.";
+    const terms = ["chuyen", "tien", "tai", "khoan", "nham", "ngan", "hang"];
+    const answer = (question: string) =>
+      compose({
+        hit,
+        chosen: steps,
+        lessonChunks: lesson,
+        terms,
+        question,
+        kind: "cac-buoc",
+        model: overlapOnly,
+      });
+    expect(answer(`${story} Tôi có nên chuyển không?`).points).not.toContain(
+      "1. Mở ứng dụng ngân hàng trên điện thoại.",
+    );
+    expect(answer(`${story} Chỉ tôi cách chuyển tiền cho đúng với?`).points).toContain(
+      "1. Mở ứng dụng ngân hàng trên điện thoại.",
+    );
+  });
 });
