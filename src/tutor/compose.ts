@@ -36,6 +36,8 @@ export const BODY_MAX_WORDS = 80;
 const DIRECT_ADVICE_SHARE = 0.7;
 /** Units are taken by probability ÷ words^WORD_PENALTY (chosen on the dev split). */
 const WORD_PENALTY = 0.3;
+/** The procedure is given whole only when one of its steps is among this many likeliest units. */
+const STEPS_AMONG_LIKELIEST = 3;
 /** How much a section of the kind the question asks for is preferred (fitted on the dev split). */
 const KIND_BONUS: Record<SectionKind, number> = {
   "cac-buoc": 0.6,
@@ -120,8 +122,12 @@ export function compose(input: ComposeInput): Composed {
   // model's likeliest unit was a step answered fewer messages fully (cross-validated on dev: 70.6% of
   // right-lesson messages against 72.5% without it; 2 messages lost, 15 won). In a long message only the
   // asking sentences count: "tôi hay hướng dẫn bà con" in its story asks for nothing (dev: 2 won, none lost).
+  // And the section's steps must be among the units likeliest to be needed: "cách" in a question about which
+  // password to use for a shop does not call for the steps of opening one (dev: 3 won, none lost).
   const howTo = input.kind === "cac-buoc" ? chosenSteps(chosen, units) : [];
-  const steps = asksForSteps(focusOf(input.question ?? "") ?? input.question ?? "") ? howTo : [];
+  const stepsLikely = ranked.slice(0, STEPS_AMONG_LIKELIEST).some((u) => howTo.includes(u));
+  const asked = asksForSteps(focusOf(input.question ?? "") ?? input.question ?? "");
+  const steps = asked && stepsLikely ? howTo : [];
   const candidates = withoutRepeats(
     ranked.filter(
       (u) =>

@@ -479,4 +479,31 @@ describe("compose", () => {
       "1. Mở ứng dụng ngân hàng trên điện thoại.",
     );
   });
+
+  it("gives the procedure for 'cách …' only when one of its steps is among the likeliest units", () => {
+    const openShop = chunk(
+      1,
+      "Mở gian hàng",
+      "1. Cài ứng dụng từ CH Play.\n2. Chọn mục làm người bán.\n3. Đặt tên gian hàng dễ nhớ.",
+      "cac-buoc",
+    );
+    const passwords = chunk(
+      2,
+      "Giữ tài khoản an toàn",
+      [
+        "- Đặt mật khẩu riêng cho việc bán.",
+        "- Không dùng chung mật khẩu ngân hàng.",
+        "- Đổi mật khẩu khi nghi bị lộ.",
+        "- Không đưa mật khẩu cho ai.",
+      ].join("\n"),
+    );
+    const answer = (question: string, terms: string[]) =>
+      composeIn([openShop, passwords], terms, question, "cac-buoc").points.join("\n");
+    expect(
+      answer("cách đặt mật khẩu, dùng chung được không", ["mat", "khau", "rieng", "chung"]),
+    ).not.toContain("1. Cài ứng dụng từ CH Play.");
+    expect(
+      answer("cách mở gian hàng, chọn người bán", ["mo", "gian", "hang", "chon", "nguoi", "ban"]),
+    ).toContain("1. Cài ứng dụng từ CH Play.");
+  });
 });
