@@ -1,4 +1,5 @@
 import type { Unit } from "./answer-units.ts";
+import { tooShort } from "./unit-readability.ts";
 
 /**
  * Short lists shown whole. Bullets side by side often split one rule between them ("từ 14 tuổi …", "từ 6
@@ -64,5 +65,6 @@ export function completeShortLists(
 function carries(unit: Unit, picked: Unit[], units: Unit[]): boolean {
   if (unit.kind === "step" || unit.leadIn) return true;
   const next = units[units.indexOf(unit) + 1];
-  return next !== undefined && next.chunk === unit.chunk && picked.includes(next) && next.kind === "prose";
+  const leansOnIt = next !== undefined && (next.leansBack || tooShort(next));
+  return leansOnIt && next.chunk === unit.chunk && picked.includes(next);
 }

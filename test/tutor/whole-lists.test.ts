@@ -56,6 +56,14 @@ describe("short lists shown whole", () => {
     expect(picked).toEqual([over14, under6, askPolice]);
   });
 
+  it("may give up a sentence that the next picked sentence does not lean on", () => {
+    const ranks = new Map<Unit, number>([...rank, [askPolice, 0.1], [level2, 0.9]]);
+    const picked = [over14, under6, askPolice, level2];
+    completeShortLists(picked, units, words(picked) + 2, (u) => ranks.get(u) ?? 0);
+    expect(picked).toContain(from6);
+    expect(picked).not.toContain(askPolice);
+  });
+
   it("leaves a list alone when the answer shows only one of its bullets, or when the direct sentence is the other", () => {
     const one = [over14, askPolice];
     completeShortLists(one, units, 80, value);
