@@ -19,6 +19,28 @@ const MAX_SYLLABLE = 7;
 const MAX_PARTS = 3;
 /** A part must be a word the lessons use this often (not a shorthand key nor a stray syllable). */
 const MIN_PART_COUNT = 3;
+/** A word typed with its marks is read as a commoner word with one more letter only when the lessons never
+ * write it this way (fewer than this often) and write the longer word at least MIN_FULL_COUNT times. */
+const MAX_SLIP_COUNT = 3;
+const MIN_FULL_COUNT = 5;
+/** The letters around each key of a phone's QWERTY keyboard (same row, and the rows above and below). */
+const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const KEY_NEIGHBOURS: Record<string, string[]> = Object.fromEntries(
+  KEY_ROWS.flatMap((row, r) =>
+    [...row].map((key, i) => {
+      const near = [row[i - 1], row[i + 1]];
+      // The middle row sits half a key right of the top one, the bottom row one and a half.
+      const shifts = [0, 0.5, 1.5];
+      for (const other of [r - 1, r + 1]) {
+        const line = KEY_ROWS[other];
+        if (!line) continue;
+        const at = i + (shifts[r] ?? 0) - (shifts[other] ?? 0);
+        near.push(line[Math.floor(at)], line[Math.ceil(at)]);
+      }
+      return [key, [...new Set(near.filter((k): k is string => Boolean(k)))]];
+    }),
+  ),
+);
 
 /**
  * Corrects unknown syllables of a query to the nearest known one (one edit: insert, delete, substitute or
@@ -27,6 +49,9 @@ const MIN_PART_COUNT = 3;
  * map reads instead of a pass over the vocabulary.
  */
 export class SpellCorrector {
+  /** A word written with marks, with one letter left out → the words it came from (built on first use). */
+  private markedDeletions: Map<string, string[]> | null = null;
+
   private constructor(private readonly built: SpellingState) {}
 
   /**
@@ -90,14 +115,16 @@ export class SpellCorrector {
       const folded = fold(token);
       if (folded.length < 2 || /\d/.test(folded)) return token;
       // A known word typed with marks no syllable has ("muón", "ngừoi") is read bare, its accents restored.
-      if (this.built.frequency.has(folded))
-        return hasDiacritics(token) && !(folded in ABBREVIATIONS) && !isWellFormedSyllable(token)
-          ? folded
-          : token;
+      if (this.built.frequency.has(folded)) {
+        if (!hasDiacritics(token) || folded in ABBREVIATIONS) return token;
+        return isWellFormedSyllable(token) ? (this.withSlipUndone(token, false) ?? token) : folded;
+      }
       const telex = this.fromTelex(folded);
       if (telex) return telex;
-      // A syllable typed with its marks and well formed is a word its writer meant, not a slip.
-      if (hasDiacritics(token) && isWellFormedSyllable(token)) return token;
+      // A syllable typed with its marks and well formed is a word its writer meant, unless the lessons never
+      // write it and often write a word it is a phone slip of: "ngưi" is "người", "khôn" "không", "pải" "phải".
+      if (hasDiacritics(token) && isWellFormedSyllable(token))
+        return this.withSlipUndone(token, true) ?? token;
       if (folded.length < 3) return token;
       return this.nearest(folded, folded.length === 3) ?? token;
     });
@@ -176,6 +203,73 @@ export class SpellCorrector {
         return part;
       })
       .join(" ");
+  }
+
+  /**
+   * The commonest word the lessons write with marks that `token` is a phone slip of, when they never write
+   * `token` itself: one letter left out ("mốn" is "muốn", "ngưi" "người", "pải" "phải"), else two letters the
+   * wrong way round ("ciá" "cái"), else, when the lessons do not know it bare either, one letter from a key
+   * beside the right one ("kàm" "làm"). The marks
+   * typed pin the word down, so only words with the same marks are candidates. Given back folded, for its
+   * accents to be restored with the marks typed.
+   */
+  private withSlipUndone(token: string, unknownBare: boolean): string | null {
+    if ((this.built.words.get(token) ?? 0) >= MAX_SLIP_COUNT) return null;
+    const chars = [...token];
+    const swapped: string[] = [];
+    for (let i = 0; i + 1 < chars.length; i++)
+      swapped.push([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(""));
+    const neighbours: string[] = [];
+    // A word the lessons know bare ("mát" is "mat") is more likely typed with a wrong mark than a wrong key.
+    if (unknownBare)
+      for (const [i, char] of chars.entries()) {
+        const [base, ...marks] = char.normalize("NFD");
+        for (const key of KEY_NEIGHBOURS[base ?? ""] ?? [])
+          neighbours.push(
+            [...chars.slice(0, i), (key + marks.join("")).normalize("NFC"), ...chars.slice(i + 1)].join(""),
+          );
+      }
+    // … and the word it is a slip of must be commoner than that bare word in all its forms: "mốn" is "muốn"
+    // (1,010 against 36 for "mon"), but "cò" stays "co", not "còn" (6,835 for "co").
+    const floor = unknownBare
+      ? MIN_FULL_COUNT - 1
+      : Math.max(MIN_FULL_COUNT - 1, this.built.words.get(fold(token)) ?? 0);
+    for (const candidates of [this.deletionsWithMarks().get(token) ?? [], swapped, neighbours]) {
+      const best = this.commonest(candidates, floor);
+      if (best) return fold(best);
+    }
+    return null;
+  }
+
+  /** The candidate the lessons write most often with its marks, if any is written more than `floor` times. */
+  private commonest(candidates: string[], floor: number): string | null {
+    let best: string | null = null;
+    let bestCount = floor;
+    for (const word of candidates) {
+      const count = this.built.words.get(word) ?? 0;
+      if (count > bestCount) {
+        best = word;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  private deletionsWithMarks(): Map<string, string[]> {
+    if (this.markedDeletions) return this.markedDeletions;
+    const deletions = new Map<string, string[]>();
+    for (const [word, count] of this.built.words) {
+      if (count < MIN_FULL_COUNT || !hasDiacritics(word)) continue;
+      const chars = [...word];
+      for (let i = 0; i < chars.length; i++) {
+        const variant = [...chars.slice(0, i), ...chars.slice(i + 1)].join("");
+        const list = deletions.get(variant);
+        if (!list) deletions.set(variant, [word]);
+        else if (!list.includes(word)) list.push(word);
+      }
+    }
+    this.markedDeletions = deletions;
+    return deletions;
   }
 
   private nearest(word: string, short: boolean): string | null {

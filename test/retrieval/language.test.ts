@@ -107,6 +107,38 @@ describe("residents' language", () => {
     expect(spelling.correct("huyêt")).toBe("khuyet");
   });
 
+  it("reads a real-looking accented slip as the word the lessons often write with those marks", () => {
+    const often = (word: string) => Array(6).fill(word).join(" ");
+    const spelling = SpellCorrector.fromTexts([
+      often("người"),
+      often("không"),
+      often("phải"),
+      often("làm"),
+      often("nào"),
+    ]);
+    // A letter left out: "ngưi", "khôn", "pải" look like syllables but the lessons never write them.
+    expect(spelling.correct("ngưi khôn pải")).toBe("nguoi khong phai");
+    // Two letters the wrong way round, and a key beside the right one.
+    expect(spelling.correct("noà kàm")).toBe("nao lam");
+  });
+
+  it("keeps a slip candidate away from a word the lessons write as typed or write bare more often", () => {
+    const spelling = SpellCorrector.fromTexts([
+      Array(6).fill("còn").join(" "),
+      Array(20).fill("có").join(" "),
+      Array(6).fill("muốn").join(" "),
+      "món",
+      Array(6).fill("khuyết tật").join(" "),
+      "huyết huyết huyết",
+    ]);
+    // "cò" is likelier "có" typed with a wrong mark than "còn" with a letter left out.
+    expect(spelling.correct("cò")).toBe("cò");
+    // "mốn" is "muốn": far commoner than every form of "mon".
+    expect(spelling.correct("mốn")).toBe("muon");
+    // A word the lessons write themselves is meant, however near a commoner one.
+    expect(spelling.correct("huyết")).toBe("huyết");
+  });
+
   it("takes a left-out letter over an extra one, the commoner slip on a phone keyboard", async () => {
     const spelling = SpellCorrector.fromTexts(["trang web", "tra cứu", "tra cứu", "tra cứu"]);
     expect(spelling.correct("trag")).toBe("trang");
