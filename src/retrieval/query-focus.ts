@@ -6,10 +6,23 @@ const LONG_MESSAGE_WORDS = 25;
 const ASKING =
   /\?|(?<![a-z])(sao|gi|j|nao|khong|ko|k|hok|chua|ntn|the nao|bao nhieu|o dau|lam gi|co nen|duoc khong|phai lam|giup|chi (toi|em|ba|ong|chau))(?![a-z])/;
 
-/** A long message's sentences; null for a short message, which is read whole. */
+/** How many words at its end a long message typed or spoken without any full stop is read as asking. */
+const UNPUNCTUATED_TAIL_WORDS = 20;
+/** … when it runs this long: a shorter one is one question, however it is punctuated. */
+const UNPUNCTUATED_MIN_WORDS = 40;
+
+/**
+ * A long message's sentences; null for a short message, which is read whole. A message dictated by voice, or
+ * typed without full stops, is one run of words: its last words stand in for its last sentence, where
+ * residents put the question ("… nghe cũng xuôi tai tôi có nên chuyển không").
+ */
 function sentencesOfLong(text: string): string[] | null {
-  if (text.split(/\s+/).filter(Boolean).length < LONG_MESSAGE_WORDS) return null;
-  return text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < LONG_MESSAGE_WORDS) return null;
+  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).filter((s) => s.trim());
+  if (sentences.length > 1 || words.length < UNPUNCTUATED_MIN_WORDS) return sentences;
+  const cut = words.length - UNPUNCTUATED_TAIL_WORDS;
+  return [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
 }
 
 /** The sentences of a long message that ask something (the last two), or null for a short message. */

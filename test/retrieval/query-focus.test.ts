@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutPersona } from "../../src/retrieval/query-focus.ts";
+import { focusOf, withoutPersona } from "../../src/retrieval/query-focus.ts";
 
 const STORY =
   "Tôi là tổ trưởng tổ dân phố. Nhiều bác lớn tuổi trong tổ muốn tự học trên trang web của phong trào mà không biết bắt đầu từ đâu. Các bác cần chuẩn bị gì, vào trang nào?";
@@ -30,5 +30,19 @@ describe("the asking part of a long message", () => {
     expect(withoutPersona("Tôi là giáo viên. Học bạ số xem ở đâu?")).toBe(
       "Tôi là giáo viên. Học bạ số xem ở đâu?",
     );
+  });
+
+  it("reads the last words of a long message dictated without full stops as its question", () => {
+    const spoken =
+      "tuần trước tôi mổ mắt ở bệnh viện tỉnh hôm nay có người gọi xưng là bác sĩ bệnh viện nói đúng tên tôi đúng bệnh bảo có thuốc đặc trị mới phải chuyển ba triệu để gửi thuốc về tận nhà nghe cũng xuôi tai tôi có nên chuyển tiền cho họ không";
+    expect(focusOf(spoken)).toBe(spoken.split(" ").slice(-20).join(" "));
+    // A question of thirty words typed without a full stop is one question, read whole.
+    expect(focusOf(spoken.split(" ").slice(-30).join(" "))).toBeNull();
+  });
+
+  it("reads the asking sentence of a punctuated story, its story left out", () => {
+    const story =
+      "Tuần trước tôi mổ mắt ở bệnh viện tỉnh. Hôm nay có người gọi xưng là bác sĩ, nói đúng tên tôi, đúng bệnh. Họ bảo có thuốc đặc trị mới, chuyển ba triệu để gửi thuốc về tận nhà. Tôi có nên chuyển tiền cho họ?";
+    expect(focusOf(story)).toBe("Tôi có nên chuyển tiền cho họ?");
   });
 });
