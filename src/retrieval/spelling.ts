@@ -282,6 +282,10 @@ export class SpellCorrector {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
       if (this.built.frequency.has(swapped)) candidates.add(swapped);
     }
+    // A key beside the right one ("yoi" → "toi", "cab" → "can"): for a three-letter token the only change of
+    // letter taken, since any letter changed would turn most of them into some other word.
+    const nearKeys = short ? neighbourKeyVariants(word).filter((v) => this.built.frequency.has(v)) : [];
+    for (const variant of nearKeys) candidates.add(variant);
     if (!short) {
       for (const variant of deletionsOf(word)) {
         if (this.built.frequency.has(variant)) candidates.add(variant); // a letter too many
@@ -295,8 +299,14 @@ export class SpellCorrector {
     let bestRank = Number.POSITIVE_INFINITY;
     let bestFrequency = 0;
     for (const candidate of candidates) {
-      // A three-letter token takes only a letter it left out, or its two letters swapped back.
-      if (short && candidate.length !== word.length + 1 && !isSwap(word, candidate)) continue;
+      // A three-letter token takes only a letter it left out, two letters swapped back, or a neighbouring key.
+      if (
+        short &&
+        candidate.length !== word.length + 1 &&
+        !isSwap(word, candidate) &&
+        !nearKeys.includes(candidate)
+      )
+        continue;
       if (!withinOneEdit(word, candidate)) continue;
       const rank = word.length + 1 - candidate.length;
       const frequency = this.built.frequency.get(candidate) ?? 0;
@@ -308,6 +318,15 @@ export class SpellCorrector {
     }
     return best;
   }
+}
+
+/** The word with one letter typed on a key beside it, every way. */
+function neighbourKeyVariants(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++)
+    for (const key of KEY_NEIGHBOURS[word[i] ?? ""] ?? [])
+      out.push(word.slice(0, i) + key + word.slice(i + 1));
+  return out;
 }
 
 function isSwap(a: string, b: string): boolean {

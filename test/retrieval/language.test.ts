@@ -122,6 +122,14 @@ describe("residents' language", () => {
     expect(spelling.correct("noà kàm")).toBe("nao lam");
   });
 
+  it("reads a three-letter slip of a neighbouring key, and only of a neighbouring key", () => {
+    const spelling = SpellCorrector.fromTexts(["tôi cần hỏi thì như thế"]);
+    // y sits beside t, b beside n, j beside h, m beside n.
+    expect(spelling.correct("yôi cầb tji mhư")).toBe("toi can thi nhu");
+    // q is nowhere near t or h: "qoi" is no slip of "toi" nor "hoi", though one letter changed.
+    expect(spelling.correct("qoi")).toBe("qoi");
+  });
+
   it("keeps a slip candidate away from a word the lessons write as typed or write bare more often", () => {
     const spelling = SpellCorrector.fromTexts([
       Array(6).fill("còn").join(" "),
