@@ -1,0 +1,85 @@
+/**
+ * Rewrites a message the way residents' phones and habits change it, to measure how much the answers hold up:
+ * accents left off, slips of the thumb on a small keyboard, a long story dictated by voice. Seeded, so a run
+ * can be repeated. Written apart from the spelling corrector (its own keyboard, its own slips), so that the
+ * corrector is not measured against its own assumptions.
+ */
+
+/** A seeded source of numbers in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Every mark off, and đ as d: a message typed without accents. */
+export function withoutAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+}
+
+/** No punctuation and lower case, as a voice keyboard writes a long spoken message. */
+export function dictated(text: string): string {
+  return text
+    .replace(/[.,!?…:;"()]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+type Slip = (letters: string[], random: () => number) => string[] | null;
+
+/** A letter left out; a final "ng" most often loses its g ("khôg"). */
+const leftOut: Slip = (letters, random) => {
+  if (letters.length < 3) return null;
+  const n = letters.length;
+  if (letters[n - 2] === "n" && letters[n - 1] === "g" && random() < 0.5) return letters.slice(0, -1);
+  const at = 1 + Math.floor(random() * (n - 1));
+  return [...letters.slice(0, at), ...letters.slice(at + 1)];
+};
+
+/** Two neighbouring letters the wrong way round. */
+const swapped: Slip = (letters, random) => {
+  if (letters.length < 3) return null;
+  const at = Math.floor(random() * (letters.length - 1));
+  const out = [...letters];
+  [out[at], out[at + 1]] = [out[at + 1] as string, out[at] as string];
+  return out;
+};
+
+/** A letter typed on the key to its left or right, its marks kept. */
+const nearKey: Slip = (letters, random) => {
+  const at = Math.floor(random() * letters.length);
+  const [base = "", ...marks] = (letters[at] ?? "").normalize("NFD");
+  const row = ROWS.find((r) => r.includes(base));
+  if (!row) return null;
+  const i = row.indexOf(base);
+  const sides = [row[i - 1], row[i + 1]].filter((k): k is string => Boolean(k));
+  const key = sides[Math.floor(random() * sides.length)] ?? base;
+  const out = [...letters];
+  out[at] = (key + marks.join("")).normalize("NFC");
+  return out;
+};
+
+/** Left out twice as often as the others: the commonest slip on a phone. */
+const SLIPS: Slip[] = [leftOut, leftOut, swapped, nearKey];
+
+/** Each word of two letters or more (no digits) slipped with probability `rate`; punctuation kept. */
+export function withSlips(text: string, rate: number, random: () => number): string {
+  return text
+    .split(" ")
+    .map((word) => {
+      const core = /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(word);
+      if (!core?.[2] || [...core[2]].length < 2 || random() >= rate) return word;
+      const slip = SLIPS[Math.floor(random() * SLIPS.length)] as Slip;
+      const changed = slip([...core[2].toLowerCase()], random);
+      return changed ? `${core[1]}${changed.join("")}${core[3]}` : word;
+    })
+    .join(" ");
+}
