@@ -2,7 +2,8 @@
  * npm run eval:robustness — how much the answers hold up when dev messages are rewritten the way residents'
  * phones and habits change them: accented messages without their accents and with slips of the thumb (a
  * letter left out, two swapped, a neighbouring key) in a share of their words, and long stories as a voice
- * keyboard writes them (no punctuation, lower case). Each row beside the same messages as written. Only the
+ * keyboard writes them (no punctuation, lower case); and out-of-scope messages with slips, which should still
+ * be declined. Each row beside the same messages as written. Only the
  * dev split is rewritten: the test split is never read while tuning. Seeded: `--seed N` (default 1).
  *   --json    one JSON object
  */
@@ -27,9 +28,11 @@ if (!Number.isInteger(seed)) fail("--seed must be a whole number");
 const curriculum = await loadCurriculum(resolve("knowledge"));
 const { index } = await buildIndex(curriculum, { embeddings: createEmbeddings(loadConfig()) });
 const tutor = createExtractiveTutor({ index });
-const dev = readSplit(splitDir(resolve("test", "fixtures", "eval"), "dev")).filter((q) => q.lessons.length);
+const all = readSplit(splitDir(resolve("test", "fixtures", "eval"), "dev"));
+const dev = all.filter((q) => q.lessons.length);
 const accented = dev.filter((q) => q.style === "accented");
 const long = dev.filter((q) => q.style === "long");
+const outside = all.filter((q) => !q.lessons.length);
 const random = seededRandom(seed);
 
 const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => string }[] = [
@@ -43,6 +46,9 @@ const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => st
   },
   { name: "long, as written", from: long, rewrite: (q) => q },
   { name: "long, dictated", from: long, rewrite: dictated },
+  // Out of scope: a slip must not turn a question about something else into one the lessons seem to answer.
+  { name: "out of scope, as written", from: outside, rewrite: (q) => q },
+  { name: "out of scope, slips", from: outside, rewrite: (q) => withSlips(q, SLIP_RATE, random) },
 ];
 
 const rows: { name: string; metrics: Metrics }[] = [];
@@ -69,9 +75,12 @@ else {
   );
   console.log("rewrite                   n  | hit@1  hit@3 nuggets  fully refused");
   for (const { name, metrics: m } of rows)
-    console.log(
-      `${name.padEnd(24)} ${String(m.n).padStart(4)} | ${pct(m.lessonHit1)} ${pct(m.lessonHit3)}  ${pct(m.nuggets)} ${pct(m.fully)}  ${pct(m.refused)}`,
-    );
+    if (name.startsWith("out of scope"))
+      console.log(`${name.padEnd(24)} ${String(m.n).padStart(4)} | declined ${pct(m.refused).trim()}%`);
+    else
+      console.log(
+        `${name.padEnd(24)} ${String(m.n).padStart(4)} | ${pct(m.lessonHit1)} ${pct(m.lessonHit3)}  ${pct(m.nuggets)} ${pct(m.fully)}  ${pct(m.refused)}`,
+      );
 }
 
 function fail(message: string): never {

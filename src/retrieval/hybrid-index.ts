@@ -234,7 +234,9 @@ export class HybridIndex {
         ? this.vocabulary.coverage(terms, best.lessonId, (t) => this.parts.chunkLexical.idf(`f:${t}`))
         : 0,
       outside,
-      scopeOdds: this.parts.scopeWords.logOdds(asTyped),
+      // As typed (asks keep residents' slips) or as read, whichever the asks vouch for more: a slip the
+      // corrector undid ("tền") no longer counts against a message that is in scope.
+      scopeOdds: Math.max(this.parts.scopeWords.logOdds(asTyped), this.parts.scopeWords.logOdds(query)),
       known: this.vocabulary.knownShare(
         tokenize(asTyped).filter((t) => !isStopword(t)),
         (word) => this.parts.spelling.has(word),

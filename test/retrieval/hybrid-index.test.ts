@@ -36,6 +36,18 @@ describe("hybrid retrieval", () => {
     expect(index.prepare("khách hỏi hàg đi tới đâu")).toBe("khách hỏi hàng đi tới đâu");
   });
 
+  it("weighs a slipped word as the word it was read as in the evidence that a message is in scope", async () => {
+    const index = await testIndex();
+    const right = "chuyển tiền nhầm tài khoản phải làm sao";
+    // "tền" is "tiền" with a letter left out: no ask or out-of-scope example uses it.
+    const slipped = "chuyển tền nhầm tài khoản phải làm sao";
+    expect(index.prepare(slipped)).toBe(right);
+    expect((await index.search(slipped, 3)).scopeOdds).toBeCloseTo(
+      (await index.search(right, 3)).scopeOdds,
+      6,
+    );
+  });
+
   it("restores accents from text written with them, not from asks typed without", async () => {
     const index = await testIndex();
     expect(index.prepare("mat dien thoai co zalo cong ty")).toBe("mất điện thoại co zalo công ty");
