@@ -48,6 +48,7 @@ const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => st
   { name: "long, dictated", from: long, rewrite: dictated },
   // Out of scope: a slip must not turn a question about something else into one the lessons seem to answer.
   { name: "out of scope, as written", from: outside, rewrite: (q) => q },
+  { name: "out of scope, accents off", from: outside, rewrite: withoutAccents },
   { name: "out of scope, slips", from: outside, rewrite: (q) => withSlips(q, SLIP_RATE, random) },
 ];
 
@@ -73,13 +74,13 @@ else {
   console.log(
     `\n== dev, rewritten as residents' phones write (seed ${seed}, slips in ${SLIP_RATE * 100}% of words)`,
   );
-  console.log("rewrite                   n  | hit@1  hit@3 nuggets  fully refused");
+  console.log("rewrite                     n  | hit@1  hit@3 nuggets  fully refused");
   for (const { name, metrics: m } of rows)
     if (name.startsWith("out of scope"))
-      console.log(`${name.padEnd(24)} ${String(m.n).padStart(4)} | declined ${pct(m.refused).trim()}%`);
+      console.log(`${name.padEnd(26)} ${String(m.n).padStart(4)} | declined ${pct(m.refused).trim()}%`);
     else
       console.log(
-        `${name.padEnd(24)} ${String(m.n).padStart(4)} | ${pct(m.lessonHit1)} ${pct(m.lessonHit3)}  ${pct(m.nuggets)} ${pct(m.fully)}  ${pct(m.refused)}`,
+        `${name.padEnd(26)} ${String(m.n).padStart(4)} | ${pct(m.lessonHit1)} ${pct(m.lessonHit3)}  ${pct(m.nuggets)} ${pct(m.fully)}  ${pct(m.refused)}`,
       );
 }
 
