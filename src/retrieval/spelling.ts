@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from "./abbreviations.ts";
 import { fold, hasDiacritics, tokenize } from "./normalize.ts";
+import { deletionIndex, deletionsOf, isSwap, nearKeysOf, swapsOf, withinOneEdit } from "./one-edit.ts";
 import { isWellFormedSyllable } from "./syllable.ts";
 import { foldedFromTelex } from "./telex.ts";
 
@@ -19,29 +20,10 @@ const MAX_SYLLABLE = 7;
 const MAX_PARTS = 3;
 /** A part must be a word the lessons use this often (not a shorthand key nor a stray syllable). */
 const MIN_PART_COUNT = 3;
-/** A word typed with its marks is read as a commoner word with one more letter only when the lessons never
- * write it this way (fewer than this often) and write the longer word at least MIN_FULL_COUNT times. */
+/** A word typed with its marks is read as a word it is a slip of only when the lessons (almost) never write it
+ * this way (fewer than MAX_SLIP_COUNT times) and write that word at least MIN_FULL_COUNT times. */
 const MAX_SLIP_COUNT = 3;
 const MIN_FULL_COUNT = 5;
-/** The letters around each key of a phone's QWERTY keyboard (same row, and the rows above and below). */
-const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-const KEY_NEIGHBOURS: Record<string, string[]> = Object.fromEntries(
-  KEY_ROWS.flatMap((row, r) =>
-    [...row].map((key, i) => {
-      const near = [row[i - 1], row[i + 1]];
-      // The middle row sits half a key right of the top one, the bottom row one and a half.
-      const shifts = [0, 0.5, 1.5];
-      for (const other of [r - 1, r + 1]) {
-        const line = KEY_ROWS[other];
-        if (!line) continue;
-        const at = i + (shifts[r] ?? 0) - (shifts[other] ?? 0);
-        near.push(line[Math.floor(at)], line[Math.ceil(at)]);
-      }
-      return [key, [...new Set(near.filter((k): k is string => Boolean(k)))]];
-    }),
-  ),
-);
-
 /**
  * Corrects unknown syllables of a query to the nearest known one (one edit: insert, delete, substitute or
  * swap), so "cogn" → "cong", "khôg" → "khong", "vneld" → "vneid". Known words and short words are kept.
@@ -67,14 +49,7 @@ export class SpellCorrector {
       for (const token of tokenize(text))
         for (const form of new Set([token, fold(token)])) words.set(form, (words.get(form) ?? 0) + 1);
     for (const key of Object.keys(ABBREVIATIONS)) add(key);
-    const deletions = new Map<string, string[]>();
-    for (const word of frequency.keys())
-      for (const variant of deletionsOf(word)) {
-        const list = deletions.get(variant);
-        if (list) {
-          if (!list.includes(word)) list.push(word);
-        } else deletions.set(variant, [word]);
-      }
+    const deletions = deletionIndex(frequency.keys());
     return new SpellCorrector({ frequency, deletions, words });
   }
 
@@ -206,35 +181,22 @@ export class SpellCorrector {
   }
 
   /**
-   * The commonest word the lessons write with marks that `token` is a phone slip of, when they never write
-   * `token` itself: one letter left out ("mốn" is "muốn", "ngưi" "người", "pải" "phải"), else two letters the
-   * wrong way round ("ciá" "cái"), else, when the lessons do not know it bare either, one letter from a key
-   * beside the right one ("kàm" "làm"). The marks
-   * typed pin the word down, so only words with the same marks are candidates. Given back folded, for its
-   * accents to be restored with the marks typed.
+   * The commonest word the lessons write with marks that `token` is a phone slip of, when they (almost) never
+   * write `token` itself: one letter left out ("mốn" is "muốn", "ngưi" "người", "pải" "phải"), else two
+   * letters the wrong way round ("noà" "nào"), else, when the lessons do not know it bare either, one letter
+   * from a key beside the right one ("kàm" "làm"). The marks typed pin the word down, so only words with the
+   * same marks are candidates. Given back folded, for its accents to be restored with the marks typed.
    */
   private withSlipUndone(token: string, unknownBare: boolean): string | null {
     if ((this.built.words.get(token) ?? 0) >= MAX_SLIP_COUNT) return null;
-    const chars = [...token];
-    const swapped: string[] = [];
-    for (let i = 0; i + 1 < chars.length; i++)
-      swapped.push([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(""));
-    const neighbours: string[] = [];
     // A word the lessons know bare ("mát" is "mat") is more likely typed with a wrong mark than a wrong key.
-    if (unknownBare)
-      for (const [i, char] of chars.entries()) {
-        const [base, ...marks] = char.normalize("NFD");
-        for (const key of KEY_NEIGHBOURS[base ?? ""] ?? [])
-          neighbours.push(
-            [...chars.slice(0, i), (key + marks.join("")).normalize("NFC"), ...chars.slice(i + 1)].join(""),
-          );
-      }
+    const nearKeys = unknownBare ? nearKeysOf(token) : [];
     // … and the word it is a slip of must be commoner than that bare word in all its forms: "mốn" is "muốn"
     // (1,010 against 36 for "mon"), but "cò" stays "co", not "còn" (6,835 for "co").
     const floor = unknownBare
       ? MIN_FULL_COUNT - 1
       : Math.max(MIN_FULL_COUNT - 1, this.built.words.get(fold(token)) ?? 0);
-    for (const candidates of [this.deletionsWithMarks().get(token) ?? [], swapped, neighbours]) {
+    for (const candidates of [this.deletionsWithMarks().get(token) ?? [], swapsOf(token), nearKeys]) {
       const best = this.commonest(candidates, floor);
       if (best) return fold(best);
     }
@@ -256,20 +218,12 @@ export class SpellCorrector {
   }
 
   private deletionsWithMarks(): Map<string, string[]> {
-    if (this.markedDeletions) return this.markedDeletions;
-    const deletions = new Map<string, string[]>();
-    for (const [word, count] of this.built.words) {
-      if (count < MIN_FULL_COUNT || !hasDiacritics(word)) continue;
-      const chars = [...word];
-      for (let i = 0; i < chars.length; i++) {
-        const variant = [...chars.slice(0, i), ...chars.slice(i + 1)].join("");
-        const list = deletions.get(variant);
-        if (!list) deletions.set(variant, [word]);
-        else if (!list.includes(word)) list.push(word);
-      }
-    }
-    this.markedDeletions = deletions;
-    return deletions;
+    this.markedDeletions ??= deletionIndex(
+      [...this.built.words]
+        .filter(([word, count]) => count >= MIN_FULL_COUNT && hasDiacritics(word))
+        .map(([w]) => w),
+    );
+    return this.markedDeletions;
   }
 
   private nearest(word: string, short: boolean): string | null {
@@ -278,13 +232,10 @@ export class SpellCorrector {
     if (undoubled !== word && this.built.frequency.has(undoubled)) return undoubled;
     const candidates = new Set<string>(this.built.deletions.get(word) ?? []); // a letter was left out
     // Two neighbouring letters typed the wrong way round ("tio" → "toi").
-    for (let i = 0; i + 1 < word.length; i++) {
-      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (this.built.frequency.has(swapped)) candidates.add(swapped);
-    }
+    for (const swapped of swapsOf(word)) if (this.built.frequency.has(swapped)) candidates.add(swapped);
     // A key beside the right one ("yoi" → "toi", "cab" → "can"): for a three-letter token the only change of
     // letter taken, since any letter changed would turn most of them into some other word.
-    const nearKeys = short ? neighbourKeyVariants(word).filter((v) => this.built.frequency.has(v)) : [];
+    const nearKeys = short ? nearKeysOf(word).filter((v) => this.built.frequency.has(v)) : [];
     for (const variant of nearKeys) candidates.add(variant);
     if (!short) {
       for (const variant of deletionsOf(word)) {
@@ -318,45 +269,4 @@ export class SpellCorrector {
     }
     return best;
   }
-}
-
-/** The word with one letter typed on a key beside it, every way. */
-function neighbourKeyVariants(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++)
-    for (const key of KEY_NEIGHBOURS[word[i] ?? ""] ?? [])
-      out.push(word.slice(0, i) + key + word.slice(i + 1));
-  return out;
-}
-
-function isSwap(a: string, b: string): boolean {
-  return (
-    a.length === b.length &&
-    a !== b &&
-    withinOneEdit(a, b) &&
-    [...a].sort().join("") === [...b].sort().join("")
-  );
-}
-
-function deletionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
-/** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === b.length) {
-    const diffs: number[] = [];
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
-    if (diffs.length === 1) return true;
-    const [i, j] = diffs;
-    return diffs.length === 2 && j === (i ?? 0) + 1 && a[i ?? 0] === b[j ?? 0] && a[j ?? 0] === b[i ?? 0];
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (long.length - short.length !== 1) return false;
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i++;
-  return short.slice(i) === long.slice(i + 1);
 }
