@@ -132,7 +132,7 @@ export function compose(input: ComposeInput): Composed {
     ranked.filter(
       (u) =>
         !steps.includes(u) &&
-        !exampleOutOfPlace(u, input.kind ?? null) &&
+        !exampleOutOfPlace(u, input.kind ?? null, units) &&
         !aboutTheLesson(u) &&
         (p.get(u) ?? 0) >= model.keepAbove,
     ),
@@ -224,7 +224,7 @@ function directSentence(
   const alone = scored.filter(
     (s) =>
       standsAlone(s.unit) &&
-      !exampleOutOfPlace(s.unit, kind) &&
+      !exampleOutOfPlace(s.unit, kind, units) &&
       !aboutTheLesson(s.unit) &&
       !introOf(s.unit, units),
   );

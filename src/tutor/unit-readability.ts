@@ -17,13 +17,12 @@ export const isIntro = (chunk: Chunk) => chunk.id.endsWith("#0") && chunk.headin
 
 /**
  * A list item given as an example ("Ví dụ: • Đăng ảnh xấu của bạn cùng lớp…") describes what happens, not
- * what to do: shown alone under a question asking what to do, it would read as advice.
+ * what to do: shown alone under a question asking what to do, it would read as advice. Only the lead-in that
+ * introduces the list counts: a sentence that gives its own examples ("Ví dụ: máy ảnh, micro.") introduces
+ * nothing, and the rules listed after it ("Ứng dụng lạ xin đọc tin nhắn: rất nguy hiểm. Hãy gỡ ngay.") stay.
  */
-export const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null) =>
-  (kind === "xu-ly" || kind === "cac-buoc") &&
-  unit.kind !== "prose" &&
-  unit.listLeadIn !== undefined &&
-  EXAMPLE_LEAD_IN.test(unit.listLeadIn);
+export const exampleOutOfPlace = (unit: Unit, kind: SectionKind | null, units: Unit[]) =>
+  (kind === "xu-ly" || kind === "cac-buoc") && EXAMPLE_LEAD_IN.test(introOf(unit, units)?.folded ?? "");
 const EXAMPLE_LEAD_IN = /(?<![a-z])vi du(?![a-z])/;
 
 /**

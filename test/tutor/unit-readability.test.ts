@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Unit, unitsOf } from "../../src/tutor/answer-units.ts";
 import {
   aboutTheLesson,
+  exampleOutOfPlace,
   introOf,
   openingText,
   standsAlone,
@@ -72,6 +73,30 @@ describe("unit readability", () => {
     );
     expect(standsAlone(example as Unit)).toBe(false);
     expect(standsAlone(rule as Unit)).toBe(true);
+  });
+
+  it("keeps examples out of what-to-do answers only when the list is introduced as examples", () => {
+    const examples = unitsOf(
+      chunk(2, "Bắt nạt", ["Ví dụ:", "- Lập nhóm chat để nói xấu một bạn."].join("\n")),
+      2,
+    );
+    const rules = unitsOf(
+      chunk(
+        3,
+        "Quyền truy cập là gì?",
+        [
+          "Quyền truy cập là sự cho phép ứng dụng dùng một phần của máy. Ví dụ: máy ảnh, micro, tin nhắn.",
+          "- Ứng dụng lạ xin đọc tin nhắn: rất nguy hiểm. Hãy gỡ ngay.",
+        ].join("\n"),
+      ),
+      3,
+    );
+    const example = examples.at(-1) as Unit;
+    const rule = rules.at(-1) as Unit;
+    expect(exampleOutOfPlace(example, "xu-ly", examples)).toBe(true);
+    expect(exampleOutOfPlace(example, "la-gi", examples)).toBe(false);
+    // "Ví dụ: máy ảnh, micro…" gives its own examples; the list after it gives rules.
+    expect(exampleOutOfPlace(rule, "xu-ly", rules)).toBe(false);
   });
 });
 
