@@ -72,7 +72,9 @@ function parseUnits(chunk: Chunk, section: number): Unit[] {
       ...(u.kind === "step" ? { step: ++steps } : {}),
       count: countWords(u.text),
       leansBack: u.kind === "prose" && position > 0 && LEANS_BACK.test(u.text),
-      leadIn: /:\s*$/.test(u.text) || (u.kind === "prose" && /\?\s*$/.test(u.text)),
+      // Only a sentence with something after it in its section can introduce it.
+      leadIn:
+        position < all.length - 1 && (/:\s*$/.test(u.text) || (u.kind === "prose" && /\?\s*$/.test(u.text))),
       words: contentWords(u.text),
       pairs: pairsOf(u.text),
       folded: foldedText(u.text),

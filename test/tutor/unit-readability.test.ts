@@ -75,6 +75,24 @@ describe("unit readability", () => {
     expect(standsAlone(rule as Unit)).toBe(true);
   });
 
+  it("reads a question as introducing what follows it, and the last question of a section as a question", () => {
+    const check = unitsOf(
+      chunk(
+        5,
+        "Ảnh cũ",
+        "Lỡ cài ứng dụng lạ? Hãy gỡ ngay.\nBạn hãy tự hỏi: ảnh này chụp khi nào? Có báo chính thống nào đăng ảnh này không?",
+      ),
+      5,
+    );
+    const [heading, advice, , selfCheck] = check;
+    expect(heading?.leadIn).toBe(true);
+    expect(advice?.leadIn).toBe(false);
+    // Nothing follows it: it is one of the questions to ask, and is quoted when the resident needs it.
+    expect(selfCheck?.text).toBe("Có báo chính thống nào đăng ảnh này không?");
+    expect(selfCheck?.leadIn).toBe(false);
+    expect(withoutDanglingLeadIns(selfCheck ? [selfCheck] : [], check)).toEqual([selfCheck]);
+  });
+
   it("keeps examples out of what-to-do answers only when the list is introduced as examples", () => {
     const examples = unitsOf(
       chunk(2, "Bắt nạt", ["Ví dụ:", "- Lập nhóm chat để nói xấu một bạn."].join("\n")),
