@@ -15,7 +15,7 @@ import {
   unitsOf,
   WANTS_PLACE,
 } from "./answer-units.ts";
-import { asksForSteps, chosenSteps, stepCount, stepsUpTo, stepsWithin } from "./how-to-steps.ts";
+import { asksForSteps, chosenSteps, procedureBeside, stepCount, stepsWithin } from "./how-to-steps.ts";
 import { unitAsksOf } from "./unit-asks.ts";
 import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
 import {
@@ -26,6 +26,7 @@ import {
   openingText,
   standsAlone,
   tooShort,
+  withCompanion,
   withoutDanglingLeadIns,
 } from "./unit-readability.ts";
 import { completeShortLists } from "./whole-lists.ts";
@@ -38,6 +39,13 @@ const DIRECT_ADVICE_SHARE = 0.7;
 const WORD_PENALTY = 0.3;
 /** The procedure is given whole only when one of its steps is among this many likeliest units. */
 const STEPS_AMONG_LIKELIEST = 3;
+/**
+ * A unit at least this likely to be needed, other than the steps, keeps its room beside a procedure that would
+ * fill the answer ("hỏi ai", "biết hàng đang ở đâu"); the procedure then runs from its first step as far as the
+ * rest allows (chosen on dev, cross-validated: 3 more right-lesson messages fully answered at 0.3–0.4, none
+ * fewer; from 0.2 one fewer).
+ */
+const LIKELY_BESIDE_STEPS = 0.4;
 /** How much a section of the kind the question asks for is preferred (fitted on the dev split). */
 const KIND_BONUS: Record<SectionKind, number> = {
   "cac-buoc": 0.6,
@@ -139,7 +147,12 @@ export function compose(input: ComposeInput): Composed {
     direct?.text ?? "",
   );
   const needed = ranked.find((u) => steps.includes(u));
-  const picked = stepsUpTo(steps, needed, BODY_MAX_WORDS);
+  const likeliest = steps.length ? candidates.find((u) => !u.leadIn) : undefined;
+  const besideSteps =
+    likeliest && (p.get(likeliest) ?? 0) >= LIKELY_BESIDE_STEPS
+      ? withCompanion(likeliest, units, direct)
+      : [];
+  const picked = procedureBeside(steps, needed, besideSteps, BODY_MAX_WORDS);
   let used = picked.reduce((sum, u) => sum + u.count, 0);
   const followsDirect = new Set<Unit>();
   for (const unit of candidates) {

@@ -56,6 +56,24 @@ export function stepsUpTo(steps: Unit[], needed: Unit | undefined, budget: numbe
   return out;
 }
 
+/**
+ * The procedure's steps within what `beside` leaves of `budget`, then `beside`: a unit the resident likely needs
+ * keeps its room next to a procedure that would fill the answer. When the two cannot share the budget, the
+ * procedure alone.
+ */
+export function procedureBeside(
+  steps: Unit[],
+  needed: Unit | undefined,
+  beside: Unit[],
+  budget: number,
+): Unit[] {
+  const room = budget - beside.reduce((sum, u) => sum + u.count, 0);
+  const shown = room > 0 ? stepsUpTo(steps, needed, room) : [];
+  const both = [...shown, ...beside.filter((u) => !shown.includes(u))];
+  if (shown.length && both.reduce((sum, u) => sum + u.count, 0) <= budget) return both;
+  return stepsUpTo(steps, needed, budget);
+}
+
 /** A numbered step to show on its own ("bước 3"), or undefined when the section has no such step. */
 export function stepOf(chunk: Chunk, n: number): string | undefined {
   return unitsOf(chunk).find((u) => u.step === n)?.text;

@@ -62,6 +62,12 @@ export function introOf(unit: Unit, units: Unit[]): Unit | undefined {
   return undefined;
 }
 
+/** A unit with the one it cannot be read without: the sentence it leans on, or the lead-in of its list. */
+export function withCompanion(unit: Unit, units: Unit[], direct: Unit | undefined): Unit[] {
+  const before = unit.leansBack || tooShort(unit) ? units[units.indexOf(unit) - 1] : introOf(unit, units);
+  return before && before !== direct && before.chunk === unit.chunk ? [before, unit] : [unit];
+}
+
 /** "Chúng …", "Họ …": fine inside a list that names them first, not as the answer's first sentence. */
 const NAMES_NO_ONE = /^(chúng|họ)(?!\p{L})(?! (ta|tôi|mình)(?!\p{L}))/iu;
 

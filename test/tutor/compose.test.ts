@@ -480,6 +480,37 @@ describe("compose", () => {
     );
   });
 
+  it("keeps room beside a procedure that would fill the answer for the likeliest other sentence, steps from the first", () => {
+    const filler = "rồi đọc thật kỹ từng dòng chữ hiện ra trên màn hình trước khi làm tiếp";
+    const procedure = chunk(
+      1,
+      "Các bước",
+      [
+        "Bạn nộp hồ sơ ngay trên trang.",
+        "1. Mở trang dịch vụ công.",
+        ...["Đăng nhập", "Chọn thủ tục", "Điền tờ khai", "Đính kèm giấy tờ", "Bấm nộp"].map(
+          (step, i) => `${i + 2}. ${step} ${filler}.`,
+        ),
+      ].join("\n"),
+      "cac-buoc",
+    );
+    const help = chunk(
+      2,
+      "Khi cần giúp",
+      "Nếu bạn không biết làm, hoặc màn hình khác hẳn với bài, hãy hỏi Tổ công nghệ số cộng đồng của tổ dân phố hoặc cán bộ ở Trung tâm Phục vụ hành chính công phường để được giúp tận nơi, không mất tiền.",
+    );
+    const composed = composeIn(
+      [procedure, help],
+      ["mo", "trang", "hoi", "to", "cong", "nghe"],
+      "cach mo trang nop ho so, khong biet thi hoi to cong nghe o dau",
+      "cac-buoc",
+    );
+    const body = composed.points.join("\n");
+    expect(body).toContain("hãy hỏi Tổ công nghệ số cộng đồng");
+    expect(composed.points[0]).toBe("1. Mở trang dịch vụ công.");
+    expect(countWords(body.replace(/^\d+\. /gm, ""))).toBeLessThanOrEqual(BODY_MAX_WORDS);
+  });
+
   it("gives the procedure for 'cách …' only when one of its steps is among the likeliest units", () => {
     const openShop = chunk(
       1,
