@@ -6,7 +6,6 @@ import { focusOf } from "../retrieval/query-focus.ts";
 import {
   contentWords,
   foldedText,
-  givesAdvice,
   lessonUnits,
   pairsOf,
   type Unit,
@@ -15,6 +14,7 @@ import {
   unitsOf,
   WANTS_PLACE,
 } from "./answer-units.ts";
+import { directSentence } from "./direct-sentence.ts";
 import { asksForSteps, chosenSteps, procedureBeside, stepCount, stepsWithin } from "./how-to-steps.ts";
 import { unitAsksOf } from "./unit-asks.ts";
 import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
@@ -24,7 +24,6 @@ import {
   introOf,
   isIntro,
   openingText,
-  standsAlone,
   tooShort,
   withCompanion,
   withoutDanglingLeadIns,
@@ -33,8 +32,6 @@ import { completeShortLists } from "./whole-lists.ts";
 
 /** The steps or rules under the direct sentence stay within this many words. */
 export const BODY_MAX_WORDS = 80;
-/** A sentence of advice is put first over a likelier one that describes when its probability is this close. */
-const DIRECT_ADVICE_SHARE = 0.7;
 /** Units are taken by probability ÷ words^WORD_PENALTY (chosen on the dev split). */
 const WORD_PENALTY = 0.3;
 /** The procedure is given whole only when one of its steps is among this many likeliest units. */
@@ -223,29 +220,6 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
 function focusTermsOf(question: string, terms: string[]): Set<string> {
   const focus = focusOf(question);
   return focus ? new Set(contentTerms(focus)) : new Set(terms);
-}
-
-/**
- * The likeliest sentence that stands on its own; when the message asks what to do now that something went
- * wrong, a nearly as likely sentence that says what to do goes first instead of one that describes.
- */
-function directSentence(
-  scored: { unit: Unit; p: number }[],
-  kind: SectionKind | null,
-  units: Unit[],
-): Unit | undefined {
-  const alone = scored.filter(
-    (s) =>
-      standsAlone(s.unit) &&
-      !exampleOutOfPlace(s.unit, kind, units) &&
-      !aboutTheLesson(s.unit) &&
-      !introOf(s.unit, units),
-  );
-  const best = alone[0];
-  if (!best) return scored.find((s) => !aboutTheLesson(s.unit))?.unit;
-  if (kind !== "xu-ly" || givesAdvice(best.unit)) return best.unit;
-  const advice = alone.find((s) => givesAdvice(s.unit) && s.p >= DIRECT_ADVICE_SHARE * best.p);
-  return (advice ?? best).unit;
 }
 
 /** One section on its own (a lesson opened at a section, "còn cách nào khác"): its first sentence, then its steps. */

@@ -385,6 +385,24 @@ describe("compose", () => {
     expect(all).toContain("Mở ứng dụng ngân hàng trên điện thoại.");
   });
 
+  it("opens with the sentence the likeliest one leans on when nothing standing alone comes close", () => {
+    const composed = composeIn(
+      [
+        chunk(1, "Nhận tiền", "Bạn in mã QR nhận tiền của mình, dán ở quầy."),
+        chunk(
+          2,
+          "Giao hàng",
+          "Mã vận đơn là mã riêng của mỗi gói hàng.\nNhờ mã này, bạn và khách biết hàng đang ở đâu.",
+        ),
+      ],
+      ["khach", "biet"],
+      "khach hoi hang toi dau roi, lam sao biet",
+      null,
+    );
+    expect(composed.direct).toBe("Mã vận đơn là mã riêng của mỗi gói hàng.");
+    expect(composed.points[0]).toBe("Nhờ mã này, bạn và khách biết hàng đang ở đâu.");
+  });
+
   it("shows a sentence leaning on the direct sentence right after it, before the other points", () => {
     const again = chunk(
       9,
