@@ -20,12 +20,11 @@ import { unitAsksOf } from "./unit-asks.ts";
 import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
 import {
   aboutTheLesson,
+  companionOf,
   exampleOutOfPlace,
-  introOf,
   isIntro,
   openingText,
   tooShort,
-  withCompanion,
   withoutDanglingLeadIns,
 } from "./unit-readability.ts";
 import { completeShortLists } from "./whole-lists.ts";
@@ -145,9 +144,10 @@ export function compose(input: ComposeInput): Composed {
   );
   const needed = ranked.find((u) => steps.includes(u));
   const likeliest = steps.length ? candidates.find((u) => !u.leadIn) : undefined;
+  const companion = likeliest && companionOf(likeliest, units);
   const besideSteps =
-    likeliest && (p.get(likeliest) ?? 0) >= LIKELY_BESIDE_STEPS
-      ? withCompanion(likeliest, units, direct)
+    likeliest && companion !== null && (p.get(likeliest) ?? 0) >= LIKELY_BESIDE_STEPS
+      ? [...(companion && companion !== direct ? [companion] : []), likeliest]
       : [];
   const picked = procedureBeside(steps, needed, besideSteps, BODY_MAX_WORDS);
   let used = picked.reduce((sum, u) => sum + u.count, 0);
@@ -158,8 +158,8 @@ export function compose(input: ComposeInput): Composed {
     // tin."), comes with that one; a list item with the sentence that introduces its list ("Hãy gặp cán bộ
     // khi:").
     const leans = unit.leansBack || tooShort(unit);
-    const before = leans ? units[units.indexOf(unit) - 1] : introOf(unit, units);
-    if (leans && (before?.chunk !== unit.chunk || (tooShort(unit) && before.kind !== "prose"))) continue;
+    const before = companionOf(unit, units);
+    if (before === null) continue;
     const adding = before && before !== direct && !picked.includes(before) ? [before, unit] : [unit];
     const words = adding.reduce((sum, u) => sum + u.count, 0);
     if (used + words > BODY_MAX_WORDS) continue;

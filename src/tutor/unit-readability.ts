@@ -62,10 +62,16 @@ export function introOf(unit: Unit, units: Unit[]): Unit | undefined {
   return undefined;
 }
 
-/** A unit with the one it cannot be read without: the sentence it leans on, or the lead-in of its list. */
-export function withCompanion(unit: Unit, units: Unit[], direct: Unit | undefined): Unit[] {
-  const before = unit.leansBack || tooShort(unit) ? units[units.indexOf(unit) - 1] : introOf(unit, units);
-  return before && before !== direct && before.chunk === unit.chunk ? [before, unit] : [unit];
+/**
+ * The unit another cannot be read without: the sentence it leans on ("Nó …", "Đừng tin."), or the lead-in of its
+ * list; undefined when it needs none, null when it cannot be quoted at all (it leans on a sentence of another
+ * section, or is too short to follow a list item).
+ */
+export function companionOf(unit: Unit, units: Unit[]): Unit | undefined | null {
+  if (!unit.leansBack && !tooShort(unit)) return introOf(unit, units);
+  const before = units[units.indexOf(unit) - 1];
+  if (!before || before.chunk !== unit.chunk || (tooShort(unit) && before.kind !== "prose")) return null;
+  return before;
 }
 
 /** "Chúng …", "Họ …": fine inside a list that names them first, not as the answer's first sentence. */

@@ -40,6 +40,9 @@ const hit: LessonHit = {
   quotes: new Map(),
 };
 
+/** Words that make a step long, so that a procedure fills the answer's word budget. */
+const filler = "rồi đọc thật kỹ từng dòng chữ hiện ra trên màn hình trước khi làm tiếp";
+
 /** A model that likes only the words a unit shares with the question. */
 const overlapOnly: UnitModel = {
   relevance: {
@@ -181,7 +184,6 @@ describe("compose", () => {
   });
 
   it("gives the step the resident needs, with the two before it, when it lies beyond what fits from step 1", () => {
-    const filler = "rồi đọc thật kỹ từng dòng chữ hiện ra trên màn hình trước khi làm tiếp";
     const long = chunk(
       1,
       "Các bước",
@@ -499,7 +501,6 @@ describe("compose", () => {
   });
 
   it("keeps room beside a procedure that would fill the answer for the likeliest other sentence, steps from the first", () => {
-    const filler = "rồi đọc thật kỹ từng dòng chữ hiện ra trên màn hình trước khi làm tiếp";
     const procedure = chunk(
       1,
       "Các bước",
