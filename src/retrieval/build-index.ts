@@ -1,36 +1,25 @@
 import { createHash } from "node:crypto";
 import type { Embeddings } from "@langchain/core/embeddings";
-import type { Curriculum, Lesson } from "../knowledge/types.ts";
+import type { Curriculum } from "../knowledge/types.ts";
 import { askTargets, chunkLessons } from "./chunk.ts";
 import { type EmbeddingsChoice, LOCAL_EMBEDDINGS } from "./create-embeddings.ts";
 import { DenseIndex } from "./dense-index.ts";
-import { DiacriticRestorer } from "./diacritics.ts";
 import { HashingEmbeddings } from "./hashing-embeddings.ts";
 import { HybridIndex } from "./hybrid-index.ts";
-import {
-  codeFingerprint,
-  readDense,
-  readWordModels,
-  type WordModelsState,
-  writeDense,
-  writeWordModels,
-} from "./index-cache.ts";
-import { LexicalIndex } from "./lexical-index.ts";
-import { hasDiacritics, tokenize } from "./normalize.ts";
+import { codeFingerprint, readDense, readWordModels, writeDense, writeWordModels } from "./index-cache.ts";
 import { ScopeBank } from "./scope-bank.ts";
-import { ScopeWords } from "./scope-words.ts";
-import { SpellCorrector } from "./spelling.ts";
+import { learnWordModels, learnWordModelsAside, restoreWordModels, stateOf } from "./word-models.ts";
 
 /** Bump when chunking or features change, so old caches are not reused. */
 const INDEX_VERSION = "9";
-/** A text with at least this share of syllables marked is written with accents. */
-const ACCENTED_TEXT_SHARE = 0.4;
 
 export interface BuildOptions {
   /** Where the built vectors and word models are cached; omitted → no cache. */
   cacheDir?: string;
   /** The embedding model (`createEmbeddings(config)`); default: the local hashing model fitted on the curriculum. */
   embeddings?: EmbeddingsChoice;
+  /** Learn the word models on this thread, not on a worker beside it (tests comparing the two). */
+  inline?: boolean;
 }
 
 export interface BuiltIndex {
@@ -38,20 +27,6 @@ export interface BuiltIndex {
   fromCache: boolean;
   buildMs: number;
   contentHash: string;
-}
-
-/** What a whole lesson is known by: title (weighted up), summary, keywords, headings and residents' asks. */
-function lessonText(lesson: Lesson): string {
-  return [
-    lesson.title,
-    lesson.title,
-    lesson.title,
-    lesson.summary,
-    lesson.keywords.join(" ; "),
-    lesson.keywords.join(" ; "),
-    ...lesson.sections.map((s) => s.heading),
-    ...Object.values(lesson.asks ?? {}).flat(),
-  ].join("\n");
 }
 
 /** Builds the hybrid index, reusing cached vectors and word models when the curriculum and code have not changed. */
@@ -71,6 +46,9 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const { cacheDir } = options;
   const wordsKey = cacheDir ? `${contentHash}-${await codeFingerprint()}` : "";
   const cachedWords = cacheDir ? await readWordModels(cacheDir, wordsKey) : null;
+  const input = { lessons, texts, askTexts, outsideTexts };
+  // The word models are learnt on a worker thread while this one embeds; here when no worker starts.
+  const aside = cachedWords || options.inline ? null : learnWordModelsAside(input).catch(() => null);
   const embeddings = cachedWords?.embeddings
     ? HashingEmbeddings.restore(cachedWords.embeddings)
     : await choice.create(texts);
@@ -80,9 +58,8 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const sections = await denseOf("sections", texts);
   const askVectors = await denseOf("asks", askTexts);
   const outsideVectors = await denseOf("outside", outsideTexts);
-  const words = cachedWords
-    ? restoreWordModels(cachedWords)
-    : learnWordModels({ lessons, texts, askTexts, outsideTexts });
+  const learnt = cachedWords ?? (await aside);
+  const words = learnt ? restoreWordModels(learnt) : learnWordModels(input);
   if (cacheDir && !cachedWords)
     await writeWordModels(cacheDir, wordsKey, {
       ...stateOf(words),
@@ -124,72 +101,6 @@ async function vectorsOf(
   const dense = DenseIndex.build(vectors, dimensions);
   if (cache) await writeDense(cache.dir, cache.name, dense, dimensions, docs.length);
   return { dense, fromCache: false };
-}
-
-interface WordModels {
-  chunkLexical: LexicalIndex;
-  lessonLexical: LexicalIndex;
-  askLexical: LexicalIndex;
-  outsideLexical: LexicalIndex;
-  spelling: SpellCorrector;
-  restorer: DiacriticRestorer;
-  scopeWords: ScopeWords;
-}
-
-/** The lexical indexes and the spelling and accent models, learnt from the curriculum's words. */
-function learnWordModels(input: {
-  lessons: Lesson[];
-  texts: string[];
-  askTexts: string[];
-  outsideTexts: string[];
-}): WordModels {
-  const { lessons, texts, askTexts } = input;
-  const prose = lessons.flatMap((l) => [l.title, l.summary, l.body, ...l.keywords]);
-  const accented = [...prose, ...askTexts].filter(writtenWithAccents);
-  return {
-    chunkLexical: LexicalIndex.build(texts),
-    lessonLexical: LexicalIndex.build(lessons.map(lessonText)),
-    askLexical: LexicalIndex.build(askTexts),
-    outsideLexical: LexicalIndex.build(input.outsideTexts),
-    // The lessons' own words, not the asks: asks keep residents' slips ("hàg", "khôg") on purpose, and a slip
-    // the corrector knows is a slip it never corrects. Words typed without spaces split into the words of
-    // text written with accents, residents' asks included ("chiều", "tuần" are in no lesson's prose).
-    spelling: SpellCorrector.fromTexts(prose, accented),
-    // Only text written with accents teaches where accents go: the asks and keywords typed without them
-    // ("quen mat khau") would teach that plain "mat" is as likely as "mật".
-    restorer: DiacriticRestorer.fromTexts(accented),
-    scopeWords: ScopeWords.build(askTexts, input.outsideTexts),
-  };
-}
-
-/** Most of its syllables carry marks (Vietnamese written with accents; a few plain syllables are normal). */
-function writtenWithAccents(text: string): boolean {
-  const tokens = tokenize(text);
-  return tokens.filter(hasDiacritics).length >= ACCENTED_TEXT_SHARE * tokens.length;
-}
-
-function restoreWordModels(state: WordModelsState): WordModels {
-  return {
-    chunkLexical: LexicalIndex.restore(state.chunkLexical),
-    lessonLexical: LexicalIndex.restore(state.lessonLexical),
-    askLexical: LexicalIndex.restore(state.askLexical),
-    outsideLexical: LexicalIndex.restore(state.outsideLexical),
-    spelling: SpellCorrector.restore(state.spelling),
-    restorer: DiacriticRestorer.restore(state.restorer),
-    scopeWords: ScopeWords.restore(state.scopeWords),
-  };
-}
-
-function stateOf(words: WordModels): Omit<WordModelsState, "embeddings"> {
-  return {
-    chunkLexical: words.chunkLexical.state(),
-    lessonLexical: words.lessonLexical.state(),
-    askLexical: words.askLexical.state(),
-    outsideLexical: words.outsideLexical.state(),
-    spelling: words.spelling.state(),
-    restorer: words.restorer.state(),
-    scopeWords: words.scopeWords.state(),
-  };
 }
 
 function hashTexts(texts: string[], { salt }: { salt: string }): string {
