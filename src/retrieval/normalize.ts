@@ -11,20 +11,30 @@ const OLD_TONE_PLACEMENT = new RegExp(
 );
 
 // One search normalises and folds the same query and words several times (lexical, dense, coverage):
-// short inputs are remembered. Each cache is emptied when full, so memory stays bounded.
+// short inputs are remembered, and the last few long ones (a resident's long story is read a dozen times in
+// one turn). Each cache is emptied when full, so memory stays bounded.
 const NON_ASCII = /[\u0080-\uffff]/;
 const CACHE_LIMIT = 20_000;
 const CACHED_LENGTH = 200;
+const LONG_CACHE_LIMIT = 16;
 const normalizeCache = new Map<string, string>();
+const longNormalizeCache = new Map<string, string>();
 const foldCache = new Map<string, string>();
+const longFoldCache = new Map<string, string>();
 
-function remembered(cache: Map<string, string>, input: string, compute: (input: string) => string): string {
-  if (input.length > CACHED_LENGTH) return compute(input);
-  const hit = cache.get(input);
+function remembered(
+  cache: Map<string, string>,
+  longCache: Map<string, string>,
+  input: string,
+  compute: (input: string) => string,
+): string {
+  const long = input.length > CACHED_LENGTH;
+  const kept = long ? longCache : cache;
+  const hit = kept.get(input);
   if (hit !== undefined) return hit;
   const value = compute(input);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(input, value);
+  if (kept.size >= (long ? LONG_CACHE_LIMIT : CACHE_LIMIT)) kept.clear();
+  kept.set(input, value);
   return value;
 }
 
@@ -34,7 +44,7 @@ function remembered(cache: Map<string, string>, input: string, compute: (input: 
  */
 export function normalizeText(input: string): string {
   if (typeof input !== "string" || input.length === 0) return "";
-  return remembered(normalizeCache, input, normalizeUncached);
+  return remembered(normalizeCache, longNormalizeCache, input, normalizeUncached);
 }
 
 function normalizeUncached(input: string): string {
@@ -51,7 +61,7 @@ function normalizeUncached(input: string): string {
 /** Removes Vietnamese diacritics: NFD, drop combining marks, đ → d. Idempotent. */
 export function fold(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  return remembered(foldCache, text, foldUncached);
+  return remembered(foldCache, longFoldCache, text, foldUncached);
 }
 
 const foldUncached = foldAccents;
@@ -73,17 +83,19 @@ const lookup = (table: Readonly<Record<string, string>>, key: string) =>
 /** Tokens of a query with teencode and abbreviations expanded (originals kept, expansions appended). */
 export function expandTokens(tokens: string[]): string[] {
   const key = tokens.join(" ");
-  if (key.length > CACHED_LENGTH) return expandUncached(tokens);
-  let expanded = expandCache.get(key);
+  const long = key.length > CACHED_LENGTH;
+  const cache = long ? longExpandCache : expandCache;
+  let expanded = cache.get(key);
   if (!expanded) {
-    if (expandCache.size >= CACHE_LIMIT) expandCache.clear();
+    if (cache.size >= (long ? LONG_CACHE_LIMIT : CACHE_LIMIT)) cache.clear();
     expanded = expandUncached(tokens);
-    expandCache.set(key, expanded);
+    cache.set(key, expanded);
   }
   return [...expanded];
 }
 
 const expandCache = new Map<string, readonly string[]>();
+const longExpandCache = new Map<string, readonly string[]>();
 /** First words of the phrase table: a long text looks phrases up only where one can start. */
 const PHRASE_STARTS = new Set(Object.keys(PHRASES).map((key) => key.split(" ")[0] ?? ""));
 

@@ -3,7 +3,7 @@ import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { fold, isStopword, tokenize } from "../retrieval/normalize.ts";
-import { askEcho, type UnitAsks } from "./unit-asks.ts";
+import { askEchoes, type UnitAsks } from "./unit-asks.ts";
 
 /** One step, bullet or prose sentence of a lesson: what an answer is assembled from. */
 export interface Unit {
@@ -177,7 +177,12 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
   const quoted = units.map((unit) => ctx.hit.quotes.get(unit.text) ?? 0);
   const bestQuoted = Math.max(1e-9, ...quoted);
   // How closely the asks whose cards quote each unit echo the question.
-  const echoes = units.map((unit) => askEcho(unit.text, ctx.terms, ctx.unitAsks));
+  const texts = units.map((unit) => unit.text);
+  const echoes = askEchoes(texts, ctx.terms, ctx.unitAsks);
+  // The asking sentences of a long message; for a short one they are the whole message, already echoed.
+  const focusEchoes = sameWords(ctx.focusTerms, ctx.terms)
+    ? echoes
+    : askEchoes(texts, ctx.focusTerms, ctx.unitAsks);
   const bestEcho = Math.max(1e-9, ...echoes.map((e) => e[0]));
   const sectionEcho = new Map<Chunk, number>();
   for (const [i, unit] of units.entries())
@@ -208,11 +213,13 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
       echoes[i]?.[0] ?? 0,
       echoes[i]?.[1] ?? 0,
       (echoes[i]?.[0] ?? 0) / bestEcho,
-      askEcho(unit.text, ctx.focusTerms, ctx.unitAsks)[0],
+      focusEchoes[i]?.[0] ?? 0,
       [...ctx.focusTerms].filter((w) => unit.words.includes(w)).length / Math.max(1, ctx.focusTerms.size),
     ];
   });
 }
+
+const sameWords = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((w) => b.has(w));
 
 /** The features of one unit for one question that need no other unit. */
 function unitFeatures(unit: Unit, ctx: UnitContext): number[] {

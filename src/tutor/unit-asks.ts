@@ -37,28 +37,35 @@ export function unitAsksOf(lessonChunks: readonly Chunk[]): UnitAsks {
 }
 
 /**
- * How closely a unit's asks echo the question: the best share, weighted by rarity, of the question's words
+ * How closely each unit's asks echo the question: the best share, weighted by rarity, of the question's words
  * that one ask quoting the unit also uses; and the same share over all its asks' words together.
  */
-export function askEcho(unitText: string, terms: Set<string>, unitAsks: UnitAsks): [number, number] {
-  const asks = unitAsks.asksOf.get(unitText);
-  if (!asks?.length || !terms.size) return [0, 0];
-  const weight = (t: string) => unitAsks.idf.get(t) ?? 0;
+export function askEchoes(unitTexts: string[], terms: Set<string>, unitAsks: UnitAsks): [number, number][] {
+  // Only the question's words that some ask of the lesson uses can be shared (a long story has many that none
+  // uses); the rest only add to the total.
   let total = 0;
-  for (const t of terms) total += weight(t);
-  if (total <= 0) return [0, 0];
-  let best = 0;
-  const union = new Set<string>();
-  for (const words of asks) {
-    let shared = 0;
-    for (const t of terms)
-      if (words.has(t)) {
-        shared += weight(t);
-        union.add(t);
-      }
-    best = Math.max(best, shared);
+  const weighted: [string, number][] = [];
+  for (const t of terms) {
+    const weight = unitAsks.idf.get(t) ?? 0;
+    total += weight;
+    if (weight > 0) weighted.push([t, weight]);
   }
-  let together = 0;
-  for (const t of union) together += weight(t);
-  return [best / total, together / total];
+  return unitTexts.map((text) => {
+    const asks = unitAsks.asksOf.get(text);
+    if (!asks?.length || total <= 0) return [0, 0];
+    let best = 0;
+    const union = new Set<string>();
+    for (const words of asks) {
+      let shared = 0;
+      for (const [t, weight] of weighted)
+        if (words.has(t)) {
+          shared += weight;
+          union.add(t);
+        }
+      best = Math.max(best, shared);
+    }
+    let together = 0;
+    for (const [t, weight] of weighted) if (union.has(t)) together += weight;
+    return [best / total, together / total];
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/retrieval/chunk.ts";
 import { contentTerms } from "../../src/retrieval/normalize.ts";
-import { askEcho, unitAsksOf } from "../../src/tutor/unit-asks.ts";
+import { askEchoes, unitAsksOf } from "../../src/tutor/unit-asks.ts";
 import { lessonChunk } from "../helpers/lesson-chunk.ts";
 
 const report = "Đến công an phường trình báo nếu bị lừa.";
@@ -29,16 +29,15 @@ describe("unit asks", () => {
   it("scores a sentence by how much of the question the asks quoting it share, even with none of its own words", () => {
     const asks = unitAsksOf(lessonWithCards());
     const question = terms("toi bi ke gian lua roi bao ai bay gio");
-    const [reportEcho] = askEcho(report, question, asks);
-    const [hotlineEcho] = askEcho(hotline, question, asks);
+    const [[reportEcho = 0] = [], [hotlineEcho = 0] = []] = askEchoes([report, hotline], question, asks);
     expect(reportEcho).toBeGreaterThan(0.5);
     expect(reportEcho).toBeGreaterThan(hotlineEcho);
   });
 
   it("gives a sentence no ask quotes nothing, and nothing for a question with no words", () => {
     const asks = unitAsksOf(lessonWithCards());
-    expect(askEcho("Câu không ai trích.", terms("bi lua bao ai"), asks)).toEqual([0, 0]);
-    expect(askEcho(report, new Set(), asks)).toEqual([0, 0]);
+    expect(askEchoes(["Câu không ai trích."], terms("bi lua bao ai"), asks)).toEqual([[0, 0]]);
+    expect(askEchoes([report], new Set(), asks)).toEqual([[0, 0]]);
   });
 
   it("reads teencode in the asks as the question's words are read", () => {
@@ -48,7 +47,11 @@ describe("unit asks", () => {
 
   it("adds up the words of every ask quoting a sentence: two asks can cover what neither covers alone", () => {
     const asks = unitAsksOf(lessonWithCards());
-    const [best, together] = askEcho(hotline, terms("chuyen nham nguoi la ma mk ngan hang lo"), asks);
+    const [[best = 0, together = 0] = []] = askEchoes(
+      [hotline],
+      terms("chuyen nham nguoi la ma mk ngan hang lo"),
+      asks,
+    );
     expect(together).toBeGreaterThan(best);
   });
 
