@@ -7,7 +7,10 @@ export interface Scored {
 
 interface Posting {
   docs: Int32Array;
-  tfs: Float64Array;
+  /** Per document: tf / (tf + its norm), BM25's saturated term frequency, worked out once. */
+  saturated: Float64Array;
+  /** idf × (k1 + 1): the term's weight. */
+  weight: number;
 }
 
 /**
@@ -31,18 +34,30 @@ export class LexicalIndex {
   private readonly averageLength: number;
   /** Per document: k1 × (1 − b + b × length / average length), the denominator's constant part. */
   private readonly norms: Float64Array;
+  /** Scores of the search under way. */
+  private readonly scores: Float64Array;
 
   private constructor(private readonly packed: LexicalState) {
     const { terms, starts, docs, tfs, lengths, k1, b } = packed;
-    terms.forEach((term, i) => {
-      const from = starts[i] ?? 0;
-      const to = starts[i + 1] ?? docs.length;
-      this.postings.set(term, { docs: docs.subarray(from, to), tfs: tfs.subarray(from, to) });
-    });
     let total = 0;
     for (const length of lengths) total += length;
     this.averageLength = total / Math.max(1, lengths.length);
     this.norms = lengths.map((length) => k1 * (1 - b + (b * length) / (this.averageLength || 1)));
+    const saturated = new Float64Array(tfs.length);
+    for (let i = 0; i < tfs.length; i++) {
+      const tf = tfs[i] as number;
+      saturated[i] = tf / (tf + (this.norms[docs[i] as number] as number));
+    }
+    terms.forEach((term, i) => {
+      const from = starts[i] ?? 0;
+      const to = starts[i + 1] ?? docs.length;
+      this.postings.set(term, {
+        docs: docs.subarray(from, to),
+        saturated: saturated.subarray(from, to),
+        weight: this.idfOf(to - from) * (k1 + 1),
+      });
+    });
+    this.scores = new Float64Array(lengths.length);
   }
 
   static build(texts: string[], k1 = 1.2, b = 0.6): LexicalIndex {
@@ -94,27 +109,31 @@ export class LexicalIndex {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+    return this.idfOf(this.postings.get(term)?.docs.length ?? 0);
+  }
+
+  private idfOf(df: number): number {
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   /** BM25 of every document sharing a term with the query. */
   search(query: string, limit: number): Scored[] {
-    const scores = new Float64Array(this.size);
+    // One buffer for every search (a turn is answered without awaiting in between), cleared where it was used.
+    const scores = this.scores;
     const touched: number[] = [];
     for (const term of new Set(indexTerms(query, { expand: true }))) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const weight = this.idf(term) * (this.packed.k1 + 1);
-      const { docs, tfs } = posting;
+      const { docs, saturated, weight } = posting;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
-        const tf = tfs[i] as number;
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + (weight * tf) / (tf + (this.norms[doc] as number));
+        scores[doc] = (scores[doc] as number) + weight * (saturated[i] as number);
       }
     }
-    return topK(touched, scores, limit);
+    const best = topK(touched, scores, limit);
+    for (const doc of touched) scores[doc] = 0;
+    return best;
   }
 }
 

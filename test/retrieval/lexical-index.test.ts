@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { LexicalIndex } from "../../src/retrieval/lexical-index.ts";
+
+const texts = [
+  "Không đọc mã OTP cho ai qua điện thoại.",
+  "Cài ứng dụng VNeID từ kho ứng dụng chính thức.",
+  "Mã OTP là mã dùng một lần, ngân hàng gửi qua tin nhắn.",
+  "Đến công an phường để kích hoạt tài khoản định danh.",
+];
+
+describe("lexical index", () => {
+  it("ranks the documents that share the query's rarer words first, accented or not", () => {
+    const index = LexicalIndex.build(texts);
+    expect(index.search("ma otp ngan hang", 2).map((h) => h.index)).toEqual([2, 0]);
+    expect(index.search("kích hoạt tài khoản", 1).map((h) => h.index)).toEqual([3]);
+  });
+
+  it("scores each search on its own, whatever was searched before", () => {
+    const fresh = LexicalIndex.build(texts).search("cai vneid", 4);
+    const used = LexicalIndex.build(texts);
+    used.search("ma otp ngan hang", 4);
+    used.search("công an phường", 4);
+    expect(used.search("cai vneid", 4)).toEqual(fresh);
+  });
+
+  it("scores alike when restored from its state", () => {
+    const built = LexicalIndex.build(texts);
+    const restored = LexicalIndex.restore(built.state());
+    expect(restored.search("otp dien thoai", 4)).toEqual(built.search("otp dien thoai", 4));
+  });
+});
