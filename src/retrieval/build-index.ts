@@ -18,8 +18,6 @@ export interface BuildOptions {
   cacheDir?: string;
   /** The embedding model (`createEmbeddings(config)`); default: the local hashing model fitted on the curriculum. */
   embeddings?: EmbeddingsChoice;
-  /** Learn the word models on this thread, not on a worker beside it (tests comparing the two). */
-  inline?: boolean;
 }
 
 export interface BuiltIndex {
@@ -48,7 +46,7 @@ export async function buildIndex(curriculum: Curriculum, options: BuildOptions =
   const cachedWords = cacheDir ? await readWordModels(cacheDir, wordsKey) : null;
   const input = { lessons, texts, askTexts, outsideTexts };
   // The word models are learnt on a worker thread while this one embeds; here when no worker starts.
-  const aside = cachedWords || options.inline ? null : learnWordModelsAside(input).catch(() => null);
+  const aside = cachedWords ? null : learnWordModelsAside(input).catch(() => null);
   const embeddings = cachedWords?.embeddings
     ? HashingEmbeddings.restore(cachedWords.embeddings)
     : await choice.create(texts);

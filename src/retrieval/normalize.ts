@@ -17,26 +17,27 @@ const NON_ASCII = /[\u0080-\uffff]/;
 const CACHE_LIMIT = 20_000;
 const CACHED_LENGTH = 200;
 const LONG_CACHE_LIMIT = 16;
-const normalizeCache = new Map<string, string>();
-const longNormalizeCache = new Map<string, string>();
-const foldCache = new Map<string, string>();
-const longFoldCache = new Map<string, string>();
 
-function remembered(
-  cache: Map<string, string>,
-  longCache: Map<string, string>,
-  input: string,
-  compute: (input: string) => string,
-): string {
-  const long = input.length > CACHED_LENGTH;
-  const kept = long ? longCache : cache;
-  const hit = kept.get(input);
-  if (hit !== undefined) return hit;
-  const value = compute(input);
-  if (kept.size >= (long ? LONG_CACHE_LIMIT : CACHE_LIMIT)) kept.clear();
-  kept.set(input, value);
-  return value;
+/** Results by input: up to CACHE_LIMIT short inputs and the last LONG_CACHE_LIMIT long ones. */
+class Remembered<T> {
+  private readonly short = new Map<string, T>();
+  private readonly long = new Map<string, T>();
+
+  get(input: string, compute: () => T): T {
+    const long = input.length > CACHED_LENGTH;
+    const kept = long ? this.long : this.short;
+    const hit = kept.get(input);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (kept.size >= (long ? LONG_CACHE_LIMIT : CACHE_LIMIT)) kept.clear();
+    kept.set(input, value);
+    return value;
+  }
 }
+
+const normalized = new Remembered<string>();
+const folded = new Remembered<string>();
+const expanded = new Remembered<readonly string[]>();
 
 /**
  * NFC, lower case, one tone-mark placement (hòa → hoà, thúy → thuý), punctuation and emoji to spaces.
@@ -44,7 +45,7 @@ function remembered(
  */
 export function normalizeText(input: string): string {
   if (typeof input !== "string" || input.length === 0) return "";
-  return remembered(normalizeCache, longNormalizeCache, input, normalizeUncached);
+  return normalized.get(input, () => normalizeUncached(input));
 }
 
 function normalizeUncached(input: string): string {
@@ -61,7 +62,7 @@ function normalizeUncached(input: string): string {
 /** Removes Vietnamese diacritics: NFD, drop combining marks, đ → d. Idempotent. */
 export function fold(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  return remembered(foldCache, longFoldCache, text, foldUncached);
+  return folded.get(text, () => foldUncached(text));
 }
 
 const foldUncached = foldAccents;
@@ -82,20 +83,9 @@ const lookup = (table: Readonly<Record<string, string>>, key: string) =>
 
 /** Tokens of a query with teencode and abbreviations expanded (originals kept, expansions appended). */
 export function expandTokens(tokens: string[]): string[] {
-  const key = tokens.join(" ");
-  const long = key.length > CACHED_LENGTH;
-  const cache = long ? longExpandCache : expandCache;
-  let expanded = cache.get(key);
-  if (!expanded) {
-    if (cache.size >= (long ? LONG_CACHE_LIMIT : CACHE_LIMIT)) cache.clear();
-    expanded = expandUncached(tokens);
-    cache.set(key, expanded);
-  }
-  return [...expanded];
+  return [...expanded.get(tokens.join(" "), (): readonly string[] => expandUncached(tokens))];
 }
 
-const expandCache = new Map<string, readonly string[]>();
-const longExpandCache = new Map<string, readonly string[]>();
 /** First words of the phrase table: a long text looks phrases up only where one can start. */
 const PHRASE_STARTS = new Set(Object.keys(PHRASES).map((key) => key.split(" ")[0] ?? ""));
 
