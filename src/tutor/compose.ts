@@ -42,6 +42,8 @@ const STEPS_AMONG_LIKELIEST = 3;
  * fewer; from 0.2 one fewer).
  */
 const LIKELY_BESIDE_STEPS = 0.4;
+/** Two units that each have this many content words of their own say different things, however many they share. */
+const OWN_WORDS_OF_PARALLEL = 2;
 /** How much a section of the kind the question asks for is preferred (fitted on the dev split). */
 const KIND_BONUS: Record<SectionKind, number> = {
   "cac-buoc": 0.6,
@@ -263,9 +265,15 @@ function withoutRepeats(units: Unit[], direct: string): Unit[] {
   return kept;
 }
 
+/**
+ * Mostly the same words, unless each says something the other does not: parallel statements ("nhấn cùng lúc
+ * nút nguồn và nút giảm âm lượng" for Android beside "… nút sườn và nút tăng âm lượng" for iPhone) are not
+ * repeats (cross-validated on dev: 4 right-lesson messages more fully answered, none fewer).
+ */
 function similar(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.min(a.size, b.size) >= 0.8;
+  const parallel = a.size - shared >= OWN_WORDS_OF_PARALLEL && b.size - shared >= OWN_WORDS_OF_PARALLEL;
+  return !parallel && shared / Math.min(a.size, b.size) >= 0.8;
 }

@@ -452,6 +452,30 @@ describe("compose", () => {
     );
   });
 
+  it("keeps parallel statements that share most words but each say something of their own, and drops a repeat", () => {
+    const screenshot = chunk(
+      1,
+      "Chụp màn hình",
+      [
+        "Trên iPhone có Face ID, bạn nhấn cùng lúc nút sườn và nút tăng âm lượng để chụp màn hình.",
+        "Nhấn cùng lúc nút nguồn và nút giảm âm lượng để chụp màn hình.",
+        "Nhấn cùng lúc nút sườn và nút tăng âm lượng để chụp màn hình.",
+      ].join("\n"),
+    );
+    const composed = composeIn(
+      [screenshot],
+      ["chup", "man", "hinh", "nhan", "nut", "am", "luong", "iphone", "android"],
+      "chup man hinh iphone, android nhan nut am luong nao",
+      null,
+    );
+    const all = [composed.direct, ...composed.points];
+    expect(all).toContain("Nhấn cùng lúc nút nguồn và nút giảm âm lượng để chụp màn hình.");
+    expect(all).toContain(
+      "Trên iPhone có Face ID, bạn nhấn cùng lúc nút sườn và nút tăng âm lượng để chụp màn hình.",
+    );
+    expect(all).not.toContain("Nhấn cùng lúc nút sườn và nút tăng âm lượng để chụp màn hình.");
+  });
+
   it("shows a short list whole once it quotes two of its bullets, the one the question does not name included", () => {
     const groups = chunk(
       1,

@@ -13,6 +13,8 @@ const ages = lessonChunk(
     "- Dưới 6 tuổi: chỉ được cấp mức 1.",
     "Muốn làm cho con nhỏ, hãy hỏi Công an phường.",
     "Mức 2 dùng thay giấy tờ trong nhiều việc, ở phường cũng như ở nhiều nơi khác.",
+    "Kế hoạch của phường đặt mục tiêu cho công dân từ 16 tuổi.",
+    "Đây là mục tiêu phủ kín.",
   ].join("\n"),
 );
 const units = unitsOf(ages, 1);
@@ -22,6 +24,8 @@ const from6 = unit("Từ 6");
 const under6 = unit("Dưới 6");
 const askPolice = unit("Muốn làm");
 const level2 = unit("Mức 2");
+const plan = unit("Kế hoạch");
+const planLeaning = unit("Đây là");
 const rank = new Map<Unit, number>([
   [over14, 0.9],
   [under6, 0.8],
@@ -62,6 +66,22 @@ describe("short lists shown whole", () => {
     completeShortLists(picked, units, words(picked) + 2, (u) => ranks.get(u) ?? 0);
     expect(picked).toContain(from6);
     expect(picked).not.toContain(askPolice);
+  });
+
+  it("gives up a less likely sentence together with the picked one that leans on it, never the first alone", () => {
+    const picked = [over14, under6, plan, planLeaning];
+    const budget = words(picked) + from6.count - plan.count + 1;
+    completeShortLists(picked, units, budget, value);
+    expect(picked).toContain(from6);
+    expect(picked).not.toContain(plan);
+    expect(picked).not.toContain(planLeaning);
+  });
+
+  it("keeps a sentence and the one leaning on it when that one is likelier than the missing bullet", () => {
+    const ranks = new Map<Unit, number>([...rank, [planLeaning, 0.95]]);
+    const picked = [over14, under6, plan, planLeaning];
+    completeShortLists(picked, units, words(picked) + 1, (u) => ranks.get(u) ?? 0);
+    expect(picked).toEqual([over14, under6, plan, planLeaning]);
   });
 
   it("leaves a list alone when the answer shows only one of its bullets, or when the direct sentence is the other", () => {
