@@ -11,6 +11,12 @@ describe("curriculum vocabulary", () => {
     expect(vocabulary.coverage(["otp"], "khac/bai", rarity)).toBe(0);
   });
 
+  it("leaves out of a lesson's coverage a slip that is no word at all, not a real word the lesson lacks", () => {
+    const rarity = () => 1;
+    expect(vocabulary.coverage(["otp", "tc"], "m/bai", rarity)).toBe(1);
+    expect(vocabulary.coverage(["otp", "lua"], "m/bai", rarity)).toBeCloseTo(1 / 2);
+  });
+
   it("counts a shorthand the curriculum knows by its meaning, and a word known elsewhere", () => {
     expect(vocabulary.knownShare(["ko", "otp", "bongda"], () => false)).toBeCloseTo(2 / 3);
     expect(vocabulary.knownShare(["bongda"], (w) => w === "bongda")).toBe(1);
