@@ -3,14 +3,16 @@ import { expandTokens, fold, isStopword, tokenize } from "./normalize.ts";
 /**
  * Terms an index sees for a text: accented syllables ("a:"), folded syllables ("f:"), folded bigrams
  * ("b:", the shape of most Vietnamese words) — so accented and unaccented spellings meet in "f:"/"b:",
- * while accents, when typed, add precision through "a:".
+ * while accents, when typed, add precision through "a:". A document's terms repeat as its words do; a query's
+ * (`expand`: teencode expanded) are distinct.
  */
 export function indexTerms(text: string, options: { expand?: boolean } = {}): readonly string[] {
   if (!options.expand) return termsOf(text, false);
-  // One query is searched in several indexes in a row: its terms are worked out once.
+  // A query (expanded) is searched in several indexes in a row: its terms are worked out once, each
+  // given once (a search reads a term's posting once, however often the query says it).
   const known = recentQueries.get(text);
   if (known) return known;
-  const terms = termsOf(text, true);
+  const terms = [...new Set(termsOf(text, true))];
   if (recentQueries.size >= RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value as string);
   recentQueries.set(text, terms);
   return terms;

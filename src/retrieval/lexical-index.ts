@@ -118,30 +118,33 @@ export class LexicalIndex {
 
   /** BM25 of every document sharing a term with the query. */
   search(query: string, limit: number): Scored[] {
-    // One buffer for every search (a turn is answered without awaiting in between), cleared where it was used.
+    // One buffer for every search (a turn is answered without awaiting in between), cleared after. A long
+    // message touches nearly every document, so no list of touched ones is kept: the best are found by
+    // reading the whole buffer, which costs less than noting each document as it is first touched.
     const scores = this.scores;
-    const touched: number[] = [];
-    for (const term of new Set(indexTerms(query, { expand: true }))) {
+    for (const term of indexTerms(query, { expand: true })) {
       const posting = this.postings.get(term);
       if (!posting) continue;
       const { docs, saturated, weight } = posting;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
-        if (scores[doc] === 0) touched.push(doc);
         scores[doc] = (scores[doc] as number) + weight * (saturated[i] as number);
       }
     }
-    const best = topK(touched, scores, limit);
-    for (const doc of touched) scores[doc] = 0;
+    const best = topK(scores, limit);
+    scores.fill(0);
     return best;
   }
 }
 
-/** The `limit` best documents, best first (ties by document order), without sorting every touched one. */
-function topK(touched: number[], scores: Float64Array, limit: number): Scored[] {
+/**
+ * The `limit` best documents with a score above 0, best first (ties by document order), without sorting
+ * them all: a min-heap of the best so far, whose root is the worst kept.
+ */
+function topK(scores: Float64Array, limit: number): Scored[] {
+  if (limit <= 0) return [];
   const better = (a: number, b: number) =>
     (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
-  // A min-heap of the best `limit` so far: its root is the worst kept.
   const heap: number[] = [];
   const down = (i: number) => {
     for (;;) {
@@ -155,7 +158,11 @@ function topK(touched: number[], scores: Float64Array, limit: number): Scored[] 
       i = worst;
     }
   };
-  for (const doc of touched) {
+  // Documents come in order, so a later one ties with the root only to lose: it must score strictly more.
+  let floor = 0;
+  for (let doc = 0; doc < scores.length; doc++) {
+    const score = scores[doc] as number;
+    if (score <= floor) continue;
     if (heap.length < limit) {
       heap.push(doc);
       let i = heap.length - 1;
@@ -165,10 +172,11 @@ function topK(touched: number[], scores: Float64Array, limit: number): Scored[] 
         [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
         i = parent;
       }
-    } else if (limit > 0 && better(doc, heap[0] as number)) {
+    } else {
       heap[0] = doc;
       down(0);
     }
+    if (heap.length === limit) floor = scores[heap[0] as number] as number;
   }
   return heap
     .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))

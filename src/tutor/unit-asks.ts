@@ -42,13 +42,14 @@ export function unitAsksOf(lessonChunks: readonly Chunk[]): UnitAsks {
  */
 export function askEchoes(unitTexts: string[], terms: Set<string>, unitAsks: UnitAsks): [number, number][] {
   // Only the question's words that some ask of the lesson uses can be shared (a long story has many that none
-  // uses); the rest only add to the total.
+  // uses); the rest only add to the total. An ask has a few words and a long story many: each ask's words are
+  // looked up among the question's, not the other way round.
   let total = 0;
-  const weighted: [string, number][] = [];
+  const weightOf = new Map<string, number>();
   for (const t of terms) {
     const weight = unitAsks.idf.get(t) ?? 0;
     total += weight;
-    if (weight > 0) weighted.push([t, weight]);
+    if (weight > 0) weightOf.set(t, weight);
   }
   return unitTexts.map((text) => {
     const asks = unitAsks.asksOf.get(text);
@@ -57,15 +58,16 @@ export function askEchoes(unitTexts: string[], terms: Set<string>, unitAsks: Uni
     const union = new Set<string>();
     for (const words of asks) {
       let shared = 0;
-      for (const [t, weight] of weighted)
-        if (words.has(t)) {
-          shared += weight;
-          union.add(t);
-        }
+      for (const w of words) {
+        const weight = weightOf.get(w);
+        if (weight === undefined) continue;
+        shared += weight;
+        union.add(w);
+      }
       best = Math.max(best, shared);
     }
     let together = 0;
-    for (const [t, weight] of weighted) if (union.has(t)) together += weight;
+    for (const w of union) together += weightOf.get(w) ?? 0;
     return [best / total, together / total];
   });
 }

@@ -22,6 +22,12 @@ describe("index terms", () => {
     expect(many.filter((t) => t === "a:kích")).toHaveLength(50);
   });
 
+  it("gives a query's terms once each, however often it says them", () => {
+    const terms = indexTerms("mã OTP, mã OTP", { expand: true });
+    expect(terms).toEqual([...new Set(terms)]);
+    expect(terms).toContain("b:otp_ma");
+  });
+
   it("expands teencode in a query only when asked to", () => {
     expect(indexTerms("ko bít")).not.toContain("f:khong");
     expect(indexTerms("ko bít", { expand: true })).toContain("f:biet");
@@ -40,9 +46,8 @@ describe("character trigrams", () => {
 
   it("come with the terms from one reading of the text, for the embedding", () => {
     const text = "Không bao giờ đưa mã OTP cho ai";
-    expect(termsAndTrigrams(text)).toEqual({
-      terms: indexTerms(text, { expand: true }),
-      trigrams: charTrigrams(text),
-    });
+    const { terms, trigrams } = termsAndTrigrams(text);
+    expect([...new Set(terms)]).toEqual(indexTerms(text, { expand: true }));
+    expect(trigrams).toEqual(charTrigrams(text));
   });
 });

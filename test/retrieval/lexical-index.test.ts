@@ -23,6 +23,14 @@ describe("lexical index", () => {
     expect(used.search("cai vneid", 4)).toEqual(fresh);
   });
 
+  it("keeps the earlier of equally scored documents and returns none that shares no word", () => {
+    const same = "Không đọc mã OTP cho ai.";
+    const index = LexicalIndex.build(["Trời hôm nay đẹp.", same, "Giá rau hôm nay.", same, same, "Mưa."]);
+    expect(index.search("ma otp", 2).map((h) => h.index)).toEqual([1, 3]);
+    expect(index.search("ma otp", 10).map((h) => h.index)).toEqual([1, 3, 4]);
+    expect(index.search("ma otp", 0)).toEqual([]);
+  });
+
   it("scores alike when restored from its state", () => {
     const built = LexicalIndex.build(texts);
     const restored = LexicalIndex.restore(built.state());
