@@ -61,39 +61,8 @@ export class LexicalIndex {
   }
 
   static build(texts: string[], k1 = 1.2, b = 0.6): LexicalIndex {
-    // Documents are read in order, so a term's posting only ever grows at its end.
-    const building = new Map<string, { docs: number[]; tfs: number[] }>();
-    const lengths = new Float64Array(texts.length);
-    let entries = 0;
-    texts.forEach((text, doc) => {
-      const terms = indexTerms(text);
-      lengths[doc] = terms.length;
-      for (const term of terms) {
-        let posting = building.get(term);
-        if (!posting) {
-          posting = { docs: [], tfs: [] };
-          building.set(term, posting);
-        }
-        const last = posting.docs.length - 1;
-        if (posting.docs[last] === doc) posting.tfs[last] = (posting.tfs[last] ?? 0) + 1;
-        else {
-          posting.docs.push(doc);
-          posting.tfs.push(1);
-          entries++;
-        }
-      }
-    });
-    const starts = new Int32Array(building.size);
-    const docs = new Int32Array(entries);
-    const tfs = new Float64Array(entries);
-    let at = 0;
-    [...building.values()].forEach((posting, i) => {
-      starts[i] = at;
-      docs.set(posting.docs, at);
-      tfs.set(posting.tfs, at);
-      at += posting.docs.length;
-    });
-    return new LexicalIndex({ terms: [...building.keys()], starts, docs, tfs, lengths, k1, b });
+    const said = termsByNumber(texts);
+    return new LexicalIndex({ terms: said.terms, ...postingsOf(said), lengths: said.lengths, k1, b });
   }
 
   static restore(state: LexicalState): LexicalIndex {
@@ -135,6 +104,85 @@ export class LexicalIndex {
     scores.fill(0);
     return best;
   }
+}
+
+/** Every document's terms as numbers, end to end (document i's are said[ends[i - 1] .. ends[i]]). */
+interface TermsByNumber {
+  /** The terms, numbered as first seen. */
+  terms: string[];
+  said: Int32Array;
+  ends: Int32Array;
+  lengths: Float64Array;
+}
+
+/**
+ * The documents' terms written down as numbers in one flat array, from which the postings are laid out by
+ * counting (a small growing array per term cost twice as much).
+ */
+function termsByNumber(texts: string[]): TermsByNumber {
+  const ids = new Map<string, number>();
+  const lengths = new Float64Array(texts.length);
+  const ends = new Int32Array(texts.length);
+  let said = new Int32Array(1 << 16);
+  let count = 0;
+  texts.forEach((text, doc) => {
+    const terms = indexTerms(text);
+    lengths[doc] = terms.length;
+    if (count + terms.length > said.length) said = grown(said, count + terms.length);
+    for (const term of terms) {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(term, id);
+      }
+      said[count++] = id;
+    }
+    ends[doc] = count;
+  });
+  return { terms: [...ids.keys()], said: said.subarray(0, count), ends, lengths };
+}
+
+/** Each term's documents in order, with how often each says it: how many hold each term first, then who. */
+function postingsOf({ terms, said, ends }: TermsByNumber): Pick<LexicalState, "starts" | "docs" | "tfs"> {
+  const byDocument = (visit: (id: number, doc: number) => void) => {
+    let from = 0;
+    ends.forEach((to, doc) => {
+      for (let i = from; i < to; i++) visit(said[i] as number, doc);
+      from = to;
+    });
+  };
+  const lastDoc = new Int32Array(terms.length).fill(-1);
+  const starts = new Int32Array(terms.length + 1);
+  byDocument((id, doc) => {
+    if (lastDoc[id] === doc) return;
+    lastDoc[id] = doc;
+    starts[id + 1] = (starts[id + 1] as number) + 1;
+  });
+  for (let id = 0; id < terms.length; id++)
+    starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
+  const entries = starts[terms.length] as number;
+  const docs = new Int32Array(entries);
+  const tfs = new Float64Array(entries);
+  const next = starts.slice(0, terms.length);
+  lastDoc.fill(-1);
+  byDocument((id, doc) => {
+    const at = next[id] as number;
+    if (lastDoc[id] === doc) tfs[at - 1] = (tfs[at - 1] as number) + 1;
+    else {
+      lastDoc[id] = doc;
+      docs[at] = doc;
+      tfs[at] = 1;
+      next[id] = at + 1;
+    }
+  });
+  return { starts: starts.slice(0, terms.length), docs, tfs };
+}
+
+/** A copy of `array` with room for at least `size` numbers. */
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(array.length * 2, size));
+  bigger.set(array);
+  return bigger;
 }
 
 /**

@@ -31,6 +31,11 @@ describe("lexical index", () => {
     expect(index.search("ma otp", 0)).toEqual([]);
   });
 
+  it("ranks a document that says the word more often first, at equal length", () => {
+    const index = LexicalIndex.build(["rau ca thit", "rau rau thit", "gia vang"]);
+    expect(index.search("rau", 3).map((h) => h.index)).toEqual([1, 0]);
+  });
+
   it("scores alike when restored from its state", () => {
     const built = LexicalIndex.build(texts);
     const restored = LexicalIndex.restore(built.state());
