@@ -4,7 +4,6 @@ import type { Curriculum } from "../knowledge/types.ts";
 import type { HybridIndex } from "../retrieval/hybrid-index.ts";
 import { metrics } from "../shared/metrics.ts";
 import { createExtractiveTutor } from "./extractive-tutor.ts";
-import { createLlmTutor } from "./llm-tutor.ts";
 import { type ContactSource, withLocalContacts } from "./local-contacts.ts";
 import type { Tutor } from "./tutor.ts";
 
@@ -32,8 +31,12 @@ export async function createTutor(deps: {
   const local = deps.localContacts ?? { list: async () => fromProfile };
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = deps.config;
   if (!OPENAI_API_KEY) return withLocalContacts(extractive, local);
-  // The OpenAI client is loaded only when a key is set, so an offline start-up does not pay for it.
-  const { ChatOpenAI } = await import("@langchain/openai");
+  // The OpenAI client and the LLM tutor (LangChain's prompts: some 270 modules) are loaded only when a key is
+  // set, so an offline start-up does not pay for them.
+  const [{ ChatOpenAI }, { createLlmTutor }] = await Promise.all([
+    import("@langchain/openai"),
+    import("./llm-tutor.ts"),
+  ]);
   const model = new ChatOpenAI({
     apiKey: OPENAI_API_KEY,
     model: OPENAI_MODEL,
