@@ -14,6 +14,7 @@ import {
   unitsOf,
   WANTS_PLACE,
 } from "./answer-units.ts";
+import { AskedWords, inOrderOfNovelty } from "./asked-words.ts";
 import { directSentence } from "./direct-sentence.ts";
 import { asksForSteps, chosenSteps, procedureBeside, stepCount, stepsWithin } from "./how-to-steps.ts";
 import { unitAsksOf } from "./unit-asks.ts";
@@ -154,7 +155,11 @@ export function compose(input: ComposeInput): Composed {
   const picked = procedureBeside(steps, needed, besideSteps, BODY_MAX_WORDS);
   let used = picked.reduce((sum, u) => sum + u.count, 0);
   const followsDirect = new Set<Unit>();
-  for (const unit of candidates) {
+  // Each unit taken makes the others that answer the same asking words worth less: a message that asks two
+  // things gets an answer to both.
+  const askedWords = new AskedWords(input.question ?? "");
+  askedWords.cover(direct ? [direct, ...picked] : picked);
+  for (const unit of inOrderOfNovelty(candidates, value, askedWords)) {
     if (picked.includes(unit)) continue;
     // A sentence that leans on the one before it ("Nó …", "… số này"), or too short to stand alone ("Đừng
     // tin."), comes with that one; a list item with the sentence that introduces its list ("Hãy gặp cán bộ
@@ -166,6 +171,7 @@ export function compose(input: ComposeInput): Composed {
     const words = adding.reduce((sum, u) => sum + u.count, 0);
     if (used + words > BODY_MAX_WORDS) continue;
     picked.push(...adding);
+    askedWords.cover(adding);
     used += words;
     // One that leans on the direct sentence is shown right after it, before the other points (on dev, these two
     // rules answered 17 more right-lesson messages fully and none fewer).
