@@ -14,9 +14,11 @@ export class CurriculumVocabulary {
     for (const chunk of chunks) {
       const words = this.byLesson.get(chunk.lessonId) ?? new Set<string>();
       this.byLesson.set(chunk.lessonId, words);
-      for (const token of tokenize(chunk.indexText)) {
-        words.add(fold(token));
-        this.all.add(fold(token));
+      // Each distinct token folded once (a section says its words many times; this runs at every start).
+      for (const token of new Set(tokenize(chunk.indexText))) {
+        const folded = fold(token);
+        words.add(folded);
+        this.all.add(folded);
       }
     }
   }
