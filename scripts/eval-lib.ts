@@ -17,6 +17,8 @@ export interface EvalQuestion {
   /** Groups of alternative phrases; a helpful answer contains one phrase of every group. */
   nuggets: string[][];
   style: string;
+  /** For a short message (style "short", 2–10 words): how it is written (accented, unaccented, teencode, typo). */
+  writing?: string;
   persona?: string;
   /** For out-of-scope messages: an administrative procedure, a topic close to ours, or everyday life. */
   scope?: "admin" | "close" | "everyday";
