@@ -1,10 +1,14 @@
 import type { LogisticModel } from "../../src/tutor/logistic.ts";
 
-/** L2-regularised logistic regression on standardised features, by gradient descent. */
+/**
+ * L2-regularised logistic regression on standardised features, by gradient descent. `balanced`: each class
+ * weighs half of the loss however many examples it has (for a decision whose threshold weighs the share of
+ * each class it gets wrong, not the count).
+ */
 export function fitLogistic(
   xs: number[][],
   ys: number[],
-  { lambda = 0.01, steps = 3000, rate = 0.3 } = {},
+  { lambda = 0.01, steps = 3000, rate = 0.3, balanced = false } = {},
 ): LogisticModel {
   const d = xs[0]?.length ?? 0;
   const mean = Array.from({ length: d }, (_, j) => avg(xs.map((x) => x[j] ?? 0)));
@@ -15,13 +19,16 @@ export function fitLogistic(
   const zs = xs.map((x) => x.map((v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1)));
   const weights = new Array<number>(d).fill(0);
   let bias = 0;
+  const positives = ys.filter((y) => y > 0.5).length;
+  const classWeight = (y: number) =>
+    !balanced ? 1 : zs.length / (2 * Math.max(1, y > 0.5 ? positives : zs.length - positives));
   for (let step = 0; step < steps; step++) {
     const grad = new Array<number>(d).fill(0);
     let gradBias = 0;
     for (const [i, z] of zs.entries()) {
       let s = bias;
       for (let j = 0; j < d; j++) s += (weights[j] ?? 0) * (z[j] ?? 0);
-      const error = 1 / (1 + Math.exp(-s)) - (ys[i] ?? 0);
+      const error = (1 / (1 + Math.exp(-s)) - (ys[i] ?? 0)) * classWeight(ys[i] ?? 0);
       for (let j = 0; j < d; j++) grad[j] = (grad[j] ?? 0) + error * (z[j] ?? 0);
       gradBias += error;
     }

@@ -43,14 +43,22 @@ export class CurriculumVocabulary {
     return total ? found / total : 0;
   }
 
-  /** Share of the typed content words (or their shorthand meaning) the curriculum, or `alsoKnown`, uses. */
+  /**
+   * Share of the typed content words (or their shorthand meaning) the curriculum, or `alsoKnown`, uses. As in
+   * `coverage`, an unknown token that is no Vietnamese syllable ("tièn", "khôg": a slip) is left out: it says
+   * nothing about the topic, while a real word the curriculum lacks ("vàng", "bóng") says the message is
+   * elsewhere. With slips counted as unknown, the decision declined dev's accented messages with slips in a
+   * fifth of their words 17.9% of the time once it was refitted with short messages (7.7% before).
+   */
   knownShare(tokens: string[], alsoKnown: (word: string) => boolean): number {
-    if (!tokens.length) return 0;
+    let counted = 0;
     let known = 0;
     for (const token of tokens) {
       const expanded = expandTokens([token]).map(fold);
       if (expanded.some((t) => this.all.has(t) || alsoKnown(t))) known++;
+      else if (!isWellFormedSyllable(token)) continue;
+      counted++;
     }
-    return known / tokens.length;
+    return counted ? known / counted : 0;
   }
 }

@@ -18,7 +18,13 @@ describe("curriculum vocabulary", () => {
   });
 
   it("counts a shorthand the curriculum knows by its meaning, and a word known elsewhere", () => {
-    expect(vocabulary.knownShare(["ko", "otp", "bongda"], () => false)).toBeCloseTo(2 / 3);
+    expect(vocabulary.knownShare(["ko", "otp", "vàng"], () => false)).toBeCloseTo(2 / 3);
     expect(vocabulary.knownShare(["bongda"], (w) => w === "bongda")).toBe(1);
+  });
+
+  it("leaves a slip that is no syllable out of the known share, but counts a real word the curriculum lacks", () => {
+    expect(vocabulary.knownShare(["otp", "tièn", "ngừoi"], () => false)).toBe(1);
+    expect(vocabulary.knownShare(["otp", "bóng"], () => false)).toBeCloseTo(1 / 2);
+    expect(vocabulary.knownShare(["tièn"], () => false)).toBe(0);
   });
 });
