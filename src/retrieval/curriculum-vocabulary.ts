@@ -45,7 +45,7 @@ export class CurriculumVocabulary {
 
   /**
    * Share of the typed content words (or their shorthand meaning) the curriculum, or `alsoKnown`, uses. As in
-   * `coverage`, an unknown token that is no Vietnamese syllable ("tièn", "khôg": a slip) is left out: it says
+   * `coverage`, an unknown token that is no Vietnamese syllable ("tièn", "ngừoi": a slip) is left out: it says
    * nothing about the topic, while a real word the curriculum lacks ("vàng", "bóng") says the message is
    * elsewhere. With slips counted as unknown, the decision declined dev's accented messages with slips in a
    * fifth of their words 17.9% of the time once it was refitted with short messages (7.7% before).
