@@ -46,6 +46,8 @@ export interface RetrievalResult {
   outside: OutsideMatch;
   /** How much the message's words lean towards what residents ask of lessons (> 0) or away (< 0). */
   scopeOdds: number;
+  /** The same lean per word or pair the counts know, whatever the message's length. */
+  scopeLean: number;
   /** Content words of the (corrected) query, folded, after teencode expansion. */
   terms: string[];
   /** The query as searched: spelling corrected and accents restored. */
@@ -237,6 +239,10 @@ export class HybridIndex {
       // As typed (asks keep residents' slips) or as read, whichever the asks vouch for more: a slip the
       // corrector undid ("tền") no longer counts against a message that is in scope.
       scopeOdds: Math.max(this.parts.scopeWords.logOdds(asTyped), this.parts.scopeWords.logOdds(query)),
+      scopeLean: Math.max(
+        this.parts.scopeWords.meanLogOdds(asTyped),
+        this.parts.scopeWords.meanLogOdds(query),
+      ),
       known: this.vocabulary.knownShare(
         tokenize(asTyped).filter((t) => !isStopword(t)),
         (word) => this.parts.spelling.has(word),

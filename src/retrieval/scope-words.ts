@@ -46,16 +46,31 @@ export class ScopeWords {
 
   /** log P(words | answered by a lesson) − log P(words | not): above 0 leans inside, below leans outside. */
   logOdds(text: string): number {
+    return this.scored(text).odds;
+  }
+
+  /**
+   * The same per word or pair the counts know: the lean of a message's words whatever its length (the sum
+   * grows with the words, so a three-word message leans little either way).
+   */
+  meanLogOdds(text: string): number {
+    const { odds, known } = this.scored(text);
+    return known ? odds / known : 0;
+  }
+
+  private scored(text: string): { odds: number; known: number } {
     let odds = 0;
+    let known = 0;
     for (const feature of featuresOf(text)) {
       const inside = this.inside.get(feature) ?? 0;
       const outside = this.outside.get(feature) ?? 0;
       if (!inside && !outside) continue;
+      known++;
       odds +=
         Math.log((inside + SMOOTHING) / (this.insideMessages + 2 * SMOOTHING)) -
         Math.log((outside + SMOOTHING) / (this.outsideMessages + 2 * SMOOTHING));
     }
-    return odds;
+    return { odds, known };
   }
 }
 

@@ -18,6 +18,7 @@ export const FEATURE_NAMES = [
   "lexical_ask",
   "lexical_outside_minus_ask",
   "scope_words",
+  "scope_lean",
 ] as const;
 
 /** The retrieval features of one query, in `FEATURE_NAMES` order. */
@@ -38,6 +39,7 @@ export function featuresOf(result: RetrievalResult): number[] {
     Math.log(1 + result.askLexical),
     Math.log(1 + result.outside.lexical) - Math.log(1 + result.askLexical),
     result.scopeOdds / 10,
+    result.scopeLean,
   ];
 }
 
