@@ -22,6 +22,12 @@ describe("hybrid retrieval", () => {
     expect(await top("ko nhan dc otp vneid")).toContain("vneid/su-co-thuong-gap");
   });
 
+  it("weighs an app's name as the word typed, not as the longer phrase a lexicon might gloss it with", async () => {
+    // Glossed as "định danh điện tử", "vneid" pulled short messages to the lessons saying that phrase most.
+    expect((await top("tk vneid bi khoa"))[0]).toBe("vneid/su-co-thuong-gap");
+    expect((await top("quen mk vneid"))[0]).toBe("vneid/su-co-thuong-gap");
+  });
+
   it("survives typos", async () => {
     expect(await top("kich hoat vneld")).toContain("vneid/kich-hoat");
     expect(await top("nop ho so dich vu cogn")).toContain("dich-vu-cong/nop-ho-so");
