@@ -23,9 +23,17 @@ export function renderAnswer(answer: TutorAnswer, curriculum: Curriculum): Reply
   return [{ text: answer.text, options: lessonOptions(curriculum, best.lesson) }];
 }
 
+/**
+ * The candidates are the reply's options (buttons, or numbers where a channel has none), so the text keeps
+ * only the question: listed in both, a Zalo reader saw "1. … 2. … 3." twice over, numbered two ways.
+ */
 function clarifyReply(answer: TutorAnswer): Reply {
+  const listed = new Set(answer.sources.map((c, i) => `${i + 1}. ${c.title}`));
   return {
-    text: answer.text,
+    text: answer.text
+      .split("\n")
+      .filter((line) => !listed.has(line))
+      .join("\n"),
     options: [
       ...answer.sources.map((c) => ({
         label: c.title,

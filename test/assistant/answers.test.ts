@@ -57,6 +57,8 @@ describe("answers in the conversation", () => {
     const picks = question?.options?.filter((o) => o.action.startsWith("v1:pick:")) ?? [];
     expect(picks.length).toBeGreaterThanOrEqual(2);
     expect(question?.options?.at(-1)).toEqual({ label: tm.clarifyNone, action: "v1:nomatch" });
+    // The candidates are listed once, as the options (on Zalo, numbered), not again in the text.
+    for (const pick of picks) expect(question?.text).not.toContain(pick.label);
 
     const chosen = picks[1];
     const [answer] = await assistant.handle(web("c1", { action: chosen?.action ?? "" }));

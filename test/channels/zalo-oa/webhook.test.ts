@@ -69,8 +69,8 @@ describe("Zalo OA webhook: events", () => {
       { action: "v1:to-skip" },
       { channel: "zalo-oa" },
     );
-    const texts = await h.deliver(textEvent("lam sao cai vneid muc 2", "mid-q-1", AT));
-    expect(h.turns).toEqual([{ channel: "zalo-oa", userId: FOLLOWER, text: "lam sao cai vneid muc 2" }]);
+    const texts = await h.deliver(textEvent("cach kich hoat vneid muc 2", "mid-q-1", AT));
+    expect(h.turns).toEqual([{ channel: "zalo-oa", userId: FOLLOWER, text: "cach kich hoat vneid muc 2" }]);
     expect(texts.join("\n")).toContain("Xem bài");
     expect(texts.join("\n")).toMatch(/^1\. /m);
     expect(await new ConsultationWindow(h.store).lastMessage(FOLLOWER)).toEqual(new Date(AT));
