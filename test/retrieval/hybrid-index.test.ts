@@ -56,8 +56,15 @@ describe("hybrid retrieval", () => {
 
   it("restores accents from text written with them, not from asks typed without", async () => {
     const index = await testIndex();
-    expect(index.prepare("mat dien thoai co zalo cong ty")).toBe("mất điện thoại co zalo công ty");
-    expect(index.prepare("toi bi mat tien")).toBe("toi bi mất tiền");
+    expect(index.prepare("mat dien thoai co zalo cong ty")).toBe("mất điện thoại có zalo công ty");
+    expect(index.prepare("toi bi mat tien")).toBe("tôi bị mất tiền");
+  });
+
+  it("restores function words too, so that their neighbours are read in context", async () => {
+    const index = await testIndex();
+    // "cai" is "cái" beside "là … gì" and "cài" beside an app: left bare, the function words gave no context.
+    expect(index.prepare("lam sao cai vneid")).toBe("làm sao cài vneid");
+    expect(index.prepare("app dinh danh la cai gi vay")).toBe("app định danh là cái gì vậy");
   });
 
   it("finds the lesson inside a long, rambling message", async () => {
