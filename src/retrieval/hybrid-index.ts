@@ -225,6 +225,8 @@ export class HybridIndex {
     const bestChunk = best?.chunks[0];
     // The message as typed, words run together split apart and unconverted Telex ("tieenf") read.
     const asTyped = this.parts.spelling.untelex(this.parts.spelling.segment(rawQuery));
+    const typedLean = this.parts.scopeWords.lean(asTyped);
+    const readLean = this.parts.scopeWords.lean(query);
     const similarity = Math.max(0, similarityOf.get(bestChunk ? this.indexOf(bestChunk) : -1) ?? 0);
     return {
       hits,
@@ -238,11 +240,8 @@ export class HybridIndex {
       outside,
       // As typed (asks keep residents' slips) or as read, whichever the asks vouch for more: a slip the
       // corrector undid ("tền") no longer counts against a message that is in scope.
-      scopeOdds: Math.max(this.parts.scopeWords.logOdds(asTyped), this.parts.scopeWords.logOdds(query)),
-      scopeLean: Math.max(
-        this.parts.scopeWords.meanLogOdds(asTyped),
-        this.parts.scopeWords.meanLogOdds(query),
-      ),
+      scopeOdds: Math.max(typedLean.odds, readLean.odds),
+      scopeLean: Math.max(typedLean.perFeature, readLean.perFeature),
       known: this.vocabulary.knownShare(
         tokenize(asTyped).filter((t) => !isStopword(t)),
         (word) => this.parts.spelling.has(word),

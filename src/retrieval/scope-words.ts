@@ -46,7 +46,7 @@ export class ScopeWords {
 
   /** log P(words | answered by a lesson) − log P(words | not): above 0 leans inside, below leans outside. */
   logOdds(text: string): number {
-    return this.scored(text).odds;
+    return this.lean(text).odds;
   }
 
   /**
@@ -54,11 +54,11 @@ export class ScopeWords {
    * grows with the words, so a three-word message leans little either way).
    */
   meanLogOdds(text: string): number {
-    const { odds, known } = this.scored(text);
-    return known ? odds / known : 0;
+    return this.lean(text).perFeature;
   }
 
-  private scored(text: string): { odds: number; known: number } {
+  /** Both at once: the log odds in sum, and per word or pair the counts know (0 when they know none). */
+  lean(text: string): { odds: number; perFeature: number } {
     let odds = 0;
     let known = 0;
     for (const feature of featuresOf(text)) {
@@ -70,7 +70,7 @@ export class ScopeWords {
         Math.log((inside + SMOOTHING) / (this.insideMessages + 2 * SMOOTHING)) -
         Math.log((outside + SMOOTHING) / (this.outsideMessages + 2 * SMOOTHING));
     }
-    return { odds, known };
+    return { odds, perFeature: known ? odds / known : 0 };
   }
 }
 
