@@ -26,6 +26,11 @@ describe("hybrid retrieval", () => {
     // Glossed as "định danh điện tử", "vneid" pulled short messages to the lessons saying that phrase most.
     expect((await top("tk vneid bi khoa"))[0]).toBe("vneid/su-co-thuong-gap");
     expect((await top("quen mk vneid"))[0]).toBe("vneid/su-co-thuong-gap");
+    // "chatbot" glossed as "trợ lý ảo", and "chatgpt" as "trí tuệ nhân tạo", went the same way.
+    expect((await top("chatbot nghĩa là gì"))[0]).toBe("tri-tue-nhan-tao/ai-la-gi");
+    expect((await top("chatgpt viet cong van cho can bo dc ko"))[0]).toBe(
+      "tri-tue-nhan-tao/tro-ly-ao-cong-vu",
+    );
   });
 
   it("survives typos", async () => {
