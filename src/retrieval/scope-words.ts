@@ -50,14 +50,9 @@ export class ScopeWords {
   }
 
   /**
-   * The same per word or pair the counts know: the lean of a message's words whatever its length (the sum
-   * grows with the words, so a three-word message leans little either way).
+   * The log odds in sum, and per word or pair the counts know (0 when they know none): the sum grows with the
+   * words, so a three-word message leans little either way; per word, it leans whatever its length.
    */
-  meanLogOdds(text: string): number {
-    return this.lean(text).perFeature;
-  }
-
-  /** Both at once: the log odds in sum, and per word or pair the counts know (0 when they know none). */
   lean(text: string): { odds: number; perFeature: number } {
     let odds = 0;
     let known = 0;

@@ -29,17 +29,17 @@ describe("scope words", () => {
 
   it("is neutral about words it has never seen", () => {
     expect(ScopeWords.build(asks, outside).logOdds("xqzv")).toBe(0);
-    expect(ScopeWords.build(asks, outside).meanLogOdds("xqzv")).toBe(0);
+    expect(ScopeWords.build(asks, outside).lean("xqzv").perFeature).toBe(0);
   });
 
-  it("gives a short message the same lean per word as a long one saying the same thing twice over", () => {
+  it("leans per known word or pair whatever the message's length, where the sum grows with its words", () => {
     const words = ScopeWords.build(asks, outside);
     const short = "quên mật khẩu";
     const long = "quên mật khẩu vneid, lỡ đọc mã otp";
     // The sum grows with the words the counts know; the lean per word does not.
     expect(words.logOdds(long)).toBeGreaterThan(words.logOdds(short));
-    expect(words.meanLogOdds(short)).toBeGreaterThan(0);
-    expect(words.meanLogOdds(short)).toBeCloseTo(words.logOdds(short) / 5);
-    expect(words.meanLogOdds("sổ đỏ")).toBeLessThan(0);
+    expect(words.lean(short).perFeature).toBeGreaterThan(0);
+    expect(words.lean(short).perFeature).toBeCloseTo(words.logOdds(short) / 5);
+    expect(words.lean("sổ đỏ").perFeature).toBeLessThan(0);
   });
 });
