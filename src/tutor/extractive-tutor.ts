@@ -5,7 +5,7 @@ import { chooseSection, compose } from "./compose.ts";
 import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
 import { stepCount, stepOf } from "./how-to-steps.ts";
 import { questionKind } from "./intent.ts";
-import { asksAboutAToolsAdvice, isMedical } from "./medical.ts";
+import { asksAboutAToolsAdvice, isMedical, onlyLooksMedical } from "./medical.ts";
 import { redactPersonalData } from "./redact.ts";
 import type { AnswerSource, FollowUpContext, Tutor, TutorAnswer } from "./tutor.ts";
 
@@ -87,7 +87,8 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
     const { result } = retrieved;
     const decision = decide(result, model);
     const best = result.hits[0];
-    if (decision.verdict === "refuse" || !best) return declined(result, warning, options.onlineLesson);
+    if (decision.verdict === "refuse" || !best)
+      return declined(retrieved.text, result, warning, options.onlineLesson);
     if (decision.verdict === "clarify") return clarification(result, questionKind(retrieved.text), warning);
     const chunk = chooseSection(best, questionKind(retrieved.text)) ?? best.chunks[0];
     if (!chunk) return refusal("low-confidence", tm.dontKnow, warning);
@@ -177,6 +178,7 @@ function stepAnswer(
 
 /** Nothing to answer from: a referral, a medical or out-of-scope refusal when a topic is near, else "don't know". */
 function declined(
+  question: string,
   result: RetrievalResult,
   warning: string | undefined,
   onlineLesson: ExtractiveTutorOptions["onlineLesson"],
@@ -192,7 +194,10 @@ function declined(
       tm.referral(topic.where, topic.online ? onlineLesson?.title : undefined),
       warning,
     );
-  if (topic?.kind === "medical") return refusal("medical", tm.medical, warning);
+  if (topic?.kind === "medical")
+    return onlyLooksMedical(question)
+      ? refusal("low-confidence", tm.dontKnow, warning)
+      : refusal("medical", tm.medical, warning);
   if (topic) return refusal("out-of-scope", tm.outOfScope, warning);
   return refusal("low-confidence", tm.dontKnow, warning);
 }

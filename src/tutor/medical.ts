@@ -24,6 +24,23 @@ export function isMedical(text: string): boolean {
   return SYMPTOMS.some((re) => re.test(folded)) && !DIGITAL_CONTEXT.test(folded);
 }
 
+/** Words of the body and of health that no everyday money or phone matter uses (folded, so unambiguous ones only). */
+const HEALTH_WORDS =
+  /\b(benh|thuoc|bac si|y te|huyet ap|tieu duong|sot|ngua|non|mun|viem|ung thu|xet nghiem|sieu am|di ung|chong mat|kho tho|tieu chay|mo mau|da day|vet thuong|so cuu|mang thai|cap cuu|kham)\b/;
+/** Money, accounts and orders: what a message is about when it says "bị trừ tiền không rõ lý do". */
+const MONEY_OR_ORDERS =
+  /\b(tien|tai khoan|ngan hang|the atm|atm|vi dien tu|don hang|giao hang|hoa don|cuoc|phi)\b/;
+
+/**
+ * A declined message near the medical examples only by its shape ("bị trừ tiền không rõ lý do" beside "tim đập
+ * nhanh không rõ lý do"): it is about money or an order and names nothing of health. Anything else near them
+ * keeps the doctor's advice, which is the safe side to err on.
+ */
+export function onlyLooksMedical(text: string): boolean {
+  const folded = foldedWords(text);
+  return MONEY_OR_ORDERS.test(folded) && !HEALTH_WORDS.test(folded) && !isMedical(text);
+}
+
 /** An AI, a chat app or the internet named as where the medical advice came from. */
 const TOOL_FOLDED =
   /\b(chatgpt|chat gpt|tri tue nhan tao|tro ly (ao|ai)|ung dung (tro chuyen|hoi dap|ai)|app (ai|hoi dap)|hoi (mang|google|tren mang)|tra (mang|google|tren mang)|len mang (hoi|tra))\b/;

@@ -127,6 +127,17 @@ describe("extractive tutor", () => {
     expect(whom).toMatchObject({ refused: true, reason: "medical" });
   });
 
+  it("never sends a money matter to a doctor because it is worded like a symptom, and keeps symptoms there", async () => {
+    const t = await tutor();
+    for (const q of ["bị trừ tiền không rõ lý do", "bi tru tien trong tai khoan khong ro ly do"]) {
+      const answer = await t.answer(q);
+      expect(answer.text, q).not.toContain("115");
+      expect(answer.text, q).not.toContain("bác sĩ");
+    }
+    const heart = await t.answer("tim đập nhanh, hồi hộp không rõ lý do");
+    expect(heart).toMatchObject({ refused: true, reason: "medical" });
+  });
+
   it("still answers how to use digital health tools", async () => {
     const answer = await (await tutor()).answer("cách xem sổ sức khỏe điện tử trên vneid");
     expect(answer.refused).toBe(false);
