@@ -52,3 +52,17 @@ export function withoutPersona(text: string): string {
   });
   return kept.length && kept.length < sentences.length ? kept.join(" ") : text;
 }
+
+/** Where one thing asked ends and the next begins: "chụp thế nào cho đạt, cất ở đâu cho gọn, và giữ an toàn ra sao". */
+const CLAUSE_BREAK = /[,;:?!.…]+|\s(?=(?:và|còn|với lại|rồi|hay là|hoặc|thế còn|mà)\s)/iu;
+
+/**
+ * The things a message asks, one clause each: its asking sentences (a long message's; a short one whole) cut
+ * at commas and at "và", "còn", "hay là"…; a single word ("ok", "ạ") is no clause.
+ */
+export function askedClauses(text: string): string[] {
+  return (focusOf(text) ?? text)
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.split(/\s+/).length >= 2);
+}

@@ -120,6 +120,8 @@ export interface UnitContext {
   unitAsks: UnitAsks;
   /** The content words of the sentences of a long message that ask; the whole question's otherwise. */
   focusTerms: Set<string>;
+  /** The content words of each thing the message asks ("chụp thế nào", "cất ở đâu", "giữ an toàn ra sao"). */
+  clauses: Set<string>[];
 }
 
 export const UNIT_FEATURE_NAMES = [
@@ -164,6 +166,8 @@ export const UNIT_FEATURE_NAMES = [
   "ask_echo_of_best",
   "focus_ask_echo",
   "focus_overlap",
+  "clause_overlap",
+  "clause_ask_echo",
 ] as const;
 
 /** The features of every unit of a lesson, in UNIT_FEATURE_NAMES order; some are relative to the best unit. */
@@ -184,6 +188,8 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
     ? echoes
     : askEchoes(texts, ctx.focusTerms, ctx.unitAsks);
   const bestEcho = Math.max(1e-9, ...echoes.map((e) => e[0]));
+  // How closely each unit's asks echo one thing the message asks, the best over its clauses.
+  const clauseEchoes = ctx.clauses.map((c) => askEchoes(texts, c, ctx.unitAsks));
   const sectionEcho = new Map<Chunk, number>();
   for (const [i, unit] of units.entries())
     sectionEcho.set(unit.chunk, Math.max(sectionEcho.get(unit.chunk) ?? 0, relative[i] ?? 0));
@@ -215,6 +221,11 @@ export function unitFeaturesOf(units: Unit[], ctx: UnitContext): number[][] {
       (echoes[i]?.[0] ?? 0) / bestEcho,
       focusEchoes[i]?.[0] ?? 0,
       [...ctx.focusTerms].filter((w) => unit.words.includes(w)).length / Math.max(1, ctx.focusTerms.size),
+      Math.max(
+        0,
+        ...ctx.clauses.map((c) => [...new Set(unit.words)].filter((w) => c.has(w)).length / c.size),
+      ),
+      Math.max(0, ...clauseEchoes.map((e) => e[i]?.[0] ?? 0)),
     ];
   });
 }

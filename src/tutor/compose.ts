@@ -2,7 +2,7 @@ import type { SectionKind } from "../knowledge/schema.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { contentTerms } from "../retrieval/normalize.ts";
-import { focusOf } from "../retrieval/query-focus.ts";
+import { askedClauses, focusOf } from "../retrieval/query-focus.ts";
 import {
   contentWords,
   foldedText,
@@ -221,6 +221,9 @@ export function unitContext(units: Unit[], input: ComposeInput): UnitContext {
     recap: units.filter((u) => isRecap(u.chunk)).map((u) => u.words),
     unitAsks: unitAsksOf(input.lessonChunks),
     focusTerms: focusTermsOf(question, input.terms),
+    clauses: askedClauses(question)
+      .map((clause) => new Set(contentTerms(clause)))
+      .filter((words) => words.size >= 2),
   };
 }
 

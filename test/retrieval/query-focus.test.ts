@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { focusOf, withoutPersona } from "../../src/retrieval/query-focus.ts";
+import { askedClauses, focusOf, withoutPersona } from "../../src/retrieval/query-focus.ts";
 
 const STORY =
   "Tôi là tổ trưởng tổ dân phố. Nhiều bác lớn tuổi trong tổ muốn tự học trên trang web của phong trào mà không biết bắt đầu từ đâu. Các bác cần chuẩn bị gì, vào trang nào?";
@@ -44,5 +44,22 @@ describe("the asking part of a long message", () => {
     const story =
       "Tuần trước tôi mổ mắt ở bệnh viện tỉnh. Hôm nay có người gọi xưng là bác sĩ, nói đúng tên tôi, đúng bệnh. Họ bảo có thuốc đặc trị mới, chuyển ba triệu để gửi thuốc về tận nhà. Tôi có nên chuyển tiền cho họ?";
     expect(focusOf(story)).toBe("Tôi có nên chuyển tiền cho họ?");
+  });
+});
+
+describe("the things a message asks", () => {
+  it("cuts the asking sentences of a long story at commas and at 'và', its story left out", () => {
+    const story =
+      "Tôi làm cán bộ một cửa ở phường, hay hướng dẫn bà con chụp giấy tờ để nộp hồ sơ trên mạng, mà ảnh gửi lên toàn mờ. Xin hỏi chụp thế nào cho đạt, cất ở đâu cho gọn, và giữ an toàn ra sao?";
+    expect(askedClauses(story)).toEqual([
+      "Xin hỏi chụp thế nào cho đạt",
+      "cất ở đâu cho gọn",
+      "và giữ an toàn ra sao",
+    ]);
+  });
+
+  it("cuts a short message the same way, and keeps no clause of a single word", () => {
+    expect(askedClauses("quên mật khẩu vneid, ok")).toEqual(["quên mật khẩu vneid"]);
+    expect(askedClauses("mã otp ko về")).toEqual(["mã otp ko về"]);
   });
 });

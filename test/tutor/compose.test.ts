@@ -3,6 +3,7 @@ import { countWords } from "../../src/knowledge/markdown.ts";
 import type { SectionKind } from "../../src/knowledge/schema.ts";
 import type { Chunk } from "../../src/retrieval/chunk.ts";
 import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
+import { contentTerms } from "../../src/retrieval/normalize.ts";
 import { UNIT_FEATURE_NAMES } from "../../src/tutor/answer-units.ts";
 import { BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
 import type { UnitModel } from "../../src/tutor/unit-model.ts";
@@ -122,6 +123,41 @@ describe("compose", () => {
     expect(answer(new Map([[quoted, 1.5]])).direct).toBe(quoted);
     const without = answer(new Map());
     expect([without.direct, ...without.points]).not.toContain(quoted);
+  });
+
+  it("values a sentence by the one thing asked that it answers best, not by its share of the whole message", () => {
+    const photos = chunk(
+      4,
+      "Ảnh giấy tờ",
+      [
+        "Đặt giấy tờ lên bàn phẳng, chụp thẳng cho rõ chữ.",
+        "Cất vào album riêng cho gọn.",
+        "Ảnh đẹp giúp bán hàng tốt hơn.",
+      ].join("\n"),
+    );
+    const byClause = (name: string): UnitModel => ({
+      ...overlapOnly,
+      relevance: {
+        ...overlapOnly.relevance,
+        weights: UNIT_FEATURE_NAMES.map((feature) => (feature === name ? 4 : 0)),
+      },
+    });
+    const question = "chụp giấy tờ thế nào cho rõ chữ, cất ở đâu cho gọn";
+    const answer = (model: UnitModel) => {
+      const composed = compose({
+        hit: { ...hit, chunks: [photos], chunkScores: [1] },
+        chosen: photos,
+        lessonChunks: [photos],
+        terms: contentTerms(question),
+        question,
+        kind: null,
+        model,
+      });
+      return [composed.direct, ...composed.points];
+    };
+    expect(answer(byClause("clause_overlap"))).toContain("Cất vào album riêng cho gọn.");
+    expect(answer(byClause("clause_overlap"))).not.toContain("Ảnh đẹp giúp bán hàng tốt hơn.");
+    expect(answer(byClause("overlap_of_question"))).not.toContain("Cất vào album riêng cho gọn.");
   });
 
   it("quotes the sentence whose card answers asks worded like the message, though it shares no word with it", () => {
