@@ -24,12 +24,15 @@ export function isMedical(text: string): boolean {
   return SYMPTOMS.some((re) => re.test(folded)) && !DIGITAL_CONTEXT.test(folded);
 }
 
-/** Words of the body and of health that no everyday money or phone matter uses (folded, so unambiguous ones only). */
+/**
+ * Words of the body and of health, folded: the ambiguous ones too ("dau" is "đau" or "đâu", "mat" "mắt" or "mất"),
+ * since a message that might name its health keeps the doctor's advice.
+ */
 const HEALTH_WORDS =
-  /\b(benh|thuoc|bac si|y te|huyet ap|tieu duong|sot|ngua|non|mun|viem|ung thu|xet nghiem|sieu am|di ung|chong mat|kho tho|tieu chay|mo mau|da day|vet thuong|so cuu|mang thai|cap cuu|kham)\b/;
-/** Money, accounts and orders: what a message is about when it says "bị trừ tiền không rõ lý do". */
+  /\b(benh|thuoc|bac si|y te|huyet ap|tieu duong|sot|ngua|non|mun|viem|ung thu|xet nghiem|sieu am|di ung|chong mat|kho tho|tieu chay|mo mau|da day|vet thuong|so cuu|mang thai|bau|thai|san|cap cuu|kham|tiem|beo phi|dau|nhuc|mat|tim|ho|om|mau|met|sung|te|gay|bong|can)\b/;
+/** Money, accounts and orders, as phrases a health matter does not use ("tiền" alone is also "tiền sản giật"). */
 const MONEY_OR_ORDERS =
-  /\b(tien|tai khoan|ngan hang|the atm|atm|vi dien tu|don hang|giao hang|hoa don|cuoc|phi)\b/;
+  /\b(tru tien|mat tien|chuyen tien|nap tien|rut tien|tien trong tai khoan|tai khoan|ngan hang|the atm|vi dien tu|don hang|giao hang|hoa don|cuoc phi|phi dich vu)\b/;
 
 /**
  * A declined message near the medical examples only by its shape ("bị trừ tiền không rõ lý do" beside "tim đập
