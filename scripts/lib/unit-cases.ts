@@ -8,10 +8,10 @@ import type { Curriculum, Lesson } from "../../src/knowledge/types.ts";
 import { buildIndex } from "../../src/retrieval/build-index.ts";
 import type { EmbeddingsChoice } from "../../src/retrieval/create-embeddings.ts";
 import type { HybridIndex } from "../../src/retrieval/hybrid-index.ts";
-import { unitFeaturesOf } from "../../src/tutor/answer-units.ts";
 import { type ComposeInput, chooseSection, quotableUnits, unitContext } from "../../src/tutor/compose.ts";
 import { questionKind } from "../../src/tutor/intent.ts";
 import { redactPersonalData } from "../../src/tutor/redact.ts";
+import { unitFeaturesOf } from "../../src/tutor/unit-features.ts";
 import { comparable, type EvalQuestion } from "../eval-lib.ts";
 
 /** One message whose first lesson answers it, with its units' features and labels. */

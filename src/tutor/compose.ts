@@ -3,21 +3,12 @@ import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { contentTerms } from "../retrieval/normalize.ts";
 import { askedClauses, focusOf } from "../retrieval/query-focus.ts";
-import {
-  contentWords,
-  foldedText,
-  lessonUnits,
-  pairsOf,
-  type Unit,
-  type UnitContext,
-  unitFeaturesOf,
-  unitsOf,
-  WANTS_PLACE,
-} from "./answer-units.ts";
+import { contentWords, foldedText, lessonUnits, pairsOf, type Unit, unitsOf } from "./answer-units.ts";
 import { AskedWords, inOrderOfNovelty } from "./asked-words.ts";
 import { directSentence } from "./direct-sentence.ts";
 import { asksForSteps, chosenSteps, procedureBeside, stepCount, stepsWithin } from "./how-to-steps.ts";
 import { unitAsksOf } from "./unit-asks.ts";
+import { type UnitContext, unitFeaturesOf, WANTS_PLACE } from "./unit-features.ts";
 import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
 import {
   aboutTheLesson,

@@ -4,8 +4,8 @@ import type { SectionKind } from "../../src/knowledge/schema.ts";
 import type { Chunk } from "../../src/retrieval/chunk.ts";
 import type { LessonHit } from "../../src/retrieval/hybrid-index.ts";
 import { contentTerms } from "../../src/retrieval/normalize.ts";
-import { UNIT_FEATURE_NAMES } from "../../src/tutor/answer-units.ts";
 import { BODY_MAX_WORDS, compose } from "../../src/tutor/compose.ts";
+import { UNIT_FEATURE_NAMES } from "../../src/tutor/unit-features.ts";
 import type { UnitModel } from "../../src/tutor/unit-model.ts";
 import { lessonChunk } from "../helpers/lesson-chunk.ts";
 
