@@ -33,6 +33,13 @@ describe("hybrid retrieval", () => {
     );
   });
 
+  it("knows a thing by what residents call it when they do not know its name", async () => {
+    // "máy trả lời tự động" is the kiosk's chatbot; read without the lexicon's gloss it went to searching with AI.
+    expect((await top("máy trả lời tự động ở phường có tin được không"))[0]).toBe(
+      "dich-vu-cong/kiosk-ai-tro-ly-ao",
+    );
+  });
+
   it("survives typos", async () => {
     expect(await top("kich hoat vneld")).toContain("vneid/kich-hoat");
     expect(await top("nop ho so dich vu cogn")).toContain("dich-vu-cong/nop-ho-so");
