@@ -62,6 +62,15 @@ describe("extractive tutor", () => {
     expect(body).not.toMatch(/Đừng lo\. Phần lớn sự cố/);
   });
 
+  it("answers how to install VNeID with the store steps, not a question back or another app's steps", async () => {
+    for (const q of ["cach cai vneid tren dien thoai", "cach tai vneid"]) {
+      const answer = await (await tutor()).answer(q);
+      expect(answer.refused, q).toBe(false);
+      expect(answer.sources[0]?.lesson, q).toBe("vneid/gioi-thieu-muc-do");
+      expect(answer.text, q).toContain('Chạm ô tìm kiếm và gõ "VNeID".');
+    }
+  });
+
   it("answers how to tell a scam message from the lesson on recognising scams, with its warning signs", async () => {
     const answer = await (await tutor()).answer("làm sao để biết tin nhắn là lừa đảo");
     expect(answer.sources[0]?.lesson).toBe("an-toan-so/nhan-dien-lua-dao");
