@@ -2,8 +2,8 @@
  * npm run eval:robustness — how much the answers hold up when dev messages are rewritten the way residents'
  * phones and habits change them: accented messages without their accents and with slips of the thumb (a
  * letter left out, two swapped, a neighbouring key) in a share of their words, and long stories as a voice
- * keyboard writes them (no punctuation, lower case); and out-of-scope messages with slips, which should still
- * be declined. Each row beside the same messages as written. Only the
+ * keyboard writes them (no punctuation, lower case); accented messages as chatted (a greeting, a thanks, the
+ * last letter held down); and out-of-scope messages with slips or chatted, which should still be declined. Each row beside the same messages as written. Only the
  * dev split is rewritten: the test split is never read while tuning. Seeded: `--seed N` (default 1).
  *   --json    one JSON object
  */
@@ -14,7 +14,7 @@ import { buildIndex } from "../src/retrieval/build-index.ts";
 import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { createExtractiveTutor } from "../src/tutor/extractive-tutor.ts";
 import { type EvalQuestion, type Metrics, type Outcome, readSplit, score, splitDir } from "./eval-lib.ts";
-import { dictated, seededRandom, withoutAccents, withSlips } from "./lib/rewrite-as-residents.ts";
+import { chatty, dictated, seededRandom, withoutAccents, withSlips } from "./lib/rewrite-as-residents.ts";
 
 /** The share of words slipped: about one word in five, as in dev's own typo messages. */
 const SLIP_RATE = 0.2;
@@ -50,6 +50,9 @@ const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => st
   { name: "out of scope, as written", from: outside, rewrite: (q) => q },
   { name: "out of scope, accents off", from: outside, rewrite: withoutAccents },
   { name: "out of scope, slips", from: outside, rewrite: (q) => withSlips(q, SLIP_RATE, random) },
+  // Wrapped in a greeting and a thanks, its last letter held down ("vớiiii"): the courtesy asks nothing.
+  { name: "accented, chatty", from: accented, rewrite: (q) => chatty(q, random) },
+  { name: "out of scope, chatty", from: outside, rewrite: (q) => chatty(q, random) },
 ];
 
 const rows: { name: string; metrics: Metrics }[] = [];

@@ -83,3 +83,34 @@ export function withSlips(text: string, rate: number, random: () => number): str
     })
     .join(" ");
 }
+
+/** How residents open a chat message, written apart from the tutor's own list of them. */
+const OPENINGS = [
+  "Chào em, cho chị hỏi chút:",
+  "Cháu chào cô ạ, cô cho cháu hỏi",
+  "ad ơi cho mình hỏi với",
+  "Xin lỗi làm phiền, tôi muốn hỏi",
+  "Bác ơi",
+  "alo, cho e hỏi xíu",
+  "Mọi người ơi,",
+  "Dạ em chào anh chị,",
+];
+/** … and close it. */
+const CLOSINGS = [
+  "Cảm ơn em nhiều!",
+  "cam on ad a",
+  "Mong được giúp đỡ, xin cảm ơn.",
+  "thanks mn",
+  "Cháu cảm ơn ạ.",
+  "",
+];
+
+/** A message as chatted: an opening, the message with its last letter held down, a closing. */
+export function chatty(text: string, random: () => number): string {
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)] ?? "";
+  const stretched = text.replace(
+    /(\p{L})([^\p{L}]*)$/u,
+    (_m, letter: string, tail: string) => `${letter.repeat(4)}${tail}`,
+  );
+  return [pick(OPENINGS), stretched, pick(CLOSINGS)].filter(Boolean).join(" ");
+}

@@ -1,5 +1,6 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { quotesByLesson } from "./card-quotes.ts";
+import { plainMessage } from "./chat-habits.ts";
 import type { AskTarget, Chunk } from "./chunk.ts";
 import { CurriculumVocabulary } from "./curriculum-vocabulary.ts";
 import type { DenseIndex } from "./dense-index.ts";
@@ -194,10 +195,12 @@ export class HybridIndex {
   }
 
   async search(
-    rawQuery: string,
+    message: string,
     limit = 5,
     boost?: { lessonId: string; weight: number },
   ): Promise<RetrievalResult> {
+    // "Chào em, cho chị hỏi …, cảm ơn em", "giúp với ạaa": the greeting, the thanks and the stretching ask nothing.
+    const rawQuery = plainMessage(message);
     // "Tôi là tổ trưởng…" says who writes, not what they need: it pulled long messages to the lessons for
     // officials (dev long messages' first lesson right 88.8% → 90.3% without it).
     const query = this.prepare(withoutPersona(rawQuery));

@@ -1,4 +1,5 @@
 import { tutorMessages as tm } from "../catalog/tutor.ts";
+import { plainMessage } from "../retrieval/chat-habits.ts";
 import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { HybridIndex, LessonHit, RetrievalResult } from "../retrieval/hybrid-index.ts";
 import { chooseSection, compose } from "./compose.ts";
@@ -44,7 +45,7 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
   const model = options.decision ?? loadDecisionModel();
 
   async function retrieve(question: string, context?: FollowUpContext): Promise<Retrieved> {
-    const { text, found } = redactPersonalData(question);
+    const { text, found } = redactPersonalData(plainMessage(question));
     const leans = context && LEANS_BACK.test(text.trim()) && text.trim().length < 80;
     const result = await index.search(
       text,

@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { plainMessage, withoutCourtesy, withoutStretching } from "../../src/retrieval/chat-habits.ts";
+import { testIndex } from "../helpers/core.ts";
+
+describe("how residents dress a question in a chat", () => {
+  it("reads away a greeting, a 'cho em hỏi' and a closing thanks, typed with or without accents", () => {
+    expect(
+      withoutCourtesy("Chào em, cho chị hỏi chút: quên mật khẩu VNeID thì làm sao ạ. Cảm ơn em nhiều!"),
+    ).toBe("quên mật khẩu VNeID thì làm sao ạ.");
+    expect(withoutCourtesy("chao ban, cho minh hoi ko nhan dc otp thi sao, cam on nhieu")).toBe(
+      "ko nhan dc otp thi sao,",
+    );
+    expect(withoutCourtesy("Dạ cho con hỏi cách chuyển tiền")).toBe("cách chuyển tiền");
+    expect(withoutCourtesy("alo alo em ơi app căn cước không vào được")).toBe("app căn cước không vào được");
+  });
+
+  it("keeps what only looks like courtesy: a question about thanks or whom to ask, a message starting 'Đã'", () => {
+    for (const text of [
+      "viết lời cảm ơn khách hàng giúp tôi",
+      "tôi muốn hỏi ai về vneid",
+      "Đã làm mức 2 rồi mà chưa có tin nhắn",
+    ])
+      expect(withoutCourtesy(text)).toBe(text);
+  });
+
+  it("keeps a message that is all courtesy as typed", () => {
+    expect(withoutCourtesy("chào em")).toBe("chào em");
+    expect(withoutCourtesy("cảm ơn em nhiều")).toBe("cảm ơn em nhiều");
+  });
+
+  it("reads letters held down as one, leaving numbers and real double letters alone", () => {
+    expect(withoutStretching("dạaaa chỉ e cách chuyển tiền vớiiii")).toBe("dạ chỉ e cách chuyển tiền với");
+    expect(withoutStretching("quáaaa trời")).toBe("quá trời");
+    expect(withoutStretching("1000 đồng lương hưu, wifi free")).toBe("1000 đồng lương hưu, wifi free");
+  });
+
+  it("never throws and reads a plain message the same the second time", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        const once = plainMessage(text);
+        expect(plainMessage(once)).toBe(once);
+      }),
+    );
+  });
+
+  it("finds the same lesson for a question wrapped in courtesy and stretched letters as for the question alone", async () => {
+    const index = await testIndex();
+    const top = async (q: string) => (await index.search(q, 3)).hits[0]?.lessonId;
+    const plain = "quên mật khẩu vneid thì làm sao";
+    expect(await top(`Chào em, cho chị hỏi chút ${plain} ạaa, cảm ơn em nhiều`)).toBe(await top(plain));
+    const stretched = "chao ban cho minh hoi quên mật khẩu vneid thì làm saooo";
+    expect((await index.search(stretched, 3)).query).toBe((await index.search(plain, 3)).query);
+  });
+});
