@@ -71,6 +71,12 @@ describe("extractive tutor", () => {
     }
   });
 
+  it("answers an account someone else logged into with the steps to take it back", async () => {
+    const answer = await (await tutor()).answer("check acc zalo bị login lạ thì sao");
+    expect(answer.sources[0]?.lesson).toBe("an-toan-so/otp-mat-khau");
+    expect(answer.text).toContain("Tìm mục quản lý thiết bị đăng nhập và đăng xuất mọi máy lạ.");
+  });
+
   it("answers how to tell a scam message from the lesson on recognising scams, with its warning signs", async () => {
     const answer = await (await tutor()).answer("làm sao để biết tin nhắn là lừa đảo");
     expect(answer.sources[0]?.lesson).toBe("an-toan-so/nhan-dien-lua-dao");
