@@ -3,7 +3,8 @@
  * phones and habits change them: accented messages without their accents and with slips of the thumb (a
  * letter left out, two swapped, a neighbouring key) in a share of their words, and long stories as a voice
  * keyboard writes them (no punctuation, lower case); accented messages as chatted (a greeting, a thanks, the
- * last letter held down); and out-of-scope messages with slips or chatted, which should still be declined. Each row beside the same messages as written. Only the
+ * last letter held down); short messages after a sentence saying who writes; and out-of-scope messages with slips or
+ * chatted, which should still be declined. Each row beside the same messages as written. Only the
  * dev split is rewritten: the test split is never read while tuning. Seeded: `--seed N` (default 1).
  *   --json    one JSON object
  */
@@ -14,7 +15,14 @@ import { buildIndex } from "../src/retrieval/build-index.ts";
 import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { createExtractiveTutor } from "../src/tutor/extractive-tutor.ts";
 import { type EvalQuestion, type Metrics, type Outcome, readSplit, score, splitDir } from "./eval-lib.ts";
-import { chatty, dictated, seededRandom, withoutAccents, withSlips } from "./lib/rewrite-as-residents.ts";
+import {
+  chatty,
+  dictated,
+  introduced,
+  seededRandom,
+  withoutAccents,
+  withSlips,
+} from "./lib/rewrite-as-residents.ts";
 
 /** The share of words slipped: about one word in five, as in dev's own typo messages. */
 const SLIP_RATE = 0.2;
@@ -32,6 +40,7 @@ const all = readSplit(splitDir(resolve("test", "fixtures", "eval"), "dev"));
 const dev = all.filter((q) => q.lessons.length);
 const accented = dev.filter((q) => q.style === "accented");
 const long = dev.filter((q) => q.style === "long");
+const short = dev.filter((q) => q.style === "short");
 const outside = all.filter((q) => !q.lessons.length);
 const random = seededRandom(seed);
 
@@ -53,6 +62,9 @@ const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => st
   // Wrapped in a greeting and a thanks, its last letter held down ("vớiiii"): the courtesy asks nothing.
   { name: "accented, chatty", from: accented, rewrite: (q) => chatty(q, random) },
   { name: "out of scope, chatty", from: outside, rewrite: (q) => chatty(q, random) },
+  // After a sentence saying who writes ("Tôi năm nay 72 tuổi, ở một mình."), which asks nothing.
+  { name: "short, as written", from: short, rewrite: (q) => q },
+  { name: "short, introduced", from: short, rewrite: (q) => introduced(q, random) },
 ];
 
 const rows: { name: string; metrics: Metrics }[] = [];

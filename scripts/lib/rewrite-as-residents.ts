@@ -114,3 +114,18 @@ export function chatty(text: string, random: () => number): string {
   );
   return [pick(OPENINGS), stretched, pick(CLOSINGS)].filter(Boolean).join(" ");
 }
+
+/** Who residents say they are before asking, written apart from the tutor's own pattern for it. */
+const INTRODUCTIONS = [
+  "Tôi năm nay 72 tuổi, ở một mình.",
+  "Em là công nhân may.",
+  "Bà là người già rồi, mắt kém.",
+  "Chị bán rau ở chợ phường.",
+  "Tôi là tổ trưởng tổ dân phố 3.",
+  "Cháu học lớp 9.",
+];
+
+/** A message after a sentence saying who writes. */
+export function introduced(text: string, random: () => number): string {
+  return `${INTRODUCTIONS[Math.floor(random() * INTRODUCTIONS.length)]} ${text}`;
+}

@@ -26,10 +26,12 @@ describe("the asking part of a long message", () => {
     expect(withoutPersona(asks)).toBe(asks);
   });
 
-  it("leaves a short message whole", () => {
-    expect(withoutPersona("Tôi là giáo viên. Học bạ số xem ở đâu?")).toBe(
-      "Tôi là giáo viên. Học bạ số xem ở đâu?",
+  it("leaves out who writes from a short message too, but keeps a message that is only that", () => {
+    expect(withoutPersona("Tôi là giáo viên. Học bạ số xem ở đâu?")).toBe("Học bạ số xem ở đâu?");
+    expect(withoutPersona("Tôi năm nay 72 tuổi, ở một mình.\nGọi video cho con thế nào")).toBe(
+      "Gọi video cho con thế nào",
     );
+    expect(withoutPersona("Tôi là giáo viên.")).toBe("Tôi là giáo viên.");
   });
 
   it("reads the last words of a long message dictated without full stops as its question", () => {
