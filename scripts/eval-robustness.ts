@@ -3,7 +3,7 @@
  * phones and habits change them: accented messages without their accents and with slips of the thumb (a
  * letter left out, two swapped, a neighbouring key) in a share of their words, and long stories as a voice
  * keyboard writes them (no punctuation, lower case); accented messages as chatted (a greeting, a thanks, the
- * last letter held down); short messages after a sentence saying who writes; and out-of-scope messages with slips or
+ * last letter held down); short messages after a sentence saying who writes or an opening saying whom they are asked for; and out-of-scope messages with slips or
  * chatted, which should still be declined. Each row beside the same messages as written. Only the
  * dev split is rewritten: the test split is never read while tuning. Seeded: `--seed N` (default 1).
  *   --json    one JSON object
@@ -16,6 +16,7 @@ import { createEmbeddings } from "../src/retrieval/create-embeddings.ts";
 import { createExtractiveTutor } from "../src/tutor/extractive-tutor.ts";
 import { type EvalQuestion, type Metrics, type Outcome, readSplit, score, splitDir } from "./eval-lib.ts";
 import {
+  askedFor,
   chatty,
   dictated,
   introduced,
@@ -65,6 +66,9 @@ const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => st
   // After a sentence saying who writes ("Tôi năm nay 72 tuổi, ở một mình."), which asks nothing.
   { name: "short, as written", from: short, rewrite: (q) => q },
   { name: "short, introduced", from: short, rewrite: (q) => introduced(q, random) },
+  // Asked for someone else ("Bà ngoại nhờ cháu hỏi:"): the opening says for whom, not what.
+  { name: "short, asked for someone", from: short, rewrite: (q) => askedFor(q, random) },
+  { name: "out of scope, asked for", from: outside, rewrite: (q) => askedFor(q, random) },
 ];
 
 const rows: { name: string; metrics: Metrics }[] = [];

@@ -129,3 +129,40 @@ const INTRODUCTIONS = [
 export function introduced(text: string, random: () => number): string {
   return `${INTRODUCTIONS[Math.floor(random() * INTRODUCTIONS.length)]} ${text}`;
 }
+
+/**
+ * How residents open a message they ask for someone else (a parent, a neighbour, an elder of their group),
+ * written by a writer who saw neither the tutor's patterns for it nor the openings it was built from.
+ */
+const ASKED_FOR = [
+  "Em hỏi hộ mẹ chồng em chút ạ:",
+  "Ông nội nhà cháu nhờ cháu hỏi giúp là",
+  "chong minh dang thac mac cai nay,",
+  "Chị ơi, bà hàng xóm nhờ em hỏi thay",
+  "e hỏi hộ bạn bán rau ngoài chợ vs ạ",
+  "Cô giáo cũ của em muốn biết rằng",
+  "anh cung xuong nho hoi giup la",
+  "Bác tổ trưởng tổ dân phố bảo em hỏi thế này:",
+  "me vo mk can biet cai nay",
+  "Cho em hỏi thay bố em một việc ạ,",
+  "Dạ, bà cụ trong tổ nhờ con hỏi hộ rằng",
+  "vo e bao e hoi",
+  "Thầy chủ nhiệm cấp 3 của mình đang hỏi là",
+  "ba ngoai nho chau hoi thay mot chut:",
+  "Đồng nghiệp ở xưởng nhờ mình hỏi giúp,",
+  "mk hỏi hộ chú hàng xóm, chú ko rành điện thoại",
+  "Chào bạn, tôi hỏi giúp ông cụ nhà bên cạnh",
+  "ong ngoai em muon biet la",
+  "Mẹ em đang thắc mắc cái này, em hỏi giúp mẹ:",
+  "co ban o cho nho minh hoi ho",
+  "Nhờ ad trả lời giúp bà thông gia nhà em ạ,",
+  "Chị đồng nghiệp ở công ty bảo em hỏi là",
+  "bac hang xom ko biet dung dt nen nho e hoi rang",
+  "Cụ ông tổ dân phố số 5 cần biết",
+];
+
+/** A message asked for someone else, after an opening that says so. */
+export function askedFor(text: string, random: () => number): string {
+  const opening = ASKED_FOR[Math.floor(random() * ASKED_FOR.length)] ?? "";
+  return `${opening} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}

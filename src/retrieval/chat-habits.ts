@@ -1,8 +1,8 @@
 import { fold } from "./normalize.ts";
 
 /**
- * How residents dress a question in a chat, read away before retrieval: a greeting, "cho em hỏi", a closing
- * thanks, letters held down for emphasis ("vớiiii", "quáaa").
+ * How residents dress a question in a chat, read away before retrieval: a greeting, "cho em hỏi", "mẹ em nhờ
+ * hỏi", a closing thanks, letters held down for emphasis ("vớiiii", "quáaa").
  *
  * Residents open and close a message politely: "Chào em, cho chị hỏi chút: … ạ. Cảm ơn em nhiều!". Those words
  * ask nothing, yet "hỏi" and "cảm ơn" are words the curriculum uses: read with the question, they pulled short
@@ -17,6 +17,23 @@ const ADDRESSED = "(?:em|e|ad|admin|chau|ban|b|anh|a|chi|c|co|chu|bac|tro ly|bot
 /** Softeners after "hỏi": "chút", "xíu", "một chút", "cái", "với", "nhé". */
 const SOFTENER = "(?: (?:chut|xiu|ti|mot chut|1 chut|cai|voi|nhe|nha|a|ah))*";
 const END = "(?![a-z0-9])";
+/** Who a resident may ask for: family, neighbours, the elders of their group. */
+const WHO =
+  "me|bo|ba|ma|ong|co|chu|bac|di|cau|anh|chi|em|con|chau|vo|chong|cu|hang xom|ban|nguoi quen|ba con|bo me|ong ba";
+/** What narrows them down: "bà nội em", "cô chú nhà bên cạnh", "bác lớn tuổi trong tổ dân phố". */
+const WHICH =
+  "noi|ngoai|gai|trai|lon|ca|ut|toi|tui|em|e|minh|mk|chau|con|cua|nha|ben canh|hang xom|co|gia|lon tuoi|o que|" +
+  "trong|cung|to|dan pho|xom|nhom|huu tri";
+/**
+ * Someone a resident asks for ("mẹ em", "bà nội", "ông nhà tôi", "hàng xóm", "mấy cụ trong tổ"): many write for
+ * a parent or a neighbour who cannot type. Only words that say who: "Mẹ tôi bị lừa mất tiền, muốn biết …"
+ * keeps what happened.
+ */
+const ASKER = `(?:may |cac )?(?:${WHO})(?: (?:${WHO}|${WHICH})){0,5}`;
+/** What the one writing for them says: "nhờ (tôi) hỏi (hộ)", "bảo em hỏi", "muốn biết", "đang thắc mắc". */
+const ASKS_FOR = `(?:(?:nho|bao|dan)(?: ${WRITER})? hoi(?: (?:ho|giup|dum|thay))?|hoi(?: ${WRITER})?(?= (?:la|rang)${END})|(?:dang )?(?:muon|can) (?:biet|hoi)|dang (?:hoi|thac mac)|thac mac)`;
+/** After asking for someone: "với", "ạ", "nhé", "được không ạ". */
+const PLEASE = "(?: (?:voi|a|ah|nhe|nha|duoc khong|duoc ko|dc ko|dc k|duoc k))*";
 
 /** Openings, each tried at the start of what is left, until none matches. */
 const OPENINGS = [
@@ -24,10 +41,17 @@ const OPENINGS = [
   new RegExp(`^(?:xin chao|chao|hi|hello|helo|hey)(?: ${ADDRESSED})?${END}`),
   new RegExp(`^${ADDRESSED} oi+${END}`),
   // "Dạ" and "vâng" before a request; "đã" folds the same, so only before words that begin one.
-  new RegExp(`^(?:da|vang)(?= (?:cho|xin|em|e|chau|con|toi|minh|ad)${END})`),
+  new RegExp(`^(?:da|vang)(?= (?:cho|xin|em|e|chau|con|toi|minh|ad|may|cac|${WHO})${END})`),
+  // On someone's behalf: "Mẹ em nhờ hỏi:", "Con gái bảo tôi hỏi", "Bà nội hỏi cháu là", "Ông nhà tôi muốn
+  // biết", "Cho em hỏi hộ má em với ạ", "Thay mặt mấy cụ trong tổ, tôi xin hỏi". Not "con tôi hỏi AI …" (the
+  // asking is the question there), "bà muốn hỏi ai" nor "mẹ nhờ em cài …".
+  new RegExp(`^${ASKER} ${ASKS_FOR}(?: (?:la|rang))?${END}(?! ai${END})`),
+  new RegExp(`^(?:(?:cho|xin) )?(?:${WRITER} )?hoi (?:ho|giup|dum|thay) ${ASKER}${PLEASE}${END}`),
+  new RegExp(`^nho ${ADDRESSED} (?:giai dap|tra loi|tu van|chi)(?: (?:giup|ho|dum))? ${ASKER}${END}`),
+  new RegExp(`^thay mat ${ASKER}(?: ${WRITER})?(?: xin)? hoi${END}`),
   new RegExp(`^(?:cho|xin)(?: ${WRITER})? hoi${SOFTENER}${END}`),
   // "Tôi muốn hỏi …", but not "tôi muốn hỏi ai …": there "hỏi ai" is the question.
-  new RegExp(`^${WRITER} (?:muon|can|xin) hoi${SOFTENER}${END}(?! ai${END})`),
+  new RegExp(`^${WRITER} (?:(?:muon|can|xin) hoi|(?:muon|can) biet)${SOFTENER}${END}(?! ai${END})`),
   new RegExp(`^hoi (?:chut|xiu|ti)${END}`),
 ];
 
@@ -76,6 +100,33 @@ export function withoutCourtesy(text: string): string {
     .replace(/^[\s,.:;!?…-]+/u, "");
 }
 
+/** An opening clause saying whom the message is asked for runs at most this many words. */
+const ASKED_FOR_MAX_WORDS = 16;
+/** Asking for someone, anywhere in the clause: "nhờ em hỏi", "hỏi thay cho", "em hỏi hộ", "muốn biết", "thắc mắc". */
+const ASKING_FOR = new RegExp(
+  `(?:^| )(?:(?:nho|bao|dan)(?: ${WRITER}){0,2} hoi|hoi (?:ho|giup|dum|thay)|(?:muon|can) (?:biet|hoi)|thac mac)${END}(?! ai${END})`,
+);
+/** Someone named in it ("có" folds as "cô" does, and is too common to name anyone). */
+const SOMEONE = new RegExp(`(?:^| )(?:${WHO.replace("|co|", "|")}|dong nghiep|to truong|thong gia)${END}`);
+
+/**
+ * The message without an opening clause, up to a colon or comma, that says whom it is asked for ("Cô Lan ở
+ * tổ dân phố nhờ em hỏi:", "Mình hỏi giúp đứa bạn thân chút nhé,"): it names someone and asks for them, and
+ * asks nothing itself. "Mẹ tôi bị lừa mất tiền, muốn biết …" keeps its first clause, which asks for no one.
+ */
+export function withoutAskedFor(text: string): string {
+  const cut = /[:,]/.exec(text);
+  if (!cut) return text;
+  const clause = text.slice(0, cut.index);
+  const rest = text.slice(cut.index + 1).trim();
+  const folded = fold(clause.toLowerCase())
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  const words = folded.split(" ").length;
+  if (words > ASKED_FOR_MAX_WORDS || rest.split(/\s+/).length < MIN_WORDS_LEFT) return text;
+  return ASKING_FOR.test(folded) && SOMEONE.test(folded) ? rest : text;
+}
+
 /** A letter held down this many times is emphasis: no Vietnamese word ends in three of the same vowel. */
 const STRETCHED_RUN = 3;
 
@@ -96,7 +147,11 @@ export function withoutStretching(text: string): string {
   });
 }
 
-/** The message as retrieval reads it: without its stretched letters, greeting and thanks. */
+/** The message as retrieval reads it: without its stretched letters, greeting, thanks and whom it is asked for. */
 export function plainMessage(text: string): string {
-  return withoutCourtesy(withoutStretching(text));
+  let plain = withoutCourtesy(withoutStretching(text));
+  // Each clause read away may uncover another opening ("Dạ, mẹ em nhờ hỏi: cho em hỏi …").
+  for (let asked = withoutAskedFor(plain); asked !== plain; asked = withoutAskedFor(plain))
+    plain = withoutCourtesy(asked);
+  return plain;
 }

@@ -24,6 +24,42 @@ describe("how residents dress a question in a chat", () => {
       expect(withoutCourtesy(text)).toBe(text);
   });
 
+  it("reads away who the message is asked for: 'mẹ em nhờ hỏi', 'hỏi hộ bà ngoại', 'ông nhà tôi muốn biết'", () => {
+    const q = "cách cài vneid";
+    for (const opening of [
+      "Mẹ em nhờ em hỏi giúp:",
+      "Con gái bảo tôi hỏi",
+      "Bà nội hỏi cháu là",
+      "Ông nhà tôi muốn biết",
+      "Cô chú nhà bên cạnh nhờ mình hỏi rằng",
+      "Cho em hỏi hộ má em với ạ,",
+      "Dạ, mấy cụ trong tổ dân phố đang thắc mắc",
+      "Thay mặt mấy bác trong tổ, tôi xin hỏi",
+      "hang xom nho mk hoi ho",
+    ])
+      expect(withoutCourtesy(`${opening} ${q}`)).toBe(q);
+  });
+
+  it("reads away an opening clause that names someone and asks for them, up to its colon or comma", () => {
+    expect(plainMessage("Cô Lan ở tổ dân phố nhờ em hỏi: zalo bị khóa thì làm sao")).toBe(
+      "zalo bị khóa thì làm sao",
+    );
+    expect(plainMessage("Dạ, mình hỏi giúp đứa bạn thân chút nhé, cách chuyển tiền qua app")).toBe(
+      "cách chuyển tiền qua app",
+    );
+  });
+
+  it("keeps what happened to the one asked for, and asking that is the question", () => {
+    for (const text of [
+      "Trong Zalo có mục Công Dân Số hỏi pháp luật, thủ tục, có tin được không",
+      "Mẹ tôi bị lừa mất tiền, muốn biết phải báo ai",
+      "con tôi hỏi AI làm bài tập có sao không",
+      "mẹ nhờ em cài vneid cho mẹ thì làm sao",
+      "bà muốn hỏi ai về lương hưu",
+    ])
+      expect(plainMessage(text)).toBe(text);
+  });
+
   it("keeps a message that is all courtesy as typed", () => {
     expect(withoutCourtesy("chào em")).toBe("chào em");
     expect(withoutCourtesy("cảm ơn em nhiều")).toBe("cảm ơn em nhiều");
