@@ -23,3 +23,6 @@ export const numberUnits: Readonly<Record<string, string>> = {
   t: "tuổi",
   h: "giờ",
 };
+
+/** What a web address a message quotes is read as when the lessons never name it: a stranger's link. */
+export const strangeLinkWords = "đường link lạ";

@@ -14,6 +14,7 @@ import { queryText } from "./query-text.ts";
 import { type OutsideMatch, outsideShare, type ScopeBank } from "./scope-bank.ts";
 import type { ScopeWords } from "./scope-words.ts";
 import type { SpellCorrector } from "./spelling.ts";
+import { namedDomains, withStrangeLinksNamed } from "./web-addresses.ts";
 
 export interface LessonHit {
   lessonId: string;
@@ -91,8 +92,11 @@ export class HybridIndex {
   private readonly byLesson = new Map<string, Chunk[]>();
   private readonly chunkOrder: Map<Chunk, number>;
   private readonly headings: HeadingIndex;
+  /** The web addresses the lessons name; any other in a message is a stranger's link. */
+  private readonly domains: Set<string>;
 
   constructor(private readonly parts: HybridParts) {
+    this.domains = namedDomains(parts.chunks.map((c) => c.text));
     this.chunkOrder = new Map(parts.chunks.map((c, i) => [c, i]));
     this.headings = new HeadingIndex(parts.chunks);
     this.vocabulary = new CurriculumVocabulary(parts.chunks);
@@ -185,7 +189,8 @@ export class HybridIndex {
 
   /** The query as the indexes see it: unknown words corrected toward the curriculum, accents restored. */
   prepare(rawQuery: string): string {
-    return queryText(rawQuery, this.parts.spelling, this.parts.restorer);
+    // "vneid-xacthuc.com" is a stranger's link, not a word about VNeID.
+    return queryText(withStrangeLinksNamed(rawQuery, this.domains), this.parts.spelling, this.parts.restorer);
   }
 
   /** Embeds a text with the index's embeddings (synchronously when the model allows). */
