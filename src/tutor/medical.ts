@@ -6,10 +6,18 @@ const MEDICINE: RegExp[] = [
   /\b(nen (uong|dung|mua) (thuoc|gi)|ke don (giup|cho))\b/,
 ];
 
+/** What "có phải bị …" asks about when it is not an illness: a trick, a fault, a lost or blocked account. */
+const NOT_ILLNESS =
+  "lua|lua dao|hack|hach|khoa|lo|chiem|treo|loi|mat (tien|tai khoan|acc|nick|zalo|mang)|tru tien|danh cap|gia mao|" +
+  "virus|nhiem virus|theo doi|chan|xoa|sai|phat|cat|ngat|gian doan|spam|tin tac|ke gian|lam gia|tan cong|dinh";
+
 /** Symptoms and self-diagnosis: medical, unless the question is about a digital tool (an app, AI, VNeID…). */
 const SYMPTOMS: RegExp[] = [
   /\b(dau (dau|bung|nguc|lung|rang|hong|bao tu|da day)|bi sot|sot cao|sot \d+|ho (nhieu|khan|co dom)|tieu chay|non mua|kho tho|chong mat|phat ban|mat ngu)\b/,
-  /\b(trieu chung|bi benh gi|co phai (la )?bi|vay la bi|nang (chua|khong)|huyet ap (cao|thap) (thi|phai)|duong huyet \d)/,
+  /\b(trieu chung|bi benh gi|vay la bi|nang (chua|khong)|huyet ap (cao|thap) (thi|phai)|duong huyet \d)/,
+  // "Có phải bị (bệnh) …": a self-diagnosis, unless what the message may be victim of is a trick or a fault of a
+  // phone or an account ("có phải bị lừa", "bị hack", "bị khóa tài khoản"), or the word is "biết".
+  new RegExp(`\\bco phai (la )?bi\\b(?! (${NOT_ILLNESS})\\b)`),
 ];
 const DIGITAL_CONTEXT =
   /\b(vneid|so suc khoe|bhyt|bao hiem y te|dat lich|ung dung|tich hop|truc tuyen|online|chatgpt|tri tue nhan tao|ai|len mang|facebook|zalo|dang)\b/;
