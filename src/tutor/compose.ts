@@ -248,7 +248,8 @@ function formatPoints(units: Unit[]): string[] {
   }
   return ordered.map((u) => {
     if (u.step && numbered.has(u.chunk)) return `${u.step}. ${u.text}`;
-    return u.kind === "prose" ? u.text : `• ${u.text}`;
+    // "Đây là thêm một lớp khóa nữa." reads with its heading: "Xác thực 2 lớp là gì: Đây là …".
+    return u.kind === "prose" ? openingText(u) : `• ${u.text}`;
   });
 }
 

@@ -77,6 +77,17 @@ export function companionOf(unit: Unit, units: Unit[]): Unit | undefined | null 
 /** "Chúng …", "Họ …": fine inside a list that names them first, not as the answer's first sentence. */
 const NAMES_NO_ONE = /^(chúng|họ)(?!\p{L})(?! (ta|tôi|mình)(?!\p{L}))/iu;
 
+/**
+ * "Đây là thêm một lớp khóa nữa.", first under "## Xác thực 2 lớp là gì": a section's first sentence that
+ * answers its heading, meaningless without it.
+ */
+const ANSWERS_ITS_HEADING = /^(nó|đó|đây|điều này|việc này|nghĩa là|tức là)(?!\p{L})/iu;
+
+/** A section's first sentence that only makes sense after its heading ("Đây là …" under "… là gì"). */
+export function answersItsHeading(unit: Unit): boolean {
+  return unit.kind === "prose" && unit.position === 0 && ANSWERS_ITS_HEADING.test(unit.text);
+}
+
 /** "Ví dụ: đăng ký khai sinh cho con…": an example of something said before it, not an answer on its own. */
 const AN_EXAMPLE = /^vi du(?![a-z])/;
 
@@ -85,6 +96,7 @@ export function standsAlone(unit: Unit): boolean {
   return (
     unit.kind !== "step" &&
     !unit.leansBack &&
+    !answersItsHeading(unit) &&
     !NAMES_NO_ONE.test(unit.text) &&
     !AN_EXAMPLE.test(unit.folded) &&
     !unit.leadIn &&
@@ -100,6 +112,6 @@ export function standsAlone(unit: Unit): boolean {
  */
 export function openingText(unit: Unit): string {
   const heading = unit.chunk.heading.replace(/[?:.\s]+$/u, "");
-  const fragment = unit.kind === "bullet" && unit.listLeadIn === undefined && !isIntro(unit.chunk);
-  return fragment && heading ? `${heading}: ${unit.text}` : unit.text;
+  const fragment = (unit.kind === "bullet" && unit.listLeadIn === undefined) || answersItsHeading(unit);
+  return fragment && heading && !isIntro(unit.chunk) ? `${heading}: ${unit.text}` : unit.text;
 }

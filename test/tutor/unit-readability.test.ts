@@ -62,6 +62,21 @@ describe("unit readability", () => {
     expect(openingText(plain)).toBe("Máy ở phường giúp bạn nộp hồ sơ.");
   });
 
+  it("reads a section's first sentence that answers its heading ('Đây là …') with the heading, and never opens with it alone", () => {
+    const [answer, next] = unitsOf(
+      chunk(
+        4,
+        "Xác thực 2 lớp là gì",
+        "Đây là thêm một lớp khóa nữa.\nNgoài mật khẩu, ứng dụng hỏi thêm mã OTP.",
+      ),
+      4,
+    );
+    expect(standsAlone(answer as Unit)).toBe(false);
+    expect(openingText(answer as Unit)).toBe("Xác thực 2 lớp là gì: Đây là thêm một lớp khóa nữa.");
+    expect(standsAlone(next as Unit)).toBe(true);
+    expect(openingText(next as Unit)).toBe("Ngoài mật khẩu, ứng dụng hỏi thêm mã OTP.");
+  });
+
   it("never opens with an example of something said before it", () => {
     const [example, rule] = unitsOf(
       chunk(
