@@ -28,6 +28,13 @@ export function findHosts(text: string): string[] {
   return hosts;
 }
 
+/** The text with each web address replaced by what `replace` makes of its host (lower case, without "www."). */
+export function replaceAddresses(text: string, replace: (host: string, address: string) => string): string {
+  return text.replace(URL_PATTERN, (address: string, withScheme?: string, bare?: string) =>
+    replace((withScheme ?? bare ?? "").toLowerCase().replace(/^www\./, ""), address),
+  );
+}
+
 /** Digits of every phone-like number: long numbers anywhere, short codes right after "gọi", "nhắn tin", … */
 export function findPhoneNumbers(text: string): string[] {
   const found = new Set<string>();
