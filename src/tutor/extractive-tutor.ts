@@ -6,7 +6,7 @@ import { chooseSection, compose } from "./compose.ts";
 import { type DecisionModel, decide, loadDecisionModel } from "./decision.ts";
 import { stepCount, stepOf } from "./how-to-steps.ts";
 import { questionKind } from "./intent.ts";
-import { asksAboutAToolsAdvice, isMedical, onlyLooksMedical } from "./medical.ts";
+import { asksAboutAToolsAdvice, isMedical, medicalOnlyInStory, onlyLooksMedical } from "./medical.ts";
 import { redactPersonalData } from "./redact.ts";
 import type { AnswerSource, FollowUpContext, Tutor, TutorAnswer } from "./tutor.ts";
 
@@ -61,8 +61,10 @@ export function createExtractiveTutor(options: ExtractiveTutorOptions): Tutor {
       const privacy = retrieved.personalData.length ? tm.personalDataWarning : undefined;
       const medical = isMedical(retrieved.text);
       // Symptoms and medicines go to a doctor; a resident asking whether to trust an app's medical advice
-      // is told so first, then given the lesson on not letting AI diagnose.
-      if (medical && !asksAboutAToolsAdvice(retrieved.text)) return refusal("medical", tm.medical, privacy);
+      // is told so first, then given the lesson on not letting AI diagnose, and so is one whose illness is only
+      // the story around what they ask.
+      const answerToo = asksAboutAToolsAdvice(retrieved.text) || medicalOnlyInStory(retrieved.text);
+      if (medical && !answerToo) return refusal("medical", tm.medical, privacy);
       const warning = medical ? [tm.medical, privacy].filter(Boolean).join("\n\n") : privacy;
       const answered = answerRetrieved(retrieved, warning, context);
       return medical && answered.refused ? refusal("medical", tm.medical, privacy) : answered;

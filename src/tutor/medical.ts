@@ -1,8 +1,11 @@
 import { fold } from "../retrieval/normalize.ts";
+import { focusOf } from "../retrieval/query-focus.ts";
 
 /** Medicines and doses: always a doctor's matter, whatever app is mentioned. */
 const MEDICINE: RegExp[] = [
   /\b(uong thuoc|thuoc (gi|nao)|lieu (luong|dung|thuoc)|bao nhieu vien|may vien|khang sinh|paracetamol|thuoc ha sot|thuoc ngu|thuoc giam can|thuoc bo)\b/,
+  // How often: "một ngày cho cháu uống mấy lần", "uống trước hay sau ăn".
+  /\b(uong (may|bao nhieu) (lan|goi|thia|ml)|(ngay|moi ngay|mot ngay) (uong|dung|boi|nho) may lan|uong (truoc|sau) (an|bua)|cach dung thuoc)\b/,
   /\b(nen (uong|dung|mua) (thuoc|gi)|ke don (giup|cho))\b/,
 ];
 
@@ -19,8 +22,12 @@ const SYMPTOMS: RegExp[] = [
   // phone or an account ("có phải bị lừa", "bị hack", "bị khóa tài khoản"), or the word is "biết".
   new RegExp(`\\bco phai (la )?bi\\b(?! (${NOT_ILLNESS})\\b)`),
 ];
+/**
+ * Folded, "ai" is also "who" ("không ai nghe máy") and "dang" also "đang" ("đang cuống hết cả lên"): AI counts
+ * when written in capitals (AI_WRITTEN), "đăng" when something is posted or signed up for.
+ */
 const DIGITAL_CONTEXT =
-  /\b(vneid|so suc khoe|bhyt|bao hiem y te|dat lich|ung dung|tich hop|truc tuyen|online|chatgpt|tri tue nhan tao|ai|len mang|facebook|zalo|dang)\b/;
+  /\b(vneid|so suc khoe|bhyt|bao hiem y te|dat lich|ung dung|tich hop|truc tuyen|online|chatgpt|tri tue nhan tao|len mang|facebook|zalo|dang (len|anh|bai|tin|ky|nhap|facebook|zalo))\b/;
 
 /**
  * A safety rule, not a scope guess: medicines and doses, or symptoms outside any digital tool, always go to
@@ -29,8 +36,22 @@ const DIGITAL_CONTEXT =
 export function isMedical(text: string): boolean {
   const folded = foldedWords(text);
   if (MEDICINE.some((re) => re.test(folded))) return true;
-  return SYMPTOMS.some((re) => re.test(folded)) && !DIGITAL_CONTEXT.test(folded);
+  return SYMPTOMS.some((re) => re.test(folded)) && !DIGITAL_CONTEXT.test(folded) && !AI_WRITTEN.test(text);
 }
+
+/**
+ * A long message whose illness is only in its story ("Con tôi bị sốt xuất huyết nằm viện mấy hôm … Có cách nào
+ * báo lưu trú mà không phải đi không?"): what it asks is not medical, so it gets its lesson, after the doctor's
+ * advice. A short message, or one whose asking sentences name symptoms or medicines, is a doctor's matter.
+ */
+export function medicalOnlyInStory(text: string): boolean {
+  const focus = focusOf(text);
+  return focus !== null && isMedical(text) && !isMedical(focus) && !DANGER_SIGNS.test(foldedWords(text));
+}
+
+/** Signs that cannot wait, wherever in the message they are told: those go to 115 alone. */
+const DANGER_SIGNS =
+  /\b(dau nguc|tuc nguc|kho tho|co giat|ngat xiu|bat tinh|meo mieng|noi ngong|yeu nua nguoi|tho doc|soc phan ve|non ra mau|chay mau nhieu)\b/;
 
 /**
  * Words of the body and of health, folded: the ambiguous ones too ("dau" is "đau" or "đâu", "mat" "mắt" or "mất"),

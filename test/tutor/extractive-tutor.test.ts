@@ -142,6 +142,18 @@ describe("extractive tutor", () => {
     expect(whom).toMatchObject({ refused: true, reason: "medical" });
   });
 
+  it("answers a long story whose illness is not what it asks, after the doctor's advice", async () => {
+    const answer = await (await tutor()).answer(
+      "Con tôi bị sốt xuất huyết nằm viện mấy hôm, em gái tôi ở quê lên ở nhà tôi một tuần để trông cháu giúp. " +
+        "Sáng nay bác tổ trưởng đi qua nhắc nhà có người ở lại qua đêm thì phải báo công an. Tôi sáng vào viện, " +
+        "chiều đi làm, không có thời gian lên phường. Có cách nào báo mà không phải đi không?",
+    );
+    expect(answer.refused).toBe(false);
+    expect(answer.sources[0]?.lesson).toBe("vneid/tien-ich");
+    expect(answer.parts?.warning).toContain("115");
+    expect(answer.text.indexOf("115")).toBeLessThan(answer.text.indexOf("VNeID"));
+  });
+
   it("never sends a money matter to a doctor because it is worded like a symptom, and keeps symptoms there", async () => {
     const t = await tutor();
     for (const q of ["bị trừ tiền không rõ lý do", "bi tru tien trong tai khoan khong ro ly do"]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMedical, onlyLooksMedical } from "../../src/tutor/medical.ts";
+import { isMedical, medicalOnlyInStory, onlyLooksMedical } from "../../src/tutor/medical.ts";
 
 describe("a declined message that only looks medical", () => {
   it("is a money or order matter that names nothing of health", () => {
@@ -30,5 +30,48 @@ describe("asking whether something happened to you", () => {
       "trên mạng nhiều app quá, tôi có phải biết dùng hết không",
     ])
       expect(isMedical(text), text).toBe(false);
+  });
+});
+
+describe("a long message whose illness is only its story", () => {
+  const lodging =
+    "Con tôi bị sốt xuất huyết nằm viện mấy hôm, em gái tôi ở quê lên ở nhà tôi một tuần để trông cháu giúp. " +
+    "Sáng nay bác tổ trưởng đi qua nhắc nhà có người ở lại qua đêm thì phải báo công an. Tôi sáng vào viện, " +
+    "chiều đi làm, không có thời gian lên phường. Có cách nào báo mà không phải đi không?";
+
+  it("asks something that is not medical", () => {
+    expect(isMedical(lodging)).toBe(true);
+    expect(medicalOnlyInStory(lodging)).toBe(true);
+  });
+
+  it("is a doctor's matter when what it asks names a medicine or a dose", () => {
+    const dose =
+      "Cháu tôi 3 tuổi bị sốt cao mấy hôm nay, hôm qua đi khám bác sĩ kê cho mấy loại thuốc, tôi quên mất " +
+      "cách dùng rồi, đơn thì để ở nhà bà nội. Cho tôi hỏi một ngày cho cháu uống mấy lần?";
+    expect(isMedical(dose)).toBe(true);
+    expect(medicalOnlyInStory(dose)).toBe(false);
+  });
+
+  it("is never one that tells signs of an emergency, wherever they are told", () => {
+    const emergency =
+      "Mẹ tôi năm nay 80 tuổi, ở một mình, từ tối qua sốt cao, khó thở, con cháu đi làm xa hết cả. " +
+      "Tôi gọi mãi không ai nghe máy. Giờ tôi phải làm sao đây?";
+    expect(isMedical(emergency)).toBe(true);
+    expect(medicalOnlyInStory(emergency)).toBe(false);
+  });
+
+  it("is not a short message, which is read whole", () => {
+    expect(medicalOnlyInStory("con toi sot 39 do phai lam sao")).toBe(false);
+  });
+});
+
+describe("what makes symptoms a question about a digital tool", () => {
+  it("is not 'ai' meaning who, nor 'đang' meaning in the middle of", () => {
+    expect(isMedical("bố tôi tự nhiên đau ngực, cả nhà đang cuống lên, không ai biết làm gì")).toBe(true);
+  });
+
+  it("is AI in capitals, or something posted online", () => {
+    expect(isMedical("bà bị chóng mặt, cháu bảo hỏi cái AI xem sao")).toBe(false);
+    expect(isMedical("tôi bị chóng mặt, có nên đăng lên nhóm hỏi không")).toBe(false);
   });
 });
