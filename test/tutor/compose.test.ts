@@ -331,6 +331,30 @@ describe("compose", () => {
     expect(composed.direct).toBe("Tắt máy ngay khi có người xưng công an đòi mã OTP.");
   });
 
+  it("opens a how-to answer with what to do, not with what a word means", () => {
+    const install = chunk(
+      9,
+      "Cài ứng dụng",
+      [
+        "Ứng dụng chính thức là ứng dụng do cơ quan nhà nước phát hành trên kho.",
+        "Chỉ cài ứng dụng chính thức từ kho CH Play hoặc App Store.",
+        "1. Mở kho ứng dụng trên điện thoại.",
+        "2. Gõ tên ứng dụng vào ô tìm kiếm.",
+      ].join("\n"),
+      "cac-buoc",
+    );
+    const ask = (kind: SectionKind | null) =>
+      composeIn(
+        [install],
+        ["cai", "ung", "dung", "chinh", "thuc", "dien", "thoai", "nha", "nuoc"],
+        "cach cai ung dung chinh thuc cua nha nuoc tren dien thoai",
+        kind,
+      ).direct;
+    expect(ask("cac-buoc")).toBe("Chỉ cài ứng dụng chính thức từ kho CH Play hoặc App Store.");
+    // Asked what it is, the sentence that says what it is may open.
+    expect(ask("la-gi")).toBe("Ứng dụng chính thức là ứng dụng do cơ quan nhà nước phát hành trên kho.");
+  });
+
   it("never lists examples of what goes wrong as if they were advice when the message asks what to do", () => {
     const bullying = chunk(
       6,
