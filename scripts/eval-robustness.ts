@@ -3,7 +3,8 @@
  * phones and habits change them: accented messages without their accents and with slips of the thumb (a
  * letter left out, two swapped, a neighbouring key) in a share of their words, and long stories as a voice
  * keyboard writes them (no punctuation, lower case); accented messages as chatted (a greeting, a thanks, the
- * last letter held down); short messages after a sentence saying who writes or an opening saying whom they are asked for; and out-of-scope messages with slips or
+ * last letter held down); long stories opening with an illness they do not ask about; short messages after a
+ * sentence saying who writes or an opening saying whom they are asked for; and out-of-scope messages with slips or
  * chatted, which should still be declined. Each row beside the same messages as written. Only the
  * dev split is rewritten: the test split is never read while tuning. Seeded: `--seed N` (default 1).
  *   --json    one JSON object
@@ -19,6 +20,7 @@ import {
   askedFor,
   chatty,
   dictated,
+  illnessInStory,
   introduced,
   seededRandom,
   withoutAccents,
@@ -56,6 +58,9 @@ const rewrites: { name: string; from: EvalQuestion[]; rewrite: (q: string) => st
   },
   { name: "long, as written", from: long, rewrite: (q) => q },
   { name: "long, dictated", from: long, rewrite: dictated },
+  // After a sentence about an illness the message does not ask about ("Mẹ tôi bị tiểu đường mấy năm nay."):
+  // the lesson, after the doctor's advice, not the doctor's advice alone.
+  { name: "long, illness in the story", from: long, rewrite: (q) => illnessInStory(q, random) },
   // Out of scope: a slip must not turn a question about something else into one the lessons seem to answer.
   { name: "out of scope, as written", from: outside, rewrite: (q) => q },
   { name: "out of scope, accents off", from: outside, rewrite: withoutAccents },

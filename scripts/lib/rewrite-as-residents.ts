@@ -166,3 +166,39 @@ export function askedFor(text: string, random: () => number): string {
   const opening = ASKED_FOR[Math.floor(random() * ASKED_FOR.length)] ?? "";
   return `${opening} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
+
+/**
+ * A sentence about an illness in the writer's life or family that the message then does not ask about,
+ * written by a writer who saw neither the tutor's medical patterns nor the messages they open.
+ */
+const ILLNESS_IN_STORY = [
+  "Dạo này tôi bị đau lưng nên chủ yếu nằm nhà nghỉ ngơi.",
+  "Mẹ tôi bị tiểu đường mấy năm nay, ngày nào cũng phải uống thuốc.",
+  "Bố tôi bị huyết áp cao nên tháng nào cũng đi khám định kỳ ở trạm y tế phường.",
+  "Cháu nội tôi tuần trước bị sốt, giờ đã đỡ nhiều rồi.",
+  "Tôi vừa mổ ruột thừa xong, đang nghỉ ở nhà thêm vài hôm.",
+  "Chồng tôi bị gãy chân do ngã xe, đang phải bó bột ở nhà.",
+  "Con gái tôi bị cảm mấy hôm nay nên phải xin nghỉ học.",
+  "Bà hàng xóm nhà tôi mới nằm viện về, tôi hay sang giúp bà việc vặt.",
+  "Tôi bị mất ngủ kéo dài nên đêm nào cũng ngồi xem điện thoại.",
+  "Vợ tôi bị đau dạ dày, đang phải kiêng đồ cay và uống thuốc theo đơn.",
+  "Ông nhà tôi năm nay tám mươi tuổi, sức khỏe yếu nên ít ra ngoài.",
+  "Thằng con út nhà tôi bị ho cả tuần nay, vừa đưa đi khám xong.",
+  "Tôi mới đi khám sức khỏe định kỳ ở bệnh viện quận, kết quả cũng bình thường.",
+  "Mẹ chồng tôi bị đau khớp gối nên đi lại khó khăn, tôi phải lo việc nhà.",
+  "Bo toi bi tieu duong, moi sang deu phai do duong huyet.",
+  "Toi bi dau lung may thang nay nen it di lam.",
+  "Me toi moi mo mat xong, dang nghi ngoi o nha.",
+  "Chau ngoai toi bi sot xuat huyet nhung gio da khoi va ra vien roi.",
+  "Vo toi bi huyet ap cao nen ngay nao cung uong thuoc deu dan.",
+  "me e bi dau da day, tuan nay phai nam bv de theo doi.",
+  "mk dao nay bi cam, ho suot nen ko di lam dc.",
+  "bo mk bi gay tay, dang bo bot o nha.",
+  "con e bi sot may hom, gio do roi nhung van chua di hoc dc.",
+  "ba noi e bi mat ngu lau nam, ngay nao cung phai uong thuoc.",
+];
+
+/** A long story that opens with an illness it does not ask about. */
+export function illnessInStory(text: string, random: () => number): string {
+  return `${ILLNESS_IN_STORY[Math.floor(random() * ILLNESS_IN_STORY.length)]} ${text}`;
+}
