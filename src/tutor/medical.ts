@@ -46,12 +46,17 @@ export function isMedical(text: string): boolean {
  */
 export function medicalOnlyInStory(text: string): boolean {
   const focus = focusOf(text);
-  return focus !== null && isMedical(text) && !isMedical(focus) && !DANGER_SIGNS.test(foldedWords(text));
+  if (focus === null || !isMedical(text) || DANGER_SIGNS.test(foldedWords(text))) return false;
+  // Its questions, when it marks them, else its last asking sentence: "ngày nào cũng phải uống thuốc" in the
+  // story reads as asking ("nào").
+  const sentences = focus.split(/(?<=[.!?…])\s+/);
+  const questions = sentences.filter((s) => s.includes("?"));
+  return !isMedical(questions.length ? questions.join(" ") : (sentences.at(-1) ?? focus));
 }
 
 /** Signs that cannot wait, wherever in the message they are told: those go to 115 alone. */
 const DANGER_SIGNS =
-  /\b(dau nguc|tuc nguc|kho tho|co giat|ngat xiu|bat tinh|meo mieng|noi ngong|yeu nua nguoi|tho doc|soc phan ve|non ra mau|chay mau nhieu)\b/;
+  /\b(dau nguc|tuc nguc|kho tho|co giat|ngat xiu|bat tinh|me man|li bi|meo mieng|noi ngong|yeu nua nguoi|tho doc|soc phan ve|non ra mau|chay mau nhieu|sot cao khong ha)\b/;
 
 /**
  * Words of the body and of health, folded: the ambiguous ones too ("dau" is "đau" or "đâu", "mat" "mắt" or "mất"),

@@ -44,6 +44,14 @@ describe("a long message whose illness is only its story", () => {
     expect(medicalOnlyInStory(lodging)).toBe(true);
   });
 
+  it("reads its questions, not a story sentence that only sounds like asking ('ngày nào cũng')", () => {
+    const password =
+      "Mẹ tôi bị tiểu đường mấy năm nay, ngày nào cũng phải uống thuốc. Tôi là cán bộ văn phòng phường, lâu nay " +
+      "dùng chung một mật khẩu là ngày sinh con gái cho Zalo, email và ứng dụng ngân hàng. Tôi nên đặt mật khẩu " +
+      "thế nào cho khó đoán, và có cách nào thêm một lớp bảo vệ nữa không?";
+    expect(medicalOnlyInStory(password)).toBe(true);
+  });
+
   it("is a doctor's matter when what it asks names a medicine or a dose", () => {
     const dose =
       "Cháu tôi 3 tuổi bị sốt cao mấy hôm nay, hôm qua đi khám bác sĩ kê cho mấy loại thuốc, tôi quên mất " +
@@ -58,6 +66,10 @@ describe("a long message whose illness is only its story", () => {
       "Tôi gọi mãi không ai nghe máy. Giờ tôi phải làm sao đây?";
     expect(isMedical(emergency)).toBe(true);
     expect(medicalOnlyInStory(emergency)).toBe(false);
+    const feverish =
+      "Con tôi sốt cao không hạ từ hôm qua, giờ nằm mê man, chồng tôi đi làm xa chưa về được, nhà chỉ có hai " +
+      "mẹ con. Tôi sợ quá, cần gọi cho ai bây giờ?";
+    expect(medicalOnlyInStory(feverish)).toBe(false);
   });
 
   it("is not a short message, which is read whole", () => {
