@@ -107,12 +107,11 @@ const CLOSINGS = [
 
 /** A message as chatted: an opening, the message with its last letter held down, a closing. */
 export function chatty(text: string, random: () => number): string {
-  const pick = (list: string[]) => list[Math.floor(random() * list.length)] ?? "";
   const stretched = text.replace(
     /(\p{L})([^\p{L}]*)$/u,
     (_m, letter: string, tail: string) => `${letter.repeat(4)}${tail}`,
   );
-  return [pick(OPENINGS), stretched, pick(CLOSINGS)].filter(Boolean).join(" ");
+  return [oneOf(OPENINGS, random), stretched, oneOf(CLOSINGS, random)].filter(Boolean).join(" ");
 }
 
 /** Who residents say they are before asking, written apart from the tutor's own pattern for it. */
@@ -127,7 +126,7 @@ const INTRODUCTIONS = [
 
 /** A message after a sentence saying who writes. */
 export function introduced(text: string, random: () => number): string {
-  return `${INTRODUCTIONS[Math.floor(random() * INTRODUCTIONS.length)]} ${text}`;
+  return `${oneOf(INTRODUCTIONS, random)} ${text}`;
 }
 
 /**
@@ -163,7 +162,7 @@ const ASKED_FOR = [
 
 /** A message asked for someone else, after an opening that says so. */
 export function askedFor(text: string, random: () => number): string {
-  const opening = ASKED_FOR[Math.floor(random() * ASKED_FOR.length)] ?? "";
+  const opening = oneOf(ASKED_FOR, random);
   return `${opening} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
@@ -200,5 +199,10 @@ const ILLNESS_IN_STORY = [
 
 /** A long story that opens with an illness it does not ask about. */
 export function illnessInStory(text: string, random: () => number): string {
-  return `${ILLNESS_IN_STORY[Math.floor(random() * ILLNESS_IN_STORY.length)]} ${text}`;
+  return `${oneOf(ILLNESS_IN_STORY, random)} ${text}`;
+}
+
+/** One of a list of openings, drawn with the seeded generator. */
+function oneOf(list: readonly string[], random: () => number): string {
+  return list[Math.floor(random() * list.length)] ?? "";
 }

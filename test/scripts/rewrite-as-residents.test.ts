@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { dictated, seededRandom, withoutAccents, withSlips } from "../../scripts/lib/rewrite-as-residents.ts";
+import {
+  dictated,
+  illnessInStory,
+  seededRandom,
+  withoutAccents,
+  withSlips,
+} from "../../scripts/lib/rewrite-as-residents.ts";
 
 const MESSAGE = "Bà muốn chuyển tiền cho cháu, bấm vào đâu?";
 
@@ -36,5 +42,12 @@ describe("rewriting a message as residents' phones write it", () => {
       const differing = a.filter((ch, j) => ch !== b[j]).length;
       expect(b.length === a.length - 1 || differing <= 2).toBe(true);
     }
+  });
+
+  it("opens a story with an illness it does not ask about, the story kept whole, the same for the same seed", () => {
+    const story = illnessInStory(MESSAGE, seededRandom(3));
+    expect(story.endsWith(` ${MESSAGE}`)).toBe(true);
+    expect(story.slice(0, -MESSAGE.length - 1)).toMatch(/\S\.$/);
+    expect(illnessInStory(MESSAGE, seededRandom(3))).toBe(story);
   });
 });
