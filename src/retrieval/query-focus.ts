@@ -32,11 +32,26 @@ function sentencesOfLong(text: string): string[] | null {
 
 /** The sentences of a long message that ask something (the last two), or null for a short message. */
 export function focusOf(text: string): string | null {
+  return focusSentencesOf(text)?.join(" ") ?? null;
+}
+
+/**
+ * What a long message asks in so many words: its asking sentences marked "?", else its last asking sentence
+ * ("ngày nào cũng phải uống thuốc" in a story reads as asking, for its "nào"); null for a short message.
+ */
+export function questionsOf(text: string): string | null {
+  const focus = focusSentencesOf(text);
+  if (!focus) return null;
+  const marked = focus.filter((s) => s.includes("?"));
+  return (marked.length ? marked : focus.slice(-1)).join(" ");
+}
+
+function focusSentencesOf(text: string): string[] | null {
   const sentences = sentencesOfLong(text);
   if (!sentences) return null;
-  const asking = sentences.filter((s) => ASKING.test(fold(s.toLowerCase())));
-  const focus = asking.slice(-2).join(" ");
-  return focus && focus.length < text.length * 0.8 ? focus : null;
+  const asking = sentences.filter((s) => ASKING.test(fold(s.toLowerCase()))).slice(-2);
+  const focus = asking.join(" ");
+  return focus && focus.length < text.length * 0.8 ? asking : null;
 }
 
 /** Longer sentences that start by saying who the writer is usually go on to say what happened. */

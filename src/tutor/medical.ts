@@ -1,5 +1,5 @@
 import { fold } from "../retrieval/normalize.ts";
-import { focusOf } from "../retrieval/query-focus.ts";
+import { questionsOf } from "../retrieval/query-focus.ts";
 
 /** Medicines and doses: always a doctor's matter, whatever app is mentioned. */
 const MEDICINE: RegExp[] = [
@@ -42,16 +42,13 @@ export function isMedical(text: string): boolean {
 /**
  * A long message whose illness is only in its story ("Con tôi bị sốt xuất huyết nằm viện mấy hôm … Có cách nào
  * báo lưu trú mà không phải đi không?"): what it asks is not medical, so it gets its lesson, after the doctor's
- * advice. A short message, or one whose asking sentences name symptoms or medicines, is a doctor's matter.
+ * advice. A short message, or one whose questions name symptoms or medicines, is a doctor's matter.
  */
 export function medicalOnlyInStory(text: string): boolean {
-  const focus = focusOf(text);
-  if (focus === null || !isMedical(text) || DANGER_SIGNS.test(foldedWords(text))) return false;
-  // Its questions, when it marks them, else its last asking sentence: "ngày nào cũng phải uống thuốc" in the
-  // story reads as asking ("nào").
-  const sentences = focus.split(/(?<=[.!?…])\s+/);
-  const questions = sentences.filter((s) => s.includes("?"));
-  return !isMedical(questions.length ? questions.join(" ") : (sentences.at(-1) ?? focus));
+  const questions = questionsOf(text);
+  return (
+    questions !== null && isMedical(text) && !DANGER_SIGNS.test(foldedWords(text)) && !isMedical(questions)
+  );
 }
 
 /** Signs that cannot wait, wherever in the message they are told: those go to 115 alone. */

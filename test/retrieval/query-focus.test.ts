@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedClauses, focusOf, withoutPersona } from "../../src/retrieval/query-focus.ts";
+import { askedClauses, focusOf, questionsOf, withoutPersona } from "../../src/retrieval/query-focus.ts";
 
 const STORY =
   "Tôi là tổ trưởng tổ dân phố. Nhiều bác lớn tuổi trong tổ muốn tự học trên trang web của phong trào mà không biết bắt đầu từ đâu. Các bác cần chuẩn bị gì, vào trang nào?";
@@ -63,5 +63,23 @@ describe("the things a message asks", () => {
   it("cuts a short message the same way, and keeps no clause of a single word", () => {
     expect(askedClauses("quên mật khẩu vneid, ok")).toEqual(["quên mật khẩu vneid"]);
     expect(askedClauses("mã otp ko về")).toEqual(["mã otp ko về"]);
+  });
+});
+
+describe("what a long message asks in so many words", () => {
+  it("is its asking sentences marked with a question mark, not a story sentence that only sounds like asking", () => {
+    const story =
+      "Mẹ tôi bị tiểu đường mấy năm nay, ngày nào cũng phải uống thuốc. Tôi bán hàng ở chợ, ít khi rảnh. " +
+      "Tôi nên đặt mật khẩu thế nào cho khó đoán?";
+    expect(focusOf(story)).toContain("ngày nào cũng");
+    expect(questionsOf(story)).toBe("Tôi nên đặt mật khẩu thế nào cho khó đoán?");
+  });
+
+  it("is its last asking sentence when none is marked, and nothing for a short message", () => {
+    const unmarked =
+      "Tuần trước tôi đi khám ở bệnh viện tỉnh, chờ mãi không tới lượt. Con gái bảo giờ đặt lịch trên điện " +
+      "thoai được. Tôi không biết bắt đầu từ đâu cho đúng";
+    expect(questionsOf(unmarked)).toBe("Tôi không biết bắt đầu từ đâu cho đúng");
+    expect(questionsOf("quên mật khẩu vneid thì sao")).toBeNull();
   });
 });
