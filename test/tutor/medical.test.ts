@@ -26,6 +26,8 @@ describe("asking whether something happened to you", () => {
       "tôi chuyển tiền cho shop rồi mà không thấy hàng, có phải bị lừa không",
       "chuyển 15 triệu thì app bắt quét mặt, có phải bị hack không hay quy định mới",
       "co phai bi khoa tai khoan ko",
+      "họ bảo nạp 3 triệu để nhận nhiệm vụ lớn, thế này có phải bị dụ ko ạ",
+      "người mua bảo đọc mã mới nhận được tiền, có phải bị gạt không",
       "máy cứ tự mở quảng cáo có phải bị virus không",
       "trên mạng nhiều app quá, tôi có phải biết dùng hết không",
     ])
