@@ -1,4 +1,4 @@
-import type { LogisticModel } from "../../src/tutor/logistic.ts";
+import { type LogisticModel, standardised } from "../../src/tutor/logistic.ts";
 
 /**
  * L2-regularised logistic regression on standardised features, by gradient descent. `balanced`: each class
@@ -16,7 +16,8 @@ export function fitLogistic(
     const m = mean[j] ?? 0;
     return Math.sqrt(avg(xs.map((x) => ((x[j] ?? 0) - m) ** 2))) || 1;
   });
-  const zs = xs.map((x) => x.map((v, j) => (v - (mean[j] ?? 0)) / (scale[j] ?? 1)));
+  // Fitted on what the model will read: features within MAX_SPREADS of their mean.
+  const zs = xs.map((x) => x.map((v, j) => standardised(v, mean[j] ?? 0, scale[j] ?? 1)));
   const weights = new Array<number>(d).fill(0);
   let bias = 0;
   const positives = ys.filter((y) => y > 0.5).length;
