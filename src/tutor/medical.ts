@@ -9,9 +9,13 @@ const MEDICINE: RegExp[] = [
   /\b(nen (uong|dung|mua) (thuoc|gi)|ke don (giup|cho))\b/,
 ];
 
-/** What "có phải bị …" asks about when it is not an illness: a trick ("bị dụ", "bị gạt"), a fault, a lost or blocked account. */
+/**
+ * What "có phải bị …" asks about when it is not an illness: a trick ("bị lừa", "bị dụ", "bị gạt"), a fault, a lost
+ * or blocked account.
+ */
 const NOT_ILLNESS =
-  "lua|lua dao|lua gat|gat|du|du do|loi dung|mac bay|dinh bay|scam|hack|hach|khoa|lo|chiem|treo|loi|mat (tien|tai khoan|acc|nick|zalo|mang)|tru tien|danh cap|gia mao|" +
+  "lua|lua dao|gat|du|du do|loi dung|mac bay|dinh bay|scam|hack|hach|khoa|lo|chiem|treo|loi|" +
+  "mat (tien|tai khoan|acc|nick|zalo|mang)|tru tien|danh cap|gia mao|" +
   "virus|nhiem virus|theo doi|chan|xoa|sai|phat|cat|ngat|gian doan|spam|tin tac|ke gian|lam gia|tan cong|dinh";
 
 /** Symptoms and self-diagnosis: medical, unless the question is about a digital tool (an app, AI, VNeID…). */
