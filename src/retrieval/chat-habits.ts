@@ -32,8 +32,9 @@ const WHICH =
 const ASKER = `(?:may |cac )?(?:${WHO})(?: (?:${WHO}|${WHICH})){0,5}`;
 /** What the one writing for them says: "nhờ (tôi) hỏi (hộ)", "bảo em hỏi", "muốn biết", "đang thắc mắc". */
 const ASKS_FOR = `(?:(?:nho|bao|dan)(?: ${WRITER})? hoi(?: (?:ho|giup|dum|thay))?|hoi(?: ${WRITER})?(?= (?:la|rang)${END})|(?:dang )?(?:muon|can) (?:biet|hoi)|dang (?:hoi|thac mac)|thac mac)`;
-/** After asking for someone: "với", "ạ", "nhé", "được không ạ". */
-const PLEASE = "(?: (?:voi|a|ah|nhe|nha|duoc khong|duoc ko|dc ko|dc k|duoc k))*";
+/** After asking for someone: "với", "ạ", "nhé", "được không ạ", "chút", "một việc". */
+const PLEASE =
+  "(?: (?:voi|a|ah|nhe|nha|duoc khong|duoc ko|dc ko|dc k|duoc k|chut|xiu|ti|mot chut|1 chut|mot viec|1 viec))*";
 
 /** Openings, each tried at the start of what is left, until none matches. */
 const OPENINGS = [
@@ -45,7 +46,7 @@ const OPENINGS = [
   // On someone's behalf: "Mẹ em nhờ hỏi:", "Con gái bảo tôi hỏi", "Bà nội hỏi cháu là", "Ông nhà tôi muốn
   // biết", "Cho em hỏi hộ má em với ạ", "Thay mặt mấy cụ trong tổ, tôi xin hỏi". Not "con tôi hỏi AI …" (the
   // asking is the question there), "bà muốn hỏi ai" nor "mẹ nhờ em cài …".
-  new RegExp(`^${ASKER} ${ASKS_FOR}(?: (?:la|rang))?${END}(?! ai${END})`),
+  new RegExp(`^${ASKER} ${ASKS_FOR}(?: (?:la|rang))?${PLEASE}${END}(?! ai${END})`),
   new RegExp(`^(?:(?:cho|xin) )?(?:${WRITER} )?hoi (?:ho|giup|dum|thay) ${ASKER}${PLEASE}${END}`),
   new RegExp(`^nho ${ADDRESSED} (?:giai dap|tra loi|tu van|chi)(?: (?:giup|ho|dum))? ${ASKER}${END}`),
   new RegExp(`^thay mat ${ASKER}(?: ${WRITER})?(?: xin)? hoi${END}`),
@@ -102,9 +103,12 @@ export function withoutCourtesy(text: string): string {
 
 /** An opening clause saying whom the message is asked for runs at most this many words. */
 const ASKED_FOR_MAX_WORDS = 16;
-/** Asking for someone, anywhere in the clause: "nhờ em hỏi", "hỏi thay cho", "em hỏi hộ", "muốn biết", "thắc mắc". */
+/**
+ * Asking for someone, anywhere in the clause, and what may follow it before the question: "nhờ em hỏi (là)",
+ * "hỏi thay cho", "em hỏi hộ", "muốn biết (rằng)", "thắc mắc".
+ */
 const ASKING_FOR = new RegExp(
-  `(?:^| )(?:(?:nho|bao|dan)(?: ${WRITER}){0,2} hoi|hoi (?:ho|giup|dum|thay)|(?:muon|can) (?:biet|hoi)|thac mac)${END}(?! ai${END})`,
+  `(?:^| )(?:(?:nho|bao|dan)(?: ${WRITER}){0,2} hoi|hoi (?:ho|giup|dum|thay)|(?:muon|can) (?:biet|hoi)|thac mac)${END}(?! ai${END})(?: (?:la|rang)${END})?${PLEASE}`,
 );
 /** Someone named in it ("có" folds as "cô" does, and is too common to name anyone). */
 const SOMEONE = new RegExp(`(?:^| )(?:${WHO.replace("|co|", "|")}|dong nghiep|to truong|thong gia)${END}`);
@@ -113,18 +117,33 @@ const SOMEONE = new RegExp(`(?:^| )(?:${WHO.replace("|co|", "|")}|dong nghiep|to
  * The message without an opening clause, up to a colon or comma, that says whom it is asked for ("Cô Lan ở
  * tổ dân phố nhờ em hỏi:", "Mình hỏi giúp đứa bạn thân chút nhé,"): it names someone and asks for them, and
  * asks nothing itself. "Mẹ tôi bị lừa mất tiền, muốn biết …" keeps its first clause, which asks for no one.
+ * When the question begins in that clause, after the asking ("Cụ ở tổ 5 cần biết đổi số điện thoại mới, app
+ * VNeID tính sao"), only the words up to the asking go.
  */
 export function withoutAskedFor(text: string): string {
   const cut = /[:,]/.exec(text);
   if (!cut) return text;
   const clause = text.slice(0, cut.index);
   const rest = text.slice(cut.index + 1).trim();
-  const folded = fold(clause.toLowerCase())
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-  const words = folded.split(" ").length;
-  if (words > ASKED_FOR_MAX_WORDS || rest.split(/\s+/).length < MIN_WORDS_LEFT) return text;
-  return ASKING_FOR.test(folded) && SOMEONE.test(folded) ? rest : text;
+  const tokens = clause.split(/\s+/).filter(Boolean);
+  const keys = tokens.map((t) => fold(t.toLowerCase()).replace(/[^a-z0-9]+/g, ""));
+  const words = keys.filter(Boolean);
+  if (words.length > ASKED_FOR_MAX_WORDS || rest.split(/\s+/).length < MIN_WORDS_LEFT) return text;
+  const folded = words.join(" ");
+  const asking = ASKING_FOR.exec(folded);
+  if (!asking) return text;
+  const through = asking.index + asking[0].length;
+  const after = folded.slice(through).trim();
+  // "… hỏi giúp đứa bạn thân chút nhé": whom it asks for comes after the asking, and the clause goes whole.
+  const whomAfter =
+    /hoi (?:ho|giup|dum|thay)$/.test(asking[0]) && SOMEONE.test(after.split(" ").slice(0, 3).join(" "));
+  if (!after || whomAfter) return SOMEONE.test(folded) ? rest : text;
+  if (!SOMEONE.test(folded.slice(0, through))) return text;
+  // The question has begun after the asking: only the words up to it go.
+  const spent = folded.slice(0, through).split(" ").filter(Boolean).length;
+  let seen = 0;
+  const from = keys.findIndex((key) => key && ++seen > spent);
+  return `${tokens.slice(from).join(" ")}${text.charAt(cut.index)} ${rest}`;
 }
 
 /** A letter held down this many times is emphasis: no Vietnamese word ends in three of the same vowel. */

@@ -49,6 +49,20 @@ describe("how residents dress a question in a chat", () => {
     );
   });
 
+  it("keeps the question when it begins in the clause that asks for someone, reading away only the asking", () => {
+    expect(plainMessage("Bác tổ phó nhà bên muốn biết người xưng cán bộ xin mã OTP, có đưa không")).toBe(
+      "người xưng cán bộ xin mã OTP, có đưa không",
+    );
+    expect(plainMessage("Ông trưởng thôn cũ nhờ tôi hỏi là đổi số điện thoại rồi, VNeID làm sao")).toBe(
+      "đổi số điện thoại rồi, VNeID làm sao",
+    );
+  });
+
+  it("reads away 'chút', 'một chút' and 'một việc' after whom the message is asked for", () => {
+    expect(plainMessage("Em hỏi giúp bà ngoại chút ạ: cách cài VNeID")).toBe("cách cài VNeID");
+    expect(plainMessage("cho mình hỏi hộ ông nội một việc, quên mật khẩu zalo")).toBe("quên mật khẩu zalo");
+  });
+
   it("keeps what happened to the one asked for, and asking that is the question", () => {
     for (const text of [
       "Trong Zalo có mục Công Dân Số hỏi pháp luật, thủ tục, có tin được không",
