@@ -168,9 +168,20 @@ export function withoutStretching(text: string): string {
 
 /** The message as retrieval reads it: without its stretched letters, greeting, thanks and whom it is asked for. */
 export function plainMessage(text: string): string {
-  let plain = withoutCourtesy(withoutStretching(text));
+  const unstretched = withoutStretching(text);
+  // "Bác tổ trưởng bảo em hỏi thế này: …": what pointed at the question goes with the opening it ended.
+  const read = (from: string) => {
+    const plain = withoutCourtesy(from);
+    const pointer = plain !== unstretched ? POINTS_AHEAD.exec(plain) : null;
+    return pointer && plain.length > pointer[0].length ? plain.slice(pointer[0].length) : plain;
+  };
+  let plain = read(unstretched);
   // Each clause read away may uncover another opening ("Dạ, mẹ em nhờ hỏi: cho em hỏi …").
   for (let asked = withoutAskedFor(plain); asked !== plain; asked = withoutAskedFor(plain))
-    plain = withoutCourtesy(asked);
+    plain = read(asked);
   return plain;
 }
+
+/** The words that end an opening by pointing at the question: "thế này:", "như sau,", "cái này ạ:". */
+const POINTS_AHEAD =
+  /^(?:như |nhu )?(?:thế này|the nay|sau|cái này|cai nay|việc này|viec nay|chuyện này|chuyen nay)(?:\s+(?:ạ|a|nhé|nhe|nha))*\s*[:,]\s*/iu;

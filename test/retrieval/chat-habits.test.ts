@@ -63,6 +63,16 @@ describe("how residents dress a question in a chat", () => {
     expect(plainMessage("cho mình hỏi hộ ông nội một việc, quên mật khẩu zalo")).toBe("quên mật khẩu zalo");
   });
 
+  it("reads away 'thế này:', 'như sau:' that end an opening, not a message that starts with them", () => {
+    expect(plainMessage("Chú tổ phó bảo cháu hỏi thế này: chuyển tiền nhầm thì lấy lại sao")).toBe(
+      "chuyển tiền nhầm thì lấy lại sao",
+    );
+    expect(plainMessage("Mẹ em đang thắc mắc việc này, em hỏi giúp mẹ: mức 2 làm ở đâu")).toBe(
+      "mức 2 làm ở đâu",
+    );
+    expect(plainMessage("cái này, có an toàn không")).toBe("cái này, có an toàn không");
+  });
+
   it("keeps what happened to the one asked for, and asking that is the question", () => {
     for (const text of [
       "Trong Zalo có mục Công Dân Số hỏi pháp luật, thủ tục, có tin được không",
