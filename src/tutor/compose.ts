@@ -119,19 +119,7 @@ export function compose(input: ComposeInput): Composed {
     .map((s) => s.unit)
     .filter((u) => u !== direct)
     .sort((a, b) => value(b) - value(a));
-  // A how-to question gets the chosen section's steps in order, from the first, as far as they fit (a
-  // procedure with steps left out would mislead), when it asks for them in so many words ("cách …", "ko bít
-  // cài"). Otherwise the likeliest units are taken, steps among them: "dặn cháu thế nào" about a situation
-  // needs advice, and a question about one step needs that step. Giving the whole procedure whenever the
-  // model's likeliest unit was a step answered fewer messages fully (cross-validated on dev: 70.6% of
-  // right-lesson messages against 72.5% without it; 2 messages lost, 15 won). In a long message only the
-  // asking sentences count: "tôi hay hướng dẫn bà con" in its story asks for nothing (dev: 2 won, none lost).
-  // And the section's steps must be among the units likeliest to be needed: "cách" in a question about which
-  // password to use for a shop does not call for the steps of opening one (dev: 3 won, none lost).
-  const howTo = input.kind === "cac-buoc" ? chosenSteps(chosen, units) : [];
-  const stepsLikely = ranked.slice(0, STEPS_AMONG_LIKELIEST).some((u) => howTo.includes(u));
-  const asked = asksForSteps(focusOf(input.question ?? "") ?? input.question ?? "");
-  const steps = asked && stepsLikely ? howTo : [];
+  const steps = procedureAsked(input, units, ranked);
   const candidates = withoutRepeats(
     ranked.filter(
       (u) =>
@@ -143,18 +131,79 @@ export function compose(input: ComposeInput): Composed {
     direct?.text ?? "",
   );
   const needed = ranked.find((u) => steps.includes(u));
-  const likeliest = steps.length ? candidates.find((u) => !u.leadIn) : undefined;
-  const companion = likeliest && companionOf(likeliest, units);
-  const besideSteps =
-    likeliest && companion !== null && (p.get(likeliest) ?? 0) >= LIKELY_BESIDE_STEPS
-      ? [...(companion && companion !== direct ? [companion] : []), likeliest]
-      : [];
-  const picked = procedureBeside(steps, needed, besideSteps, BODY_MAX_WORDS);
+  const beside = steps.length ? besideTheSteps(candidates, units, p, direct) : [];
+  const picked = procedureBeside(steps, needed, beside, BODY_MAX_WORDS);
+  const followsDirect = addByNovelty(picked, candidates, {
+    units,
+    value,
+    direct,
+    question: input.question ?? "",
+  });
+  completeShortLists(picked, units, BODY_MAX_WORDS, value, direct);
+  const shown = withoutDanglingLeadIns(picked, units);
+  return {
+    direct: direct ? openingText(direct) : "",
+    points: [
+      ...formatPoints(shown.filter((u) => followsDirect.has(u))),
+      ...formatPoints(shown.filter((u) => !followsDirect.has(u))),
+    ],
+    chunk: chosen,
+  };
+}
+
+/**
+ * The chosen section's steps, when the answer gives them in order, from the first, as far as they fit (a
+ * procedure with steps left out would mislead): a how-to question that asks for them in so many words ("cách
+ * …", "ko bít cài"); none otherwise, and the likeliest units are taken, steps among them: "dặn cháu thế nào"
+ * about a situation needs advice, and a question about one step needs that step. Giving the whole procedure
+ * whenever the model's likeliest unit was a step answered fewer messages fully (cross-validated on dev: 70.6% of
+ * right-lesson messages against 72.5% without it; 2 messages lost, 15 won). In a long message only the asking
+ * sentences count: "tôi hay hướng dẫn bà con" in its story asks for nothing (dev: 2 won, none lost). And the
+ * section's steps must be among the units likeliest to be needed: "cách" in a question about which password
+ * to use for a shop does not call for the steps of opening one (dev: 3 won, none lost).
+ */
+function procedureAsked(input: ComposeInput, units: Unit[], ranked: Unit[]): Unit[] {
+  const howTo = input.kind === "cac-buoc" ? chosenSteps(input.chosen, units) : [];
+  const stepsLikely = ranked.slice(0, STEPS_AMONG_LIKELIEST).some((u) => howTo.includes(u));
+  const asked = asksForSteps(focusOf(input.question ?? "") ?? input.question ?? "");
+  return asked && stepsLikely ? howTo : [];
+}
+
+/** The likeliest unit other than the steps (with the sentence it needs), when it is likely enough to keep its room. */
+function besideTheSteps(
+  candidates: Unit[],
+  units: Unit[],
+  p: Map<Unit, number>,
+  direct: Unit | undefined,
+): Unit[] {
+  const likeliest = candidates.find((u) => !u.leadIn);
+  if (!likeliest || (p.get(likeliest) ?? 0) < LIKELY_BESIDE_STEPS) return [];
+  const companion = companionOf(likeliest, units);
+  if (companion === null) return [];
+  return [...(companion && companion !== direct ? [companion] : []), likeliest];
+}
+
+interface Filling {
+  units: Unit[];
+  value: (unit: Unit) => number;
+  direct: Unit | undefined;
+  question: string;
+}
+
+/**
+ * Adds to `picked` (in place) the candidates in order of novelty, each with the unit it cannot be read without,
+ * while they fit BODY_MAX_WORDS; returns those shown right after the direct sentence, which they lean on. Each
+ * unit taken makes the others that answer the same asking words worth less: a message that asks two things
+ * gets an answer to both.
+ */
+function addByNovelty(
+  picked: Unit[],
+  candidates: Unit[],
+  { units, value, direct, question }: Filling,
+): Set<Unit> {
   let used = picked.reduce((sum, u) => sum + u.count, 0);
   const followsDirect = new Set<Unit>();
-  // Each unit taken makes the others that answer the same asking words worth less: a message that asks two
-  // things gets an answer to both.
-  const askedWords = new AskedWords(input.question ?? "");
+  const askedWords = new AskedWords(question);
   askedWords.cover(direct ? [direct, ...picked] : picked);
   for (const unit of inOrderOfNovelty(candidates, value, askedWords)) {
     if (picked.includes(unit)) continue;
@@ -174,16 +223,7 @@ export function compose(input: ComposeInput): Composed {
     // rules answered 17 more right-lesson messages fully and none fewer).
     if (leans && before === direct) followsDirect.add(unit);
   }
-  completeShortLists(picked, units, BODY_MAX_WORDS, value, direct);
-  const shown = withoutDanglingLeadIns(picked, units);
-  return {
-    direct: direct ? openingText(direct) : "",
-    points: [
-      ...formatPoints(shown.filter((u) => followsDirect.has(u))),
-      ...formatPoints(shown.filter((u) => !followsDirect.has(u))),
-    ],
-    chunk: chosen,
-  };
+  return followsDirect;
 }
 
 /**
