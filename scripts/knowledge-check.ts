@@ -11,6 +11,7 @@ import {
   reportModules,
 } from "../src/knowledge/check.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
+import { checkQuotesAreUnits } from "../src/tutor/card-quotes-check.ts";
 
 const dirFlag = process.argv.indexOf("--dir");
 const dir = resolve(dirFlag > 0 ? (process.argv[dirFlag + 1] ?? "knowledge") : "knowledge");
@@ -21,6 +22,7 @@ const all = [
   ...issues,
   ...checkOutline(curriculum),
   ...checkCurriculum(curriculum),
+  ...checkQuotesAreUnits(curriculum),
   ...checkAsksAgainstEval(curriculum, evalQuestions(resolve("test", "fixtures", "eval"))),
 ];
 

@@ -51,6 +51,8 @@ export const curriculumProblems = {
   askTwice: (ask: string, otherFile: string) => `"${ask}" trùng với ${otherFile}`,
   cardForNoAsk: (ask: string) => `"${ask}" không có trong asks của bài`,
   quoteNotInLesson: (quote: string) => `"${quote}" không có nguyên văn trong bài`,
+  quoteNotAUnit: (quote: string) =>
+    `"${quote}" không phải trọn một câu, một bước hay một gạch đầu dòng của bài (kể cả dấu *): câu trả lời sẽ không dùng được`,
   sectionWithoutAnswer: (heading: string) => `mục "${heading}" chưa nói nó trả lời điều gì`,
   copiedFromEval: (text: string) => `"${text}" là nguyên văn một câu trong bộ đánh giá: hãy viết câu khác`,
   requiredModuleMissing: (slug: string) => `thiếu module bắt buộc "${slug}"`,
