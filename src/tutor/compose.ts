@@ -3,10 +3,12 @@ import { type Chunk, isRecap } from "../retrieval/chunk.ts";
 import type { LessonHit } from "../retrieval/hybrid-index.ts";
 import { contentTerms } from "../retrieval/normalize.ts";
 import { askedClauses, focusOf } from "../retrieval/query-focus.ts";
-import { contentWords, foldedText, lessonUnits, pairsOf, type Unit, unitsOf } from "./answer-units.ts";
+import { foldedText, lessonUnits, pairsOf, type Unit, unitsOf } from "./answer-units.ts";
 import { AskedWords, inOrderOfNovelty } from "./asked-words.ts";
 import { directSentence } from "./direct-sentence.ts";
+import { formatPoints } from "./format-points.ts";
 import { asksForSteps, chosenSteps, procedureBeside, stepCount, stepsWithin } from "./how-to-steps.ts";
+import { withoutRepeats } from "./repeats.ts";
 import { unitAsksOf } from "./unit-asks.ts";
 import { type UnitContext, unitFeaturesOf, WANTS_PLACE } from "./unit-features.ts";
 import { loadUnitModel, type UnitModel, unitProbability } from "./unit-model.ts";
@@ -40,8 +42,6 @@ const STEPS_AMONG_LIKELIEST = 3;
  * fewer; from 0.2 one fewer).
  */
 const LIKELY_BESIDE_STEPS = 0.4;
-/** Two units that each have this many content words of their own say different things, however many they share. */
-const OWN_WORDS_OF_PARALLEL = 2;
 /** How much a section of the kind the question asks for is preferred (fitted on the dev split). */
 const KIND_BONUS: Record<SectionKind, number> = {
   "cac-buoc": 0.6,
@@ -278,49 +278,4 @@ function composeSection(chunk: Chunk, lessonChunks: Chunk[]): Composed {
   const steps = body.filter((u) => u.kind === "step");
   const picked = stepsWithin(steps.length >= 2 ? steps : body, BODY_MAX_WORDS);
   return { direct: first?.text ?? "", points: formatPoints(picked), chunk };
-}
-
-/**
- * In reading order. A section's steps keep their numbers ("1. … 2. …") when they run from its first step
- * without a gap; steps taken singly, and bullets, read "• …"; sentences stay plain.
- */
-function formatPoints(units: Unit[]): string[] {
-  const ordered = [...units].sort((a, b) => a.index - b.index);
-  const numbered = new Set<Chunk>();
-  for (const u of ordered) {
-    if (!u.step) continue;
-    const run = ordered.filter((x) => x.chunk === u.chunk && x.step).map((x) => x.step);
-    if (run.length >= 2 && run.every((n, i) => n === i + 1)) numbered.add(u.chunk);
-  }
-  return ordered.map((u) => {
-    if (u.step && numbered.has(u.chunk)) return `${u.step}. ${u.text}`;
-    // "Đây là thêm một lớp khóa nữa." reads with its heading: "Xác thực 2 lớp là gì: Đây là …".
-    return u.kind === "prose" ? openingText(u) : `• ${u.text}`;
-  });
-}
-
-/** Units whose words mostly repeat the direct sentence, or an earlier unit, are dropped. */
-function withoutRepeats(units: Unit[], direct: string): Unit[] {
-  const kept: Unit[] = [];
-  const seen = [new Set(contentWords(direct))];
-  for (const unit of units) {
-    const words = new Set(unit.words);
-    if (seen.some((other) => similar(words, other))) continue;
-    seen.push(words);
-    kept.push(unit);
-  }
-  return kept;
-}
-
-/**
- * Mostly the same words, unless each says something the other does not: parallel statements ("nhấn cùng lúc
- * nút nguồn và nút giảm âm lượng" for Android beside "… nút sườn và nút tăng âm lượng" for iPhone) are not
- * repeats (cross-validated on dev: 4 right-lesson messages more fully answered, none fewer).
- */
-function similar(a: Set<string>, b: Set<string>): boolean {
-  if (!a.size || !b.size) return false;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  const parallel = a.size - shared >= OWN_WORDS_OF_PARALLEL && b.size - shared >= OWN_WORDS_OF_PARALLEL;
-  return !parallel && shared / Math.min(a.size, b.size) >= 0.8;
 }
