@@ -75,20 +75,16 @@ export function askEchoes(unitTexts: string[], terms: Set<string>, unitAsks: Uni
   }
   if (total <= 0) return unitTexts.map(() => [0, 0]);
   // Each ask is weighed once, however many units its card quotes.
-  const sharedOf = new Map<number, number>();
-  const shared = (ask: number) => {
-    let sum = sharedOf.get(ask);
-    if (sum !== undefined) return sum;
-    sum = 0;
-    for (const w of unitAsks.askWords[ask] ?? []) sum += weightOf[w] ?? 0;
-    sharedOf.set(ask, sum);
+  const shared = unitAsks.askWords.map((words) => {
+    let sum = 0;
+    for (const w of words) sum += weightOf[w] ?? 0;
     return sum;
-  };
+  });
   return unitTexts.map((text) => {
     const asks = unitAsks.asksOf.get(text);
     if (!asks?.length) return [0, 0];
     let best = 0;
-    for (const ask of asks) best = Math.max(best, shared(ask));
+    for (const ask of asks) best = Math.max(best, shared[ask] ?? 0);
     let together = 0;
     for (const w of unitAsks.wordsOf.get(text) ?? []) together += weightOf[w] ?? 0;
     return [best / total, together / total];
